@@ -1,0 +1,104 @@
+//! Diagnostics as plain data: what the checks produce and what every output (terminal, JSON, the language
+//! server) converts. Nothing here knows lines, columns or terminals.
+
+mod format;
+mod message;
+
+pub use format::{group_digits, oku_text};
+pub use message::{Lang, Message};
+
+use crate::text::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A secondary span with its own message: the rows that were summed, the cell that disagrees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: Message,
+}
+
+/// One replacement of a byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A proposed change. `safe` fixes only change how a value is written, never what it says; a fix that
+/// rewrites a figure may hide that another figure is the real error, so it is never safe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: Message,
+    pub edits: Vec<Edit>,
+    pub safe: bool,
+}
+
+impl Fix {
+    /// Replace one span with new text.
+    pub fn replace(title: Message, span: Span, replacement: impl Into<String>, safe: bool) -> Fix {
+        Fix {
+            title,
+            edits: vec![Edit { span, replacement: replacement.into() }],
+            safe,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: Message,
+    pub labels: Vec<Label>,
+    pub notes: Vec<Message>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `rule`, at the rule's default severity.
+    pub fn new(rule: &crate::rules::Rule, span: Span, message: Message) -> Self {
+        Diagnostic {
+            rule: rule.id,
+            severity: rule.severity,
+            span,
+            message,
+            labels: Vec::new(),
+            notes: Vec::new(),
+            fix: None,
+        }
+    }
+
+    pub fn label(mut self, span: Span, message: Message) -> Self {
+        self.labels.push(Label { span, message });
+        self
+    }
+
+    pub fn note(mut self, message: Message) -> Self {
+        self.notes.push(message);
+        self
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+}

@@ -1,0 +1,68 @@
+//! `senshin-lint`: a linter for drafts of 「先進医療の実績報告」.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! bytes ─text::decode─▶ text ─syntax::parse─▶ Tree ─model::lower─▶ Report ─rules::run─▶ Vec<Diagnostic>
+//! ```
+//!
+//! - [`text`]: decoding, byte spans, and the conversion of byte offsets to lines and columns (the edges only);
+//! - [`syntax`]: YAML events to a spanned tree, iteratively and within limits, with comments;
+//! - [`model`]: the typed report, value readers, exact arithmetic, era dates, lowering with recovery;
+//! - [`rules`]: one file per check, each with its documentation;
+//! - [`diagnostics`]: plain data, messages in Japanese and English.
+//!
+//! Analysis never fails: every stage returns what it could read and diagnostics for the rest.
+
+pub mod diagnostics;
+pub mod model;
+pub mod rules;
+mod suppress;
+pub mod syntax;
+pub mod text;
+
+use diagnostics::{Diagnostic, Message};
+use model::Report;
+use text::Span;
+
+/// Largest draft read, in bytes. A 100,000-row draft is about 25 MB.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The result of analysing one draft.
+#[derive(Debug)]
+pub struct Analysis {
+    pub report: Report,
+    /// Sorted by position, then rule.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Analyses a decoded draft. Cross-figure checks run only when the YAML parsed to its end: on a half-typed
+/// file they would compare against figures not yet read.
+pub fn analyze(text: &str) -> Analysis {
+    if text.len() > MAX_FILE_BYTES {
+        let d = Diagnostic::new(
+            &rules::yaml_syntax::RULE,
+            Span::empty(0),
+            Message::new(
+                format!("ファイルが大きすぎます（{} バイト、上限 {MAX_FILE_BYTES} バイト）", text.len()),
+                format!("the file is too large ({} bytes; the limit is {MAX_FILE_BYTES})", text.len()),
+            ),
+        );
+        return Analysis { report: Report::default(), diagnostics: vec![d] };
+    }
+    let (tree, mut diagnostics) = syntax::parse(text);
+    let complete = !diagnostics.iter().any(|d| d.rule == rules::yaml_syntax::RULE.id);
+    let (report, lowered) = model::lower(&tree, text, complete);
+    diagnostics.extend(lowered);
+    if complete {
+        diagnostics.extend(rules::run(&rules::Context { report: &report, text }));
+    }
+    suppress::apply(text, &tree.comments, &mut diagnostics);
+    diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    Analysis { report, diagnostics }
+}
+
+/// The diagnostics of a decoded draft.
+pub fn lint(text: &str) -> Vec<Diagnostic> {
+    analyze(text).diagnostics
+}

@@ -1,0 +1,140 @@
+//! Every key of the format with its Japanese label from the published report: the one source for schema
+//! messages, and later for hover, completion and the JSON Schema.
+
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub key: &'static str,
+    pub ja: &'static str,
+    pub required: bool,
+}
+
+const fn req(key: &'static str, ja: &'static str) -> Field {
+    Field { key, ja, required: true }
+}
+const fn opt(key: &'static str, ja: &'static str) -> Field {
+    Field { key, ja, required: false }
+}
+
+pub const TOP: &[Field] = &[
+    req("report", "報告書"),
+    req("summary", "実績の概要（先－１－１）"),
+    req("changes", "技術数の推移"),
+    req("history", "過去５年間の実績"),
+    req("costs", "先進医療に係る費用（参考資料１・２）"),
+    req("zero_cases", "実施件数が０件である技術（先－１－２）"),
+];
+
+pub const REPORT: &[Field] = &[
+    opt("title", "表題"),
+    opt("fiscal_year", "実績報告の年度"),
+    req("period", "実績報告対象期間"),
+    opt("rounding", "端数処理（half_up＝四捨五入, down＝切り捨て）"),
+];
+
+pub const COLUMNS: &[Field] = &[req("A", "先進医療Ａ"), req("B", "先進医療Ｂ"), req("total", "計")];
+
+pub const PARTS: &[Field] = &[req("A", "先進医療Ａ"), req("B", "先進医療Ｂ")];
+
+pub const SUMMARY: &[Field] = &[
+    req("technologies", "① 先進医療技術数"),
+    req("facilities", "② 実施医療機関数"),
+    req("patients", "③ 全患者数"),
+    req("insured_cost", "④ 保険外併用療養費の総額（保険診療分）"),
+    req("advanced_cost", "⑤ 先進医療費用の総額"),
+    req("total_cost", "⑥ 総金額（④＋⑤）"),
+    req("advanced_ratio", "⑦ 全医療費のうち先進医療分の割合（⑤／⑥）"),
+];
+
+pub const CHANGES: &[Field] = &[
+    req("previous", "① 前年6月30日現在の先進医療技術数"),
+    req("approved", "② 新規承認技術数"),
+    req("insured", "③ 保険収載技術数"),
+    req("withdrawn", "④ 実施取り下げ技術数"),
+    req("deleted", "⑤ 削除技術数"),
+    req("current", "⑥ 6月30日現在の先進医療技術数"),
+    opt("final_reports", "⑦ 総括報告書受理数"),
+];
+
+pub const HISTORY: &[Field] = &[
+    req("period", "実績報告対象期間"),
+    opt("months", "月数"),
+    req("technologies", "技術数"),
+    req("facilities", "実施医療機関数"),
+    req("patients", "全患者数"),
+    req("total_cost", "総金額"),
+    req("insured_cost", "保険外併用療養費の総額（保険診療分）"),
+    req("advanced_cost", "先進医療及び旧高度先進医療の総額"),
+    req("advanced_ratio", "全医療費のうち先進医療分の割合"),
+];
+
+pub const COST_TABLE: &[Field] = &[req("rows", "技術ごとの行"), req("total", "合計")];
+
+pub const COST_ROW: &[Field] = &[
+    req("serial", "整理番号"),
+    req("notice", "告示番号"),
+    req("name", "技術名"),
+    req("effective", "適用年月日"),
+    req("total_yen", "総合計（円）"),
+    req("advanced_yen", "先進医療総額（円）"),
+    req("avg_stay_days", "平均入院期間（日）"),
+    req("cases", "年間実施件数（件）"),
+    req("facilities", "実施医療機関数"),
+];
+
+pub const COST_TOTAL: &[Field] = &[
+    req("total_yen", "総合計（円）の合計"),
+    req("advanced_yen", "先進医療総額（円）の合計"),
+    req("cases", "年間実施件数（件）の合計"),
+    req("facilities", "実施医療機関数の合計"),
+];
+
+pub const ZERO_CASE: &[Field] = &[
+    req("notice", "告示番号"),
+    req("name", "技術名"),
+    req("prior_cases", "（参考）前年度の実績（実施可能であるすべての医療機関）"),
+    req("facilities", "医療機関"),
+];
+
+/// Presence of these is checked by `zero-case-missing`, which says why they matter.
+pub const ZERO_FACILITY: &[Field] = &[
+    opt("name", "実施医療機関名（Ｂ: 申請医療機関名）"),
+    opt("reason", "０件の理由"),
+    opt("plan", "医療機関の今後の対応方針"),
+];
+
+/// The known key nearest to `unknown`, if one is close enough to be a likely typo.
+pub fn nearest<'a>(unknown: &str, fields: &'a [Field]) -> Option<&'a Field> {
+    fields
+        .iter()
+        .map(|f| (edit_distance(unknown, f.key), f))
+        .filter(|(d, f)| *d <= (f.key.len() / 3).max(1) + 1)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, f)| f)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_keys_only() {
+        assert_eq!(nearest("totl_yen", COST_ROW).map(|f| f.key), Some("total_yen"));
+        assert_eq!(nearest("case", COST_ROW).map(|f| f.key), Some("cases"));
+        assert!(nearest("zzzzzz", COST_ROW).is_none());
+    }
+}

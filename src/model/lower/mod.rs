@@ -1,0 +1,233 @@
+//! Tree to typed `Report`, field by field with recovery: a missing, misplaced or unreadable value costs one
+//! diagnostic on that value and leaves the field empty; everything else is still read.
+
+mod sections;
+mod tables;
+
+use super::fields::{self, Field};
+use super::read::{Read, ReadError, is_fullwidth_numeric, normalize};
+use super::report::Report;
+use super::value::Spanned;
+use crate::diagnostics::{Diagnostic, Fix, Message};
+use crate::rules::{era_date, fullwidth_digits, schema, value_format};
+use crate::syntax::{Entry, NodeId, NodeKind, Tree};
+use crate::text::Span;
+
+/// Lowers the tree. `complete` is false when the YAML did not parse to the end: fields that are missing
+/// then are probably just not read yet, so they are not reported.
+pub fn lower(tree: &Tree, text: &str, complete: bool) -> (Report, Vec<Diagnostic>) {
+    let mut l = Lowerer { tree, text, complete, diags: Vec::new() };
+    let report = l.report();
+    (report, l.diags)
+}
+
+pub(crate) struct Lowerer<'a> {
+    tree: &'a Tree,
+    text: &'a str,
+    complete: bool,
+    diags: Vec<Diagnostic>,
+}
+
+/// A mapping being read: its entries, the fields it may hold, and where to point when one is missing.
+#[derive(Clone, Copy)]
+pub(crate) struct Map<'a> {
+    entries: &'a [Entry],
+    fields: &'static [Field],
+    anchor: Span,
+}
+
+/// The value of a field and the span of its key.
+#[derive(Clone, Copy)]
+pub(crate) struct Got {
+    key: Span,
+    node: NodeId,
+}
+
+fn type_name(kind: &NodeKind) -> (&'static str, &'static str) {
+    match kind {
+        NodeKind::Scalar { .. } => ("値", "a value"),
+        NodeKind::Sequence(_) => ("リスト", "a list"),
+        NodeKind::Mapping(_) => ("項目の組（マッピング）", "a mapping"),
+        NodeKind::Alias => ("エイリアス", "an alias"),
+    }
+}
+
+impl<'a> Lowerer<'a> {
+    fn report(&mut self) -> Report {
+        let Some(root) = self.tree.root else {
+            if self.complete {
+                self.diags.push(Diagnostic::new(
+                    &schema::RULE,
+                    Span::empty(0),
+                    Message::new(
+                        "文書が空です。report, summary, changes, history, costs, zero_cases の各節が必要です",
+                        "the document is empty: a draft needs the sections report, summary, changes, history, costs and zero_cases",
+                    ),
+                ));
+            }
+            return Report::default();
+        };
+        match self.mapping(root, fields::TOP, Span::empty(self.tree.span(root).start)) {
+            Some(map) => self.sections(map),
+            None => Report::default(),
+        }
+    }
+
+    fn schema(&mut self, span: Span, ja: String, en: String) {
+        self.diags.push(Diagnostic::new(&schema::RULE, span, Message::new(ja, en)));
+    }
+
+    /// Reads `node` as a mapping of `fields`, reporting unknown keys (with the nearest known one).
+    fn mapping(&mut self, node: NodeId, fields: &'static [Field], anchor: Span) -> Option<Map<'a>> {
+        let tree = self.tree;
+        let n = tree.node(node);
+        let NodeKind::Mapping(entries) = &n.kind else {
+            if !matches!(n.kind, NodeKind::Alias) {
+                let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
+                let (ja, en) = if tree.is_null(node) { ("空", "empty") } else { type_name(&n.kind) };
+                self.schema(
+                    if tree.is_null(node) { anchor } else { n.span },
+                    format!("ここには項目 {} の組が必要ですが、{ja}です", keys.join(", ")),
+                    format!("expected a mapping with {}, found {en}", keys.join(", ")),
+                );
+            }
+            return None;
+        };
+        for e in entries {
+            let key_span = tree.span(e.key);
+            match tree.scalar(e.key) {
+                Some(k) if fields.iter().any(|f| f.key == k) => {}
+                Some(k) => {
+                    let (hint_ja, hint_en) = match fields::nearest(k, fields) {
+                        Some(f) => (format!("。`{}`（{}）の誤りでは？", f.key, f.ja), format!("; did you mean `{}` ({})?", f.key, f.ja)),
+                        None => {
+                            let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
+                            (format!("。使えるキー: {}", keys.join(", ")), format!("; known keys: {}", keys.join(", ")))
+                        }
+                    };
+                    let mut d = Diagnostic::new(
+                        &schema::RULE,
+                        key_span,
+                        Message::new(format!("不明なキー `{k}`{hint_ja}"), format!("unknown key `{k}`{hint_en}")),
+                    );
+                    if let Some(f) = fields::nearest(k, fields) {
+                        d = d.fix(Fix::replace(
+                            Message::new(format!("`{}` に直す", f.key), format!("rename to `{}`", f.key)),
+                            key_span,
+                            f.key,
+                            false,
+                        ));
+                    }
+                    self.diags.push(d);
+                }
+                None => self.schema(key_span, "キーは文字列でなければなりません".into(), "a key must be a plain string".into()),
+            }
+        }
+        Some(Map { entries, fields, anchor })
+    }
+
+    /// The value of `key` in `map`; a missing required field is reported at the map's anchor.
+    fn get(&mut self, map: Map<'a>, key: &str) -> Option<Got> {
+        let tree = self.tree;
+        if let Some(e) = map.entries.iter().find(|e| tree.scalar(e.key) == Some(key)) {
+            return Some(Got { key: tree.span(e.key), node: e.value });
+        }
+        let field = map.fields.iter().find(|f| f.key == key);
+        if let Some(f) = field.filter(|f| f.required && self.complete) {
+            self.schema(
+                map.anchor,
+                format!("必須の項目 `{}`（{}）がありません", f.key, f.ja),
+                format!("missing required field `{}` ({})", f.key, f.ja),
+            );
+        }
+        None
+    }
+
+    /// `key` of `map`, read as a mapping of `fields`.
+    fn section(&mut self, map: Map<'a>, key: &str, fields: &'static [Field]) -> Option<Map<'a>> {
+        let got = self.get(map, key)?;
+        self.mapping(got.node, fields, got.key)
+    }
+
+    /// `key` of `map`, read as a list (an empty value is an empty list).
+    fn list(&mut self, map: Map<'a>, key: &str) -> Option<(Span, &'a [NodeId])> {
+        let got = self.get(map, key)?;
+        let tree = self.tree;
+        if tree.is_null(got.node) {
+            return Some((got.key, &[]));
+        }
+        match &tree.node(got.node).kind {
+            NodeKind::Sequence(items) => Some((got.key, items)),
+            NodeKind::Alias => None,
+            other => {
+                let (ja, en) = type_name(other);
+                self.schema(tree.span(got.node), format!("ここにはリストが必要ですが、{ja}です"), format!("expected a list, found {en}"));
+                None
+            }
+        }
+    }
+
+    /// The scalar text of `key`, unread.
+    fn scalar(&mut self, map: Map<'a>, key: &str) -> Option<(&'a str, Span)> {
+        let got = self.get(map, key)?;
+        let tree = self.tree;
+        let span = tree.span(got.node);
+        match &tree.node(got.node).kind {
+            NodeKind::Scalar { .. } if tree.is_null(got.node) => {
+                self.diags.push(Diagnostic::new(
+                    &value_format::RULE,
+                    got.key,
+                    Message::new(format!("`{key}` の値が空です"), format!("`{key}` has no value")),
+                ));
+                None
+            }
+            NodeKind::Scalar { value, .. } => Some((value.as_str(), span)),
+            NodeKind::Alias => None,
+            other => {
+                let (ja, en) = type_name(other);
+                self.schema(span, format!("`{key}` には値が必要ですが、{ja}です"), format!("`{key}` needs a value, found {en}"));
+                None
+            }
+        }
+    }
+
+    /// A free text (a name, a reason).
+    fn text(&mut self, map: Map<'a>, key: &str) -> Option<Spanned<String>> {
+        self.scalar(map, key).map(|(value, span)| Spanned { value: value.to_owned(), span })
+    }
+
+    /// A value read by `read` after normalisation; full-width digits are reported (and fixed) first.
+    fn value<T>(&mut self, map: Map<'a>, key: &str, read: impl Fn(&str) -> Read<T>) -> Option<Spanned<T>> {
+        let (raw, span) = self.scalar(map, key)?;
+        if raw.chars().any(is_fullwidth_numeric) {
+            self.fullwidth(span);
+        }
+        match read(&normalize(raw)) {
+            Ok(value) => Some(Spanned { value, span }),
+            Err(ReadError::Format(m)) => {
+                self.diags.push(Diagnostic::new(&value_format::RULE, span, m));
+                None
+            }
+            Err(ReadError::Date(m)) => {
+                self.diags.push(Diagnostic::new(&era_date::RULE, span, m));
+                None
+            }
+        }
+    }
+
+    fn fullwidth(&mut self, span: Span) {
+        let source = &self.text[span.range()];
+        let fixed: String = source.chars().map(|c| if is_fullwidth_numeric(c) { normalize(&c.to_string()) } else { c.to_string() }).collect();
+        self.diags.push(
+            Diagnostic::new(
+                &fullwidth_digits::RULE,
+                span,
+                Message::new(
+                    format!("全角の数字・記号が使われています: {source} → {fixed}"),
+                    format!("full-width digits or separators: {source} → {fixed}"),
+                ),
+            )
+            .fix(Fix::replace(Message::new("半角に直す", "convert to ASCII"), span, fixed, true)),
+        );
+    }
+}

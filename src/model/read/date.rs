@@ -1,0 +1,173 @@
+//! Dates as officials write them: `令和6年6月30日`, `令和元年5月1日`, `令6.6.30`, `R6.6.30`, `平13.7.1`,
+//! `2024-06-30`, `2024/6/30`, `2024年6月30日`. The era table is ours; `jiff` says whether a civil date exists.
+//!
+//! An era year is valid only inside its era: 令和元年4月30日 is before 令和 began, and 平成31年5月1日 after
+//! 平成 ended. Dates before 明治6年 (1873), when Japan adopted the Gregorian calendar, are read as Gregorian.
+
+use super::{Read, ReadError, format_err};
+use crate::diagnostics::Message;
+use jiff::civil::Date;
+
+struct Era {
+    name: &'static str,
+    short: &'static str,
+    latin: char,
+    start: (i16, i8, i8),
+}
+
+const ERAS: [Era; 5] = [
+    Era { name: "明治", short: "明", latin: 'M', start: (1868, 10, 23) },
+    Era { name: "大正", short: "大", latin: 'T', start: (1912, 7, 30) },
+    Era { name: "昭和", short: "昭", latin: 'S', start: (1926, 12, 25) },
+    Era { name: "平成", short: "平", latin: 'H', start: (1989, 1, 8) },
+    Era { name: "令和", short: "令", latin: 'R', start: (2019, 5, 1) },
+];
+
+fn era_start(i: usize) -> Option<Date> {
+    ERAS.get(i).and_then(|e| Date::new(e.start.0, e.start.1, e.start.2).ok())
+}
+
+/// Japanese era text of a date, as the report writes it in sentences: `令和5年6月30日`.
+pub fn era_text(date: Date) -> String {
+    let era = (0..ERAS.len()).rev().find(|&i| era_start(i).is_some_and(|s| s <= date));
+    match era {
+        Some(i) => {
+            let year = i32::from(date.year()) - i32::from(ERAS[i].start.0) + 1;
+            let year = if year == 1 { "元".to_owned() } else { year.to_string() };
+            format!("{}{}年{}月{}日", ERAS[i].name, year, date.month(), date.day())
+        }
+        None => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+    }
+}
+
+fn find_era(prefix: &str) -> Option<usize> {
+    ERAS.iter().position(|e| {
+        prefix == e.name || prefix == e.short || prefix.chars().eq([e.latin]) || prefix.chars().eq([e.latin.to_ascii_lowercase()])
+    })
+}
+
+/// Splits `6年6月30日`, `6.6.30`, `2024-06-30` into three numbers (the year may be 元).
+fn split_ymd(s: &str) -> Option<(Option<u32>, u32, u32)> {
+    let mut parts = s.split(['年', '月', '日', '.', '/', '-']).map(str::trim);
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.any(|rest| !rest.is_empty()) {
+        return None;
+    }
+    // The day may be followed only by 日, which splitting turned into an empty tail.
+    let num = |t: &str| (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten();
+    let year = if y == "元" { None } else { Some(num(y)?) };
+    Some((year, num(m)?, num(d)?))
+}
+
+fn nonexistent(ja: String, en: String) -> ReadError {
+    ReadError::Date(Message::new(ja, en))
+}
+
+pub fn read_date(s: &str) -> Read<Date> {
+    let s = s.trim();
+    let split_at = s.find(|c: char| c.is_ascii_digit() || c == '元').unwrap_or(s.len());
+    let (prefix, rest) = (s[..split_at].trim(), &s[split_at..]);
+    let Some((year, month, day)) = split_ymd(rest) else {
+        return format_err(
+            format!("日付として読めません: `{s}`（例: 令和6年6月30日、令6.6.30、2024-06-30）"),
+            format!("cannot read `{s}` as a date (e.g. 令和6年6月30日, 令6.6.30, 2024-06-30)"),
+        );
+    };
+    let (gregorian_year, era) = if prefix.is_empty() {
+        match year {
+            Some(y) => (y as i32, None),
+            None => return format_err("「元年」には元号が必要です", "元年 needs an era name"),
+        }
+    } else {
+        let Some(i) = find_era(prefix) else {
+            return Err(nonexistent(
+                format!("元号「{prefix}」は不明です（明治・大正・昭和・平成・令和、略記 明・大・昭・平・令、M・T・S・H・R）"),
+                format!("unknown era `{prefix}` (明治 大正 昭和 平成 令和, or 明 大 昭 平 令, or M T S H R)"),
+            ));
+        };
+        let y = year.unwrap_or(1);
+        if y == 0 {
+            return Err(nonexistent(
+                format!("{}0年は存在しません（元年が最初の年です）", ERAS[i].name),
+                format!("{} 0 does not exist (the first year is 元年)", ERAS[i].name),
+            ));
+        }
+        (i32::from(ERAS[i].start.0) + y as i32 - 1, Some(i))
+    };
+    let date = i16::try_from(gregorian_year)
+        .ok()
+        .and_then(|y| Date::new(y, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok());
+    let Some(date) = date else {
+        return Err(nonexistent(
+            format!("{s} は存在しない日付です"),
+            format!("{s} is not a date that exists ({gregorian_year}-{month:02}-{day:02})"),
+        ));
+    };
+    if let Some(i) = era {
+        let name = ERAS[i].name;
+        if era_start(i).is_some_and(|start| date < start) {
+            return Err(nonexistent(
+                format!("{s} は{name}の始まり（{}）より前です", era_text(era_start(i).unwrap_or(date))),
+                format!("{s} is before {name} began ({})", era_start(i).map_or(String::new(), |d| d.to_string())),
+            ));
+        }
+        if let Some(next) = era_start(i + 1).filter(|&next| date >= next) {
+            return Err(nonexistent(
+                format!("{s} は{name}の終わりより後です（{next} からは{}）", ERAS[i + 1].name),
+                format!("{s} is after {name} ended ({} began on {next})", ERAS[i + 1].name),
+            ));
+        }
+    }
+    Ok(date)
+}
+
+/// A period `A～B` (or `A〜B`, `A~B`); both ends are dates.
+pub fn read_period(s: &str) -> Read<(Date, Date)> {
+    let Some((a, b)) = s.split_once(['~', '〜', '～']) else {
+        return format_err(
+            format!("期間として読めません: `{s}`（例: 令和5年7月1日～令和6年6月30日）"),
+            format!("cannot read `{s}` as a period (e.g. 令和5年7月1日～令和6年6月30日)"),
+        );
+    };
+    Ok((read_date(a)?, read_date(b)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::read::normalize;
+
+    fn d(y: i16, m: i8, day: i8) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn every_written_form() {
+        for s in ["令和6年6月30日", "令6.6.30", "R6.6.30", "r6/6/30", "2024-06-30", "2024/6/30", "2024年6月30日"] {
+            assert_eq!(read_date(s), Ok(d(2024, 6, 30)), "{s}");
+        }
+        assert_eq!(read_date(&normalize("平13.７.１")), Ok(d(2001, 7, 1)));
+        assert_eq!(read_date("令和元年5月1日"), Ok(d(2019, 5, 1)));
+        assert_eq!(read_date("令元.5.1"), Ok(d(2019, 5, 1)));
+        assert_eq!(read_date("昭和64年1月7日"), Ok(d(1989, 1, 7)));
+    }
+
+    #[test]
+    fn dates_that_do_not_exist() {
+        for s in ["令和元年4月30日", "平成31年5月1日", "令和0年1月1日", "令和6年2月30日", "昭和64年1月8日", "X6.6.30"] {
+            assert!(matches!(read_date(s), Err(ReadError::Date(_))), "{s}");
+        }
+        for s in ["tomorrow", "令和6年6月", "2024-06-30-01", ""] {
+            assert!(matches!(read_date(s), Err(ReadError::Format(_))), "{s}");
+        }
+    }
+
+    #[test]
+    fn periods_and_era_text() {
+        let p = read_period(&normalize("令和5年7月1日～令和6年6月30日")).unwrap();
+        assert_eq!(p, (d(2023, 7, 1), d(2024, 6, 30)));
+        assert_eq!(read_period("R1.7.1〜R2.6.30").unwrap().0, d(2019, 7, 1));
+        assert_eq!(era_text(d(2019, 5, 1)), "令和元年5月1日");
+        assert_eq!(era_text(d(2023, 6, 30)), "令和5年6月30日");
+    }
+}

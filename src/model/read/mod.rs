@@ -1,0 +1,198 @@
+//! Readers for the values the report prints: `2,794,008,117`, `約798.2億円`, `12.4%`, `-`, `※`, `10(1)`,
+//! dates in every era form. Each takes the scalar's text after NFKC normalisation (full-width digits and
+//! separators become ASCII; the caller reports that they were there) and says precisely what it could not
+//! read.
+
+mod date;
+
+pub use date::{era_text, read_date, read_period};
+
+use super::decimal::Decimal;
+use super::value::{Amount, Cell, Notice};
+use crate::diagnostics::Message;
+use unicode_normalization::UnicodeNormalization;
+
+/// Why a value could not be read: the `value-format` rule, or for a date that cannot exist, `era-date`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    Format(Message),
+    Date(Message),
+}
+
+pub type Read<T> = Result<T, ReadError>;
+
+fn format_err<T>(ja: impl Into<String>, en: impl Into<String>) -> Read<T> {
+    Err(ReadError::Format(Message::new(ja, en)))
+}
+
+/// Most digits an integer may have: 15 digits of yen is 1,000 兆円, beyond any report.
+const MAX_DIGITS: usize = 15;
+/// Most decimal places a printed figure may have.
+const MAX_SCALE: u32 = 6;
+
+/// Characters that a full-width IME produces in numbers and that NFKC turns into ASCII.
+pub fn is_fullwidth_numeric(c: char) -> bool {
+    matches!(c, '０'..='９' | '，' | '．' | '％' | '－' | '（' | '）')
+}
+
+/// NFKC, trimmed.
+pub fn normalize(s: &str) -> String {
+    s.nfkc().collect::<String>().trim().to_owned()
+}
+
+fn strip_suffix_any<'a>(s: &'a str, suffixes: &[&str]) -> &'a str {
+    suffixes.iter().find_map(|x| s.strip_suffix(x)).map_or(s, str::trim_end)
+}
+
+/// Digits with optional `,` every three places; no sign.
+fn read_grouped(s: &str, what: (&str, &str)) -> Read<i128> {
+    if s.is_empty() {
+        return format_err(format!("{}がありません", what.0), format!("{} is empty", what.1));
+    }
+    if s.starts_with('-') && s.len() > 1 {
+        return format_err(
+            format!("{}は負の数にできません: `{s}`", what.0),
+            format!("{} cannot be negative: `{s}`", what.1),
+        );
+    }
+    let groups: Vec<&str> = s.split(',').collect();
+    let well_grouped = groups.iter().enumerate().all(|(i, g)| {
+        !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()) && (i == 0 && g.len() <= 3 || g.len() == 3 || groups.len() == 1)
+    });
+    if !well_grouped {
+        return format_err(
+            format!("{}として読めません: `{s}`（半角数字、3桁ごとの「,」は可）", what.0),
+            format!("cannot read `{s}` as {} (digits, optionally grouped by `,` every three)", what.1),
+        );
+    }
+    let digits: String = groups.concat();
+    if digits.trim_start_matches('0').len() > MAX_DIGITS {
+        return format_err(
+            format!("{}が大きすぎます（{MAX_DIGITS}桁まで）: `{s}`", what.0),
+            format!("{} is too large (at most {MAX_DIGITS} digits): `{s}`", what.1),
+        );
+    }
+    digits.parse::<i128>().or_else(|_| format_err("数値として読めません", "not a number"))
+}
+
+/// A count of technologies, facilities, patients or cases: `175505`, `175,505`, `175,505人`.
+pub fn read_count(s: &str) -> Read<u64> {
+    let s = strip_suffix_any(s, &["人", "件", "施設", "種類", "機関", "例"]);
+    read_grouped(s, ("件数", "a count")).map(|n| n as u64)
+}
+
+/// An exact amount in yen: `2794008117`, `2,794,008,117`, `2,794,008,117円`.
+pub fn read_yen(s: &str) -> Read<i128> {
+    read_grouped(strip_suffix_any(s, &["円"]), ("金額（円）", "an amount of yen"))
+}
+
+/// `-` (none) or `※` (no inpatient case) where the report allows them, else the value.
+pub fn read_cell<T>(s: &str, allow_note: bool, read: impl Fn(&str) -> Read<T>) -> Read<Cell<T>> {
+    match s {
+        "-" | "―" | "‐" => Ok(Cell::Dash),
+        "※" if allow_note => Ok(Cell::NoInpatient),
+        _ => read(s).map(Cell::Value),
+    }
+}
+
+/// A plain decimal: `14.7`, `0.0`, `12`.
+pub fn read_decimal(s: &str) -> Read<Decimal> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let scale = frac.len() as u32;
+    let ok = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && (s.contains('.') <= !frac.is_empty());
+    if !ok {
+        return format_err(format!("数値として読めません: `{s}`"), format!("not a decimal number: `{s}`"));
+    }
+    if scale > MAX_SCALE {
+        return format_err(
+            format!("小数点以下の桁数が多すぎます（{MAX_SCALE}桁まで）: `{s}`"),
+            format!("too many decimal places (at most {MAX_SCALE}): `{s}`"),
+        );
+    }
+    let int = read_grouped(int, ("数値", "a number"))?;
+    let frac_value = if frac.is_empty() { 0 } else { frac.parse::<i128>().unwrap_or(0) };
+    Ok(Decimal { mantissa: int * 10i128.pow(scale) + frac_value, scale })
+}
+
+/// A rounded amount as printed: `約798.2億円`, `約99億円`, `798.2億円`.
+pub fn read_amount(s: &str) -> Read<Amount> {
+    let approx = s.starts_with('約');
+    let body = s.trim_start_matches('約').trim();
+    let units: [(&str, u32); 4] = [("億円", 8), ("百万円", 6), ("万円", 4), ("円", 0)];
+    let Some((number, exp)) = units.iter().find_map(|(u, e)| body.strip_suffix(u).map(|n| (n.trim(), *e))) else {
+        return format_err(
+            format!("単位のある金額として読めません: `{s}`（例: 約798.2億円）"),
+            format!("cannot read `{s}` as an amount with its unit (e.g. 約798.2億円)"),
+        );
+    };
+    let value = read_decimal(number)?;
+    Ok(Amount { value, exp, approx })
+}
+
+/// A percentage: `12.4%`.
+pub fn read_percent(s: &str) -> Read<Decimal> {
+    match s.strip_suffix('%') {
+        Some(n) => read_decimal(n.trim()),
+        None => format_err(
+            format!("百分率として読めません: `{s}`（例: 12.4%）"),
+            format!("cannot read `{s}` as a percentage (e.g. 12.4%)"),
+        ),
+    }
+}
+
+/// A 告示番号: `10`, or a sub-row `10(1)`.
+pub fn read_notice(s: &str) -> Read<Notice> {
+    let bad = || {
+        format_err(
+            format!("告示番号として読めません: `{s}`（例: 10 または 10(1)）"),
+            format!("cannot read `{s}` as a notice number (e.g. 10 or 10(1))"),
+        )
+    };
+    let (num, sub) = match s.split_once('(') {
+        Some((n, rest)) => match rest.strip_suffix(')') {
+            Some(sub) => (n.trim(), Some(sub.trim())),
+            None => return bad(),
+        },
+        None => (s, None),
+    };
+    let parse = |t: &str| t.parse::<u32>().ok().filter(|_| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
+    match (parse(num), sub.map(parse)) {
+        (Some(number), None) => Ok(Notice { number, sub: None }),
+        (Some(number), Some(Some(sub))) => Ok(Notice { number, sub: Some(sub) }),
+        _ => bad(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_yen() {
+        assert_eq!(read_count("175,505"), Ok(175_505));
+        assert_eq!(read_count(&normalize("１７５，５０５")), Ok(175_505));
+        assert_eq!(read_count("27種類"), Ok(27));
+        assert!(read_count("1,23,456").is_err());
+        assert!(read_count("-3").is_err());
+        assert!(read_count("1e3").is_err());
+        assert!(read_yen("99999999999999999999999").is_err());
+        assert_eq!(read_yen("2,794,008,117"), Ok(2_794_008_117));
+    }
+
+    #[test]
+    fn amounts_percents_notices() {
+        let a = read_amount("約798.2億円").unwrap();
+        assert_eq!((a.value.mantissa, a.value.scale, a.exp), (7982, 1, 8));
+        assert!(read_amount("798.2").is_err());
+        assert_eq!(read_percent(&normalize("12．4％")).unwrap(), Decimal { mantissa: 124, scale: 1 });
+        assert!(read_decimal("1.").is_err());
+        assert!(read_decimal(".5").is_err());
+        assert_eq!(read_notice(&normalize("10（１）")), Ok(Notice { number: 10, sub: Some(1) }));
+        assert!(read_notice("10(").is_err());
+        assert_eq!(read_cell("※", true, read_decimal), Ok(Cell::NoInpatient));
+        assert!(read_cell("※", false, read_decimal).is_err());
+    }
+}

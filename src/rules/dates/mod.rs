@@ -1,0 +1,4 @@
+//! Dates: whether they exist, and whether they fall where they must.
+
+pub mod effective_after_period;
+pub mod era_date;

@@ -1,0 +1,47 @@
+//! Figures derived from the report that several rules compare against: the exact column sums of a cost
+//! table, and its rows grouped by technology.
+
+use crate::model::{CostRow, CostTable, Spanned};
+use std::collections::BTreeMap;
+
+/// Exact sums of a cost table's rows; a sum is `None` when any row's cell is missing or unreadable, so that
+/// one bad cell does not produce a second, derived diagnostic.
+#[derive(Debug, Clone, Copy)]
+pub struct Sums {
+    pub total_yen: Option<i128>,
+    pub advanced_yen: Option<i128>,
+    pub cases: Option<u64>,
+    pub facilities: Option<u64>,
+    pub rows: usize,
+}
+
+fn sum<T: Copy, S: std::iter::Sum<S>>(rows: &[CostRow], cell: impl Fn(&CostRow) -> Option<&Spanned<T>>, f: impl Fn(T) -> S) -> Option<S> {
+    rows.iter().map(|r| cell(r).map(|c| f(c.value))).sum()
+}
+
+pub fn sums(table: &CostTable) -> Sums {
+    let rows = &table.rows;
+    Sums {
+        total_yen: sum(rows, |r| r.total_yen.as_ref(), |c| c.yen()),
+        advanced_yen: sum(rows, |r| r.advanced_yen.as_ref(), |c| c.yen()),
+        cases: sum(rows, |r| r.cases.as_ref(), |c| c.count()),
+        facilities: sum(rows, |r| r.facilities.as_ref(), |c| c.count()),
+        rows: rows.len(),
+    }
+}
+
+/// Rows by technology number: `10(1)` and `10(2)` are one technology.
+pub fn technologies(table: &CostTable) -> BTreeMap<u32, Vec<&CostRow>> {
+    let mut map: BTreeMap<u32, Vec<&CostRow>> = BTreeMap::new();
+    for row in &table.rows {
+        if let Some(n) = &row.notice {
+            map.entry(n.value.number).or_default().push(row);
+        }
+    }
+    map
+}
+
+/// Whether every row of a technology is known to have had no case (`None` when a count is unreadable).
+pub fn had_no_case(rows: &[&CostRow]) -> Option<bool> {
+    rows.iter().try_fold(true, |acc, r| Some(acc && r.cases.as_ref()?.value.count() == 0))
+}

@@ -1,0 +1,3 @@
+//! Free text: names, reasons and plans.
+
+pub mod mixed_punctuation;

@@ -1,0 +1,62 @@
+//! `zero-case-name`: an explanation names its technology as the cost table does.
+
+use crate::diagnostics::{Diagnostic, Fix, Message};
+use crate::model::Part;
+use crate::model::read::normalize;
+use crate::rules::{Context, facts};
+
+crate::rules::rule! {
+    id: "zero-case-name", group: ZeroCases, severity: Warning, fixable: true,
+    ja: "0件説明の技術名が費用の表の技術名と異なる",
+    en: "a zero-case entry's 技術名 differs from the cost table's",
+    docs: "zero_case_name.md", check: Some(check),
+}
+
+/// Names compare after NFKC and without white space: `ＤＮＡ` and `DNA` are one name, and a line wrap in the
+/// printed table may stand where a space was.
+fn canonical(s: &str) -> String {
+    normalize(s).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// B's sub-rows add the kind of facility in 【】 to the name; the technology's name is without it.
+fn without_facility_kind(s: &str) -> &str {
+    match s.trim_end().strip_suffix('】').and_then(|t| t.rfind('【').map(|i| &t[..i])) {
+        Some(base) => base,
+        None => s,
+    }
+}
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for part in Part::BOTH {
+        let (Some(table), Some(entries)) = (cx.report.costs.get(part), cx.report.zero_cases.get(part)) else { continue };
+        let techs = facts::technologies(table);
+        for entry in entries {
+            let (Some(notice), Some(name)) = (&entry.notice, &entry.name) else { continue };
+            let Some(rows) = techs.get(&notice.value.number) else { continue };
+            let names: Vec<_> = rows.iter().filter_map(|r| r.name.as_ref()).collect();
+            let Some(first) = names.first() else { continue };
+            let mine = canonical(&name.value);
+            if names.iter().any(|n| canonical(&n.value) == mine || canonical(without_facility_kind(&n.value)) == mine) {
+                continue;
+            }
+            let theirs = without_facility_kind(&first.value);
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    name.span,
+                    Message::new(
+                        format!("技術名が費用の表（告示番号 {}）と異なります: 「{}」", notice.value, theirs),
+                        format!("the name differs from the cost table's for technology {}: 「{}」", notice.value, theirs),
+                    ),
+                )
+                .label(first.span, Message::new("費用の表の技術名", "the cost table's name"))
+                .fix(Fix::replace(
+                    Message::new("費用の表の技術名にする", "use the cost table's name"),
+                    name.span,
+                    serde_json::to_string(theirs).unwrap_or_default(),
+                    false,
+                )),
+            );
+        }
+    }
+}

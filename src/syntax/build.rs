@@ -1,0 +1,294 @@
+//! Events to tree, iteratively, with limits. What YAML allows but a report draft must not contain
+//! (several documents, anchors and aliases, duplicate keys) is reported here, with its position.
+
+use super::chars::CharToByte;
+use super::comments;
+use super::tree::{Entry, Node, NodeId, NodeKind, ScalarStyle, Tree};
+use crate::diagnostics::{Diagnostic, Message};
+use crate::rules::{schema, yaml_syntax};
+use crate::text::Span;
+use saphyr_parser::{Event, Parser, ScanError};
+
+/// Deepest nesting accepted. A report nests six levels; anything far deeper is a mistake or an attack.
+pub const MAX_DEPTH: usize = 64;
+/// Most nodes accepted: a 100,000-row draft has about two million.
+pub const MAX_NODES: usize = 8_000_000;
+
+enum Frame {
+    Sequence { start: usize, items: Vec<NodeId> },
+    Mapping { start: usize, entries: Vec<Entry>, key: Option<NodeId> },
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    pos: CharToByte<'a>,
+    tree: Tree,
+    stack: Vec<Frame>,
+    scalars: Vec<Span>,
+    diags: Vec<Diagnostic>,
+    documents: usize,
+}
+
+/// Parses `text`; the tree holds everything read up to the first fatal problem.
+pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
+    let mut b = Builder {
+        text,
+        pos: CharToByte::new(text),
+        tree: Tree::default(),
+        stack: Vec::new(),
+        scalars: Vec::new(),
+        diags: Vec::new(),
+        documents: 0,
+    };
+    b.run();
+    let comments = comments::find(text, &b.scalars);
+    b.tree.comments = comments;
+    (b.tree, b.diags)
+}
+
+impl Builder<'_> {
+    fn run(&mut self) {
+        let mut parser = Parser::new_from_str(self.text);
+        while let Some(next) = parser.next_event() {
+            let (event, span) = match next {
+                Ok(ok) => ok,
+                Err(e) => return self.syntax_error(&e),
+            };
+            let span = Span::new(self.pos.byte(span.start.index()), self.pos.byte(span.end.index()));
+            let go_on = match event {
+                Event::DocumentStart(_) => self.document_start(span),
+                Event::Scalar(value, style, anchor, _) => {
+                    self.anchor(anchor, span);
+                    let style = match style {
+                        saphyr_parser::ScalarStyle::Plain => ScalarStyle::Plain,
+                        saphyr_parser::ScalarStyle::SingleQuoted => ScalarStyle::SingleQuoted,
+                        saphyr_parser::ScalarStyle::DoubleQuoted => ScalarStyle::DoubleQuoted,
+                        saphyr_parser::ScalarStyle::Literal => ScalarStyle::Literal,
+                        saphyr_parser::ScalarStyle::Folded => ScalarStyle::Folded,
+                    };
+                    self.scalars.push(span);
+                    let kind = NodeKind::Scalar { value: value.into_owned(), style };
+                    self.leaf(kind, span)
+                }
+                Event::Alias(_) => {
+                    self.diags.push(Diagnostic::new(
+                        &schema::RULE,
+                        span,
+                        Message::new(
+                            "エイリアス（*名前）は報告書の下書きでは使えません。値をそのまま書いてください",
+                            "aliases (*name) are not allowed in a report draft: write the value itself",
+                        ),
+                    ));
+                    self.leaf(NodeKind::Alias, span)
+                }
+                Event::SequenceStart(anchor, _) => {
+                    self.anchor(anchor, span);
+                    self.open(Frame::Sequence { start: span.start, items: Vec::new() }, span)
+                }
+                Event::MappingStart(anchor, _) => {
+                    self.anchor(anchor, span);
+                    self.open(Frame::Mapping { start: span.start, entries: Vec::new(), key: None }, span)
+                }
+                Event::SequenceEnd | Event::MappingEnd => self.close(span),
+                Event::StreamEnd => false,
+                _ => true,
+            };
+            if !go_on {
+                return;
+            }
+        }
+    }
+
+    fn syntax_error(&mut self, e: &ScanError) {
+        let at = self.pos.byte(e.marker().index());
+        let end = self.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+        let mut d = Diagnostic::new(
+            &yaml_syntax::RULE,
+            Span::new(at, end),
+            Message::new(format!("YAML の構文エラー: {}", e.info()), format!("YAML syntax error: {}", e.info())),
+        );
+        // `key: -` is the most likely way to meet this: a bare `-` starts a list in YAML.
+        if self.text[..at].ends_with(": ") && self.text[at..].starts_with('-') {
+            d = d.note(Message::new(
+                "「-」だけを値にするときは \"-\" と引用符で囲んでください",
+                "a lone `-` as a value must be quoted: \"-\"",
+            ));
+        }
+        self.diags.push(d);
+    }
+
+    fn document_start(&mut self, span: Span) -> bool {
+        self.documents += 1;
+        if self.documents == 1 {
+            return true;
+        }
+        self.diags.push(Diagnostic::new(
+            &yaml_syntax::RULE,
+            span,
+            Message::new(
+                "報告書の下書きは1ファイルに1文書です。2つ目以降の文書は読みません",
+                "a report draft is one YAML document; this second document and what follows are not read",
+            ),
+        ));
+        false
+    }
+
+    fn anchor(&mut self, anchor: usize, span: Span) {
+        if anchor == 0 {
+            return;
+        }
+        let end = self.text[span.range()].find([' ', '\t', '\n', '\r']).map_or(span.end, |n| span.start + n);
+        self.diags.push(Diagnostic::new(
+            &schema::RULE,
+            Span::new(span.start, end),
+            Message::new(
+                "アンカー（&名前）は報告書の下書きでは使えません",
+                "anchors (&name) are not allowed in a report draft",
+            ),
+        ));
+    }
+
+    fn push(&mut self, kind: NodeKind, span: Span) -> Option<NodeId> {
+        if self.tree.nodes.len() >= MAX_NODES {
+            self.diags.push(Diagnostic::new(
+                &yaml_syntax::RULE,
+                span,
+                Message::new(
+                    format!("ノード数が上限 {MAX_NODES} を超えたため、ここから先は読みません"),
+                    format!("more than {MAX_NODES} nodes: the rest of the file is not read"),
+                ),
+            ));
+            return None;
+        }
+        self.tree.nodes.push(Node { kind, span });
+        Some(self.tree.nodes.len() - 1)
+    }
+
+    fn leaf(&mut self, kind: NodeKind, span: Span) -> bool {
+        match self.push(kind, span) {
+            Some(id) => {
+                self.attach(id);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn open(&mut self, frame: Frame, span: Span) -> bool {
+        if self.stack.len() >= MAX_DEPTH {
+            self.diags.push(Diagnostic::new(
+                &yaml_syntax::RULE,
+                span,
+                Message::new(
+                    format!("入れ子が深すぎます（上限 {MAX_DEPTH} 段）。ここから先は読みません"),
+                    format!("nesting deeper than {MAX_DEPTH} levels: the rest of the file is not read"),
+                ),
+            ));
+            return false;
+        }
+        self.stack.push(frame);
+        true
+    }
+
+    fn close(&mut self, end_span: Span) -> bool {
+        let Some(frame) = self.stack.pop() else { return true };
+        let (kind, start, last) = match frame {
+            Frame::Sequence { start, items } => {
+                let last = items.last().map(|&i| self.tree.span(i).end);
+                (NodeKind::Sequence(items), start, last)
+            }
+            Frame::Mapping { start, entries, .. } => {
+                self.check_duplicates(&entries);
+                let last = entries.last().map(|e| self.tree.span(e.value).end.max(self.tree.span(e.key).end));
+                (NodeKind::Mapping(entries), start, last)
+            }
+        };
+        // A flow collection ends at its bracket; a block one at its last child (its end event sits on the
+        // next token, which may be lines away).
+        let is_flow = !self.text[end_span.range()].is_empty();
+        let end = if is_flow { end_span.end } else { last.unwrap_or(start) };
+        self.leaf(kind, Span::new(start, end.max(start)))
+    }
+
+    fn attach(&mut self, id: NodeId) {
+        match self.stack.last_mut() {
+            None => self.tree.root = Some(id),
+            Some(Frame::Sequence { items, .. }) => items.push(id),
+            Some(Frame::Mapping { entries, key, .. }) => match key.take() {
+                None => *key = Some(id),
+                Some(k) => entries.push(Entry { key: k, value: id }),
+            },
+        }
+    }
+
+    fn check_duplicates(&mut self, entries: &[Entry]) {
+        let mut keys: Vec<(&str, usize)> = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| self.tree.scalar(e.key).map(|k| (k, i)))
+            .collect();
+        keys.sort();
+        for pair in keys.windows(2) {
+            let ((key, first), (_, again)) = (pair[0], pair[1]);
+            if pair[0].0 != pair[1].0 {
+                continue;
+            }
+            let (first, again) = (self.tree.span(entries[first].key), self.tree.span(entries[again].key));
+            self.diags.push(
+                Diagnostic::new(
+                    &schema::RULE,
+                    again,
+                    Message::new(format!("キー `{key}` が重複しています"), format!("duplicate key `{key}`")),
+                )
+                .label(first, Message::new("最初の定義", "first defined here")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of<'a>(text: &'a str, tree: &Tree, id: NodeId) -> &'a str {
+        &text[tree.span(id).range()]
+    }
+
+    #[test]
+    fn spans_are_bytes_on_japanese_text() {
+        let text = "a: 陽子線治療 # c\nb: \"x\"\nc:\n  - 1\n  - 2\n";
+        let (tree, diags) = parse(text);
+        assert!(diags.is_empty());
+        let root = tree.root.unwrap();
+        assert_eq!(text_of(text, &tree, tree.get(root, "a").unwrap().value), "陽子線治療");
+        assert_eq!(text_of(text, &tree, tree.get(root, "b").unwrap().value), "\"x\"");
+        assert_eq!(text_of(text, &tree, tree.get(root, "c").unwrap().value), "- 1\n  - 2");
+        assert_eq!(tree.comments.len(), 1);
+        assert_eq!(&text[tree.comments[0].span.range()], "# c");
+    }
+
+    #[test]
+    fn hash_inside_scalars_is_not_a_comment() {
+        let text = "a: \"x # y\"\nb: |\n  z # w\nc: d#e\n";
+        let (tree, _) = parse(text);
+        assert!(tree.comments.is_empty());
+    }
+
+    #[test]
+    fn depth_limit_stops_without_recursion() {
+        let text = "[".repeat(100_000);
+        let (_, diags) = parse(&text);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].rule, "yaml-syntax");
+    }
+
+    #[test]
+    fn duplicates_aliases_and_second_documents_are_reported() {
+        let (_, diags) = parse("a: 1\na: 2\n");
+        assert_eq!(diags[0].rule, "schema");
+        let (_, diags) = parse("a: &x 1\nb: *x\n");
+        assert_eq!(diags.len(), 2);
+        let (_, diags) = parse("a: 1\n---\nb: 2\n");
+        assert_eq!(diags[0].rule, "yaml-syntax");
+    }
+}
