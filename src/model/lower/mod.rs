@@ -97,6 +97,14 @@ impl<'a> Lowerer<'a> {
             let key_span = tree.span(e.key);
             match tree.scalar(e.key) {
                 Some(k) if fields.iter().any(|f| f.key == k) => {}
+                Some(k) if k.len() == 3 && k.bytes().all(|b| b.is_ascii_digit()) && tree.is_null(e.value) => {
+                    // `{cases: 1,271}`: in a flow mapping the comma ends the entry, and `271` becomes a key.
+                    self.schema(
+                        key_span,
+                        format!("`{{…}}` の中では「,」が区切りになるため、桁区切りの数が分かれて `{k}` がキーになっています。\"1,271\" のように引用符で囲むか、ブロック形式で書いてください"),
+                        format!("inside `{{…}}` a comma separates entries, so a digit group became the key `{k}`: quote the number (\"1,271\") or use block style"),
+                    );
+                }
                 Some(k) => {
                     let (hint_ja, hint_en) = match fields::nearest(k, fields) {
                         Some(f) => (format!("。`{}`（{}）の誤りでは？", f.key, f.ja), format!("; did you mean `{}` ({})?", f.key, f.ja)),

@@ -28,7 +28,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             p.value.count(),
             ("前年度の行の技術数", "the previous year's 技術数"),
             ("技術数の推移の 計 ①（前年6月30日現在）", "changes 計 ① (a year earlier)"),
-            Some(p.span),
+            &[p.span],
             out,
         );
     }
@@ -46,7 +46,7 @@ fn last_row(cx: &Context, last: &HistoryRow, out: &mut Vec<Diagnostic>) {
         for (mine, theirs, what, from) in counts {
             if let (Some(m), Some(t)) = (mine, theirs) {
                 let what = (format!("最終行の{}", what.0), format!("last row's {}", what.1));
-                check_equal(&RULE, m, t.value, (&what.0, &what.1), from, Some(t.span), out);
+                check_equal(&RULE, m, t.value, (&what.0, &what.1), from, &[t.span], out);
             }
         }
     }
@@ -55,19 +55,24 @@ fn last_row(cx: &Context, last: &HistoryRow, out: &mut Vec<Diagnostic>) {
     let (sa, sb) = (facts::sums(a), facts::sums(b));
     let add = |x: Option<i128>, y: Option<i128>| Some(x? + y?);
     let (Some(total), Some(adv)) = (add(sa.total_yen, sb.total_yen), add(sa.advanced_yen, sb.advanced_yen)) else { return };
-    let src = a.total.as_ref().map(|t| t.span);
+    let cells = |get: fn(&crate::model::CostTotal) -> Option<crate::text::Span>| -> Vec<crate::text::Span> {
+        [a, b].iter().filter_map(|t| t.total.as_ref().and_then(get)).collect()
+    };
+    let total_cells = cells(|t| t.total_yen.as_ref().map(|c| c.span));
+    let adv_cells = cells(|t| t.advanced_yen.as_ref().map(|c| c.span));
+    let both: Vec<_> = total_cells.iter().chain(&adv_cells).copied().collect();
     let amounts = [
-        (&last.total_cost, total, ("最終行の総金額", "last row's 総金額"), ("Ａ・Ｂの総合計の合計", "Σ 総合計 of A and B")),
-        (&last.insured_cost, total - adv, ("最終行の保険外併用療養費", "last row's insured cost"), ("Σ 総合計 − Σ 先進医療総額", "Σ 総合計 − Σ 先進医療総額")),
-        (&last.advanced_cost, adv, ("最終行の先進医療の総額", "last row's advanced cost"), ("Ａ・Ｂの先進医療総額の合計", "Σ 先進医療総額 of A and B")),
+        (&last.total_cost, total, ("最終行の総金額", "last row's 総金額"), ("Ａ・Ｂの総合計の合計", "Σ 総合計 of A and B"), &total_cells),
+        (&last.insured_cost, total - adv, ("最終行の保険外併用療養費", "last row's insured cost"), ("Σ 総合計 − Σ 先進医療総額", "Σ 総合計 − Σ 先進医療総額"), &both),
+        (&last.advanced_cost, adv, ("最終行の先進医療の総額", "last row's advanced cost"), ("Ａ・Ｂの先進医療総額の合計", "Σ 先進医療総額 of A and B"), &adv_cells),
     ];
-    for (printed, exact, what, from) in amounts {
+    for (printed, exact, what, from, cells) in amounts {
         if let Some(p) = printed {
-            check_rounded(&RULE, r, p, exact, what, from, src, out);
+            check_rounded(&RULE, r, p, exact, what, from, cells, out);
         }
     }
     if let Some(p) = &last.advanced_ratio {
-        check_rounded_ratio(&RULE, r, p, (adv, total), ("最終行の割合", "last row's ratio"), src, out);
+        check_rounded_ratio(&RULE, r, p, (adv, total), ("最終行の割合", "last row's ratio"), &both, out);
     }
 }
 

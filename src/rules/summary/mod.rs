@@ -101,7 +101,7 @@ fn check_rounded(
     exact: i128,
     (what_ja, what_en): (&str, &str),
     (from_ja, from_en): (&str, &str),
-    source: Option<Span>,
+    sources: &[Span],
     out: &mut Vec<Diagnostic>,
 ) {
     let expected = printed.value.round_yen(exact, rounding);
@@ -127,21 +127,20 @@ fn check_rounded(
         expected.to_string(),
         false,
     ));
-    if let Some(s) = source {
+    for &s in sources {
         d = d.label(s, Message::new(from_ja, from_en));
     }
     out.push(d);
 }
 
 /// A printed percentage against the exact ratio `part / whole`.
-#[allow(clippy::too_many_arguments)]
 fn check_rounded_ratio(
     rule: &'static Rule,
     rounding: Rounding,
     printed: &Spanned<Decimal>,
     (part, whole): (i128, i128),
     (what_ja, what_en): (&str, &str),
-    source: Option<Span>,
+    sources: &[Span],
     out: &mut Vec<Diagnostic>,
 ) {
     if whole <= 0 {
@@ -167,7 +166,7 @@ fn check_rounded_ratio(
         format!("{expected}%"),
         false,
     ));
-    if let Some(s) = source {
+    for &s in sources {
         d = d.label(s, Message::new("費用の表の合計", "the cost tables' totals"));
     }
     out.push(d);
@@ -180,7 +179,7 @@ fn check_equal(
     expected: u64,
     (what_ja, what_en): (&str, &str),
     (from_ja, from_en): (&str, &str),
-    source: Option<Span>,
+    sources: &[Span],
     out: &mut Vec<Diagnostic>,
 ) {
     if stated.value == expected {
@@ -192,7 +191,7 @@ fn check_equal(
         stated.span,
         Message::new(format!("{what_ja} {s} ≠ {from_ja} {e}"), format!("{what_en} {s} ≠ {from_en} {e}")),
     );
-    if let Some(span) = source {
+    for &span in sources {
         d = d.label(span, Message::new(from_ja, from_en));
     }
     out.push(d);

@@ -20,7 +20,8 @@ struct Exact {
     cases: Option<u64>,
     facilities: Option<u64>,
     technologies: u64,
-    source: Span,
+    /// The 合計 cells each figure comes from: total_yen, advanced_yen, cases, facilities.
+    cells: [Vec<Span>; 4],
 }
 
 fn exact(table: &CostTable) -> Exact {
@@ -33,7 +34,12 @@ fn exact(table: &CostTable) -> Exact {
         cases: sums.cases.or(total.and_then(|t| t.cases.as_ref().map(|v| v.value))),
         facilities: sums.facilities.or(total.and_then(|t| t.facilities.as_ref().map(|v| v.value))),
         technologies: facts::technologies(table).len() as u64,
-        source: total.map_or(table.rows_key, |t| t.span),
+        cells: [
+            total.and_then(|t| t.total_yen.as_ref()).map(|c| c.span).into_iter().collect(),
+            total.and_then(|t| t.advanced_yen.as_ref()).map(|c| c.span).into_iter().collect(),
+            total.and_then(|t| t.cases.as_ref()).map(|c| c.span).into_iter().collect(),
+            total.and_then(|t| t.facilities.as_ref()).map(|c| c.span).into_iter().collect(),
+        ],
     }
 }
 
@@ -47,7 +53,7 @@ fn both(a: Exact, b: Exact) -> Exact {
         cases: add(a.cases, b.cases),
         facilities: add(a.facilities, b.facilities),
         technologies: a.technologies + b.technologies,
-        source: a.source,
+        cells: std::array::from_fn(|i| a.cells[i].iter().chain(&b.cells[i]).copied().collect()),
     }
 }
 
@@ -65,46 +71,48 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 fn compare(cx: &Context, col: &SummaryColumn, e: &Exact, column: &str, out: &mut Vec<Diagnostic>) {
     let r = cx.report.meta.rounding;
-    let src = Some(e.source);
+    let [total_cells, adv_cells, case_cells, facility_cells] = &e.cells;
+    let both_cells: Vec<Span> = total_cells.iter().chain(adv_cells).copied().collect();
     if let (Some(p), Some(cases)) = (&col.patients, e.cases) {
         let what = (format!("{column} ③ 全患者数"), format!("{column} ③ patients"));
-        check_equal(&RULE, p, cases, (&what.0, &what.1), ("年間実施件数の合計", "the total of 年間実施件数"), src, out);
+        check_equal(&RULE, p, cases, (&what.0, &what.1), ("年間実施件数の合計", "the total of 年間実施件数"), case_cells, out);
     }
     if let Some(t) = &col.technologies {
         let what = (format!("{column} ① 先進医療技術数"), format!("{column} ① technologies"));
         let from = ("費用の表の技術数（枝番は1技術）", "technologies in the cost table (sub-rows count once)");
-        check_equal(&RULE, t, e.technologies, (&what.0, &what.1), from, src, out);
+        check_equal(&RULE, t, e.technologies, (&what.0, &what.1), from, &[], out);
     }
     if let (Some(f), Some(max)) = (&col.facilities, e.facilities)
         && f.value > max
     {
         let (fs, ms) = (group_digits(f.value.into()), group_digits(max.into()));
-        out.push(
-            Diagnostic::new(
+        let mut d = Diagnostic::new(
                 &RULE,
                 f.span,
                 Message::new(
                     format!("{column} ② 実施医療機関数 {fs} が費用の表の実施医療機関数の合計 {ms} を超えています"),
                     format!("{column} ② facilities {fs} exceed the cost table's total of facilities {ms}"),
                 ),
-            )
-            .label(e.source, Message::new("費用の表の合計", "the cost table's total")),
-        );
+            );
+        for &s in facility_cells {
+            d = d.label(s, Message::new("実施医療機関数の合計", "the total of facilities"));
+        }
+        out.push(d);
     }
     let (Some(total), Some(adv)) = (e.total_yen, e.advanced_yen) else { return };
     let amounts = [
-        (&col.insured_cost, total - adv, ("④ 保険外併用療養費の総額", "④ insured cost"), ("総合計−先進医療総額", "総合計 − 先進医療総額")),
-        (&col.advanced_cost, adv, ("⑤ 先進医療費用の総額", "⑤ advanced cost"), ("先進医療総額の合計", "the total of 先進医療総額")),
-        (&col.total_cost, total, ("⑥ 総金額", "⑥ total cost"), ("総合計の合計", "the total of 総合計")),
+        (&col.insured_cost, total - adv, ("④ 保険外併用療養費の総額", "④ insured cost"), ("総合計−先進医療総額", "総合計 − 先進医療総額"), &both_cells),
+        (&col.advanced_cost, adv, ("⑤ 先進医療費用の総額", "⑤ advanced cost"), ("先進医療総額の合計", "the total of 先進医療総額"), adv_cells),
+        (&col.total_cost, total, ("⑥ 総金額", "⑥ total cost"), ("総合計の合計", "the total of 総合計"), total_cells),
     ];
-    for (printed, exact, what, from) in amounts {
+    for (printed, exact, what, from, cells) in amounts {
         if let Some(p) = printed {
             let what = (format!("{column} {}", what.0), format!("{column} {}", what.1));
-            check_rounded(&RULE, r, p, exact, (&what.0, &what.1), from, src, out);
+            check_rounded(&RULE, r, p, exact, (&what.0, &what.1), from, cells, out);
         }
     }
     if let Some(p) = &col.advanced_ratio {
         let what = (format!("{column} ⑦ 先進医療分の割合"), format!("{column} ⑦ advanced ratio"));
-        check_rounded_ratio(&RULE, r, p, (adv, total), (&what.0, &what.1), src, out);
+        check_rounded_ratio(&RULE, r, p, (adv, total), (&what.0, &what.1), &both_cells, out);
     }
 }

@@ -28,7 +28,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let diff = stated.value - sum;
-            let (s, t, d) = (group_digits(stated.value), group_digits(sum), format!("{diff:+}"));
+            let sign = if diff > 0 { "+" } else { "" };
+            let (s, t, d) = (group_digits(stated.value), group_digits(sum), format!("{sign}{}", group_digits(diff)));
             out.push(
                 Diagnostic::new(
                     &RULE,
