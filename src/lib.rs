@@ -10,10 +10,12 @@
 //! - [`syntax`]: YAML events to a spanned tree, iteratively and within limits, with comments;
 //! - [`model`]: the typed report, value readers, exact arithmetic, era dates, lowering with recovery;
 //! - [`rules`]: one file per check, each with its documentation;
-//! - [`diagnostics`]: plain data, messages in Japanese and English.
+//! - [`diagnostics`]: plain data, messages in Japanese and English;
+//! - [`cli`]: the command line and its renderers (human, JSON), where positions become lines and columns.
 //!
 //! Analysis never fails: every stage returns what it could read and diagnostics for the rest.
 
+pub mod cli;
 pub mod diagnostics;
 pub mod model;
 pub mod rules;

@@ -1,11 +1,10 @@
 //! The `senshin-lint` binary: argument parsing only.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use senshin_lint::cli::{self, Color, Format};
 use senshin_lint::diagnostics::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-mod cli;
 
 #[derive(Parser)]
 #[command(name = "senshin-lint", version, about = "Lint drafts of 「先進医療の実績報告」 (MHLW)")]
@@ -41,20 +40,10 @@ enum Command {
     Rules {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Print the README's rule table (Markdown) instead.
+        #[arg(long)]
+        markdown: bool,
     },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum Color {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -85,6 +74,6 @@ fn main() -> ExitCode {
     match args.command {
         Command::Check { files, format, lang: l, color } => cli::check(&files, format, lang(l), color),
         Command::Explain { rule, lang: l } => cli::explain(&rule, lang(l)),
-        Command::Rules { lang: l } => cli::rules(lang(l)),
+        Command::Rules { lang: l, markdown } => cli::rules(lang(l), markdown),
     }
 }

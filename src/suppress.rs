@@ -19,7 +19,9 @@ pub fn apply(text: &str, comments: &[Comment], diagnostics: &mut Vec<Diagnostic>
     let mut silenced: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut index: Option<LineIndex> = None;
     for c in comments {
-        let Some(ids) = rules_of(&text[c.span.range()]) else { continue };
+        let Some(ids) = rules_of(&text[c.span.range()]) else {
+            continue;
+        };
         let index = index.get_or_insert_with(|| LineIndex::new(text));
         let line = index.line_of(c.span.start);
         let line_start = index.line_start(line).unwrap_or(0);

@@ -1,13 +1,12 @@
 //! Compiler-style output with codespan-reporting: path:line:column, rule id, snippet, labels, notes, and a
 //! summary line.
 
-use super::Checked;
-use crate::Color;
+use super::{Checked, Color};
+use crate::diagnostics::{Diagnostic, Lang, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as Level};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use codespan_reporting::term::{self, Config};
-use senshin_lint::diagnostics::{Diagnostic, Lang, Severity};
 use std::io::{IsTerminal, Write};
 
 fn convert(d: &Diagnostic, file: usize, lang: Lang) -> Rendered<usize> {
@@ -26,11 +25,7 @@ fn convert(d: &Diagnostic, file: usize, lang: Lang) -> Rendered<usize> {
         };
         notes.push(format!("{help}: {}{}", fix.title.get(lang), if fix.safe { "" } else { unsafe_ }));
     }
-    Rendered::new(level)
-        .with_message(d.message.get(lang))
-        .with_code(d.rule)
-        .with_labels(labels)
-        .with_notes(notes)
+    Rendered::new(level).with_message(d.message.get(lang)).with_code(d.rule).with_labels(labels).with_notes(notes)
 }
 
 /// The closing line: counts of errors and warnings.
@@ -42,7 +37,9 @@ fn summary(checked: &[Checked], lang: Lang) -> String {
         (Lang::Ja, 0) => format!("問題は見つかりませんでした（{files} ファイル）"),
         (Lang::En, 0) => format!("no problems found in {files} file{}", if files == 1 { "" } else { "s" }),
         (Lang::Ja, _) => format!("エラー {errors} 件、警告 {warnings} 件（{files} ファイル）"),
-        (Lang::En, _) => format!("{errors} error{}, {warnings} warning{} in {files} file{}", s(errors), s(warnings), s(files)),
+        (Lang::En, _) => {
+            format!("{errors} error{}, {warnings} warning{} in {files} file{}", s(errors), s(warnings), s(files))
+        }
     }
 }
 
@@ -68,4 +65,22 @@ pub fn render(checked: &[Checked], lang: Lang, color: Color) -> Result<(), Strin
         }
     }
     writeln!(out, "{}", summary(checked, lang)).map_err(|e| e.to_string())
+}
+
+/// The same output without colours, as a string (for tests and snapshots).
+pub fn render_to_string(checked: &[Checked], lang: Lang) -> String {
+    let config = Config::default();
+    let mut files = SimpleFiles::new();
+    let mut out = String::new();
+    for c in checked {
+        let id = files.add(c.path.as_str(), c.text.as_str());
+        for d in &c.diagnostics {
+            if let Ok(text) = term::emit_into_string(&config, &files, &convert(d, id, lang)) {
+                out.push_str(&text);
+            }
+        }
+    }
+    out.push_str(&summary(checked, lang));
+    out.push('\n');
+    out
 }

@@ -2,8 +2,8 @@
 //! Positions carry the byte offset and 1-based line and columns in characters, UTF-16 units and bytes.
 
 use super::Checked;
-use senshin_lint::diagnostics::{Diagnostic, Lang, Severity};
-use senshin_lint::text::{LineIndex, Span};
+use crate::diagnostics::{Diagnostic, Lang, Severity};
+use crate::text::{LineIndex, Span};
 use serde_json::{Value, json};
 
 fn position(text: &str, index: &LineIndex, offset: usize) -> Value {

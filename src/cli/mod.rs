@@ -1,34 +1,51 @@
 //! The command-line front end: reads files, runs the library, renders. Exit status: 0 without errors, 1 with
-//! errors found, 2 when the tool could not run.
+//! errors found, 2 when the tool could not run. The renderers are here, at the edge, and are the only place
+//! besides the language server where byte offsets become lines and columns.
 
 mod human;
 mod json;
 
-use crate::{Color, Format};
-use senshin_lint::diagnostics::{Diagnostic, Lang, Message, Severity};
-use senshin_lint::rules;
-use senshin_lint::text::{Span, decode};
+pub use human::render_to_string as human_to_string;
+pub use json::to_value as json_value;
+
+use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
+use crate::rules;
+use crate::text::{Span, decode};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
 /// One checked file, ready to render.
+#[derive(Debug, Clone)]
 pub struct Checked {
     pub path: String,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn check_file(path: &Path) -> std::io::Result<Checked> {
-    let bytes = std::fs::read(path)?;
-    let (text, diagnostics) = match decode(&bytes) {
+/// Checks the bytes of one file.
+pub fn check_bytes(path: &str, bytes: &[u8]) -> Checked {
+    let (text, diagnostics) = match decode(bytes) {
         Ok(decoded) => {
-            let diagnostics = senshin_lint::lint(&decoded.text);
+            let diagnostics = crate::lint(&decoded.text);
             (decoded.text, diagnostics)
         }
         Err(e) => {
             // The text before the first invalid byte is intact, so positions up to it are right.
-            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let text = String::from_utf8_lossy(bytes).into_owned();
             let at = e.offset.min(text.len());
             let d = Diagnostic::new(
                 &rules::yaml_syntax::RULE,
@@ -41,7 +58,12 @@ fn check_file(path: &Path) -> std::io::Result<Checked> {
             (text, vec![d])
         }
     };
-    Ok(Checked { path: path.display().to_string(), text, diagnostics })
+    Checked { path: path.to_owned(), text, diagnostics }
+}
+
+fn check_file(path: &Path) -> std::io::Result<Checked> {
+    let bytes = std::fs::read(path)?;
+    Ok(check_bytes(&path.display().to_string(), &bytes))
 }
 
 pub fn check(files: &[PathBuf], format: Format, lang: Lang, color: Color) -> ExitCode {
@@ -90,7 +112,10 @@ pub fn explain(id: &str, lang: Lang) -> ExitCode {
     }
 }
 
-pub fn rules(lang: Lang) -> ExitCode {
+pub fn rules(lang: Lang, markdown: bool) -> ExitCode {
+    if markdown {
+        return print(&rules::markdown_table());
+    }
     let mut text = String::new();
     let width = rules::ALL.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for r in rules::ALL {

@@ -54,11 +54,7 @@ pub struct Fix {
 impl Fix {
     /// Replace one span with new text.
     pub fn replace(title: Message, span: Span, replacement: impl Into<String>, safe: bool) -> Fix {
-        Fix {
-            title,
-            edits: vec![Edit { span, replacement: replacement.into() }],
-            safe,
-        }
+        Fix { title, edits: vec![Edit { span, replacement: replacement.into() }], safe }
     }
 }
 

@@ -38,7 +38,7 @@ impl Decimal {
     pub fn round(q: Q, scale: u32, rounding: Rounding) -> Decimal {
         let scaled = q.mul_int(10i128.pow(scale));
         let mantissa = match rounding {
-            Rounding::HalfUp => scaled.add(Q::new(1, 2)).floor(),
+            Rounding::HalfUp => (scaled + Q::new(1, 2)).floor(),
             Rounding::Down => scaled.floor(),
         };
         Decimal { mantissa, scale }

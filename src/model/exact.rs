@@ -26,7 +26,13 @@ fn gcd(mut a: i128, mut b: i128) -> i128 {
 impl Q {
     /// `n / d`; a zero `d` is treated as 1, since callers only divide by positive quantities.
     pub fn new(n: i128, d: i128) -> Q {
-        let (n, d) = if d < 0 { (-n, -d) } else if d == 0 { (n, 1) } else { (n, d) };
+        let (n, d) = if d < 0 {
+            (-n, -d)
+        } else if d == 0 {
+            (n, 1)
+        } else {
+            (n, d)
+        };
         let g = gcd(n, d);
         Q { n: n / g, d: d / g }
     }
@@ -35,21 +41,12 @@ impl Q {
         Q { n, d: 1 }
     }
 
-    pub fn add(self, o: Q) -> Q {
-        let g = gcd(self.d, o.d);
-        Q::new(self.n * (o.d / g) + o.n * (self.d / g), self.d / g * o.d)
-    }
-
-    pub fn sub(self, o: Q) -> Q {
-        self.add(Q { n: -o.n, d: o.d })
-    }
-
     pub fn mul_int(self, k: i128) -> Q {
         Q::new(self.n * k, self.d)
     }
 
     /// `self / o`, or `None` when `o` is zero.
-    pub fn div(self, o: Q) -> Option<Q> {
+    pub fn checked_div(self, o: Q) -> Option<Q> {
         (o.n != 0).then(|| Q::new(self.n * o.d, self.d * o.n))
     }
 
@@ -60,6 +57,21 @@ impl Q {
     /// The integer `floor(self)`.
     pub fn floor(self) -> i128 {
         self.n.div_euclid(self.d)
+    }
+}
+
+impl std::ops::Add for Q {
+    type Output = Q;
+    fn add(self, o: Q) -> Q {
+        let g = gcd(self.d, o.d);
+        Q::new(self.n * (o.d / g) + o.n * (self.d / g), self.d / g * o.d)
+    }
+}
+
+impl std::ops::Sub for Q {
+    type Output = Q;
+    fn sub(self, o: Q) -> Q {
+        self + Q { n: -o.n, d: o.d }
     }
 }
 
@@ -108,10 +120,6 @@ impl Interval {
         Interval { lo: q, hi: q }
     }
 
-    pub fn add(self, o: Interval) -> Interval {
-        Interval { lo: self.lo.add(o.lo), hi: self.hi.add(o.hi) }
-    }
-
     pub fn overlaps(self, o: Interval) -> bool {
         self.lo <= o.hi && o.lo <= self.hi
     }
@@ -122,10 +130,14 @@ impl Interval {
         if !den.lo.is_positive() {
             return None;
         }
-        Some(Interval {
-            lo: self.lo.div(den.hi)?.mul_int(k),
-            hi: self.hi.div(den.lo)?.mul_int(k),
-        })
+        Some(Interval { lo: self.lo.checked_div(den.hi)?.mul_int(k), hi: self.hi.checked_div(den.lo)?.mul_int(k) })
+    }
+}
+
+impl std::ops::Add for Interval {
+    type Output = Interval;
+    fn add(self, o: Interval) -> Interval {
+        Interval { lo: self.lo + o.lo, hi: self.hi + o.hi }
     }
 }
 
@@ -149,6 +161,6 @@ mod tests {
         let b = Interval { lo: Q::int(2), hi: Q::int(3) };
         assert!(a.overlaps(b));
         assert!(!a.overlaps(Interval::point(Q::new(5, 2))));
-        assert_eq!(a.add(b), Interval { lo: Q::int(3), hi: Q::int(5) });
+        assert_eq!(a + b, Interval { lo: Q::int(3), hi: Q::int(5) });
     }
 }

@@ -15,7 +15,11 @@ pub struct Sums {
     pub rows: usize,
 }
 
-fn sum<T: Copy, S: std::iter::Sum<S>>(rows: &[CostRow], cell: impl Fn(&CostRow) -> Option<&Spanned<T>>, f: impl Fn(T) -> S) -> Option<S> {
+fn sum<T: Copy, S: std::iter::Sum<S>>(
+    rows: &[CostRow],
+    cell: impl Fn(&CostRow) -> Option<&Spanned<T>>,
+    f: impl Fn(T) -> S,
+) -> Option<S> {
     rows.iter().map(|r| cell(r).map(|c| f(c.value))).sum()
 }
 

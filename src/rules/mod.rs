@@ -133,7 +133,8 @@ pub fn run(cx: &Context) -> Vec<Diagnostic> {
 
 /// The rule table of the README, generated from the rules themselves.
 pub fn markdown_table() -> String {
-    let mut out = String::from("| rule | group | severity | fix | checks (ja) | checks (en) |\n|---|---|---|---|---|---|\n");
+    let mut out =
+        String::from("| rule | group | severity | fix | checks (ja) | checks (en) |\n|---|---|---|---|---|---|\n");
     for r in ALL {
         let fix = if r.fixable { "yes" } else { "" };
         out.push_str(&format!(

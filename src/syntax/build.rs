@@ -191,7 +191,9 @@ impl Builder<'_> {
     }
 
     fn close(&mut self, end_span: Span) -> bool {
-        let Some(frame) = self.stack.pop() else { return true };
+        let Some(frame) = self.stack.pop() else {
+            return true;
+        };
         let (kind, start, last) = match frame {
             Frame::Sequence { start, items } => {
                 let last = items.last().map(|&i| self.tree.span(i).end);
@@ -222,11 +224,8 @@ impl Builder<'_> {
     }
 
     fn check_duplicates(&mut self, entries: &[Entry]) {
-        let mut keys: Vec<(&str, usize)> = entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| self.tree.scalar(e.key).map(|k| (k, i)))
-            .collect();
+        let mut keys: Vec<(&str, usize)> =
+            entries.iter().enumerate().filter_map(|(i, e)| self.tree.scalar(e.key).map(|k| (k, i))).collect();
         keys.sort();
         for pair in keys.windows(2) {
             let ((key, first), (_, again)) = (pair[0], pair[1]);

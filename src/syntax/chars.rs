@@ -24,10 +24,7 @@ impl<'a> CharToByte<'a> {
         let Some(&base) = self.checkpoints.get(index / STRIDE) else {
             return self.text.len();
         };
-        self.text[base..]
-            .char_indices()
-            .nth(index % STRIDE)
-            .map_or(self.text.len(), |(b, _)| base + b)
+        self.text[base..].char_indices().nth(index % STRIDE).map_or(self.text.len(), |(b, _)| base + b)
     }
 }
 

@@ -21,7 +21,10 @@ pub struct Entry {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NodeKind {
-    Scalar { value: String, style: ScalarStyle },
+    Scalar {
+        value: String,
+        style: ScalarStyle,
+    },
     Sequence(Vec<NodeId>),
     Mapping(Vec<Entry>),
     /// An alias (`*name`): reported, never expanded.

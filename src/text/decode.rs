@@ -23,9 +23,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     };
     match std::str::from_utf8(body) {
         Ok(text) => Ok(Decoded { text: text.to_owned(), had_bom }),
-        Err(e) => Err(DecodeError {
-            offset: e.valid_up_to() + if had_bom { BOM.len() } else { 0 },
-        }),
+        Err(e) => Err(DecodeError { offset: e.valid_up_to() + if had_bom { BOM.len() } else { 0 } }),
     }
 }
 

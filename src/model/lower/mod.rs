@@ -28,11 +28,10 @@ pub(crate) struct Lowerer<'a> {
     diags: Vec<Diagnostic>,
 }
 
-/// A mapping being read: its entries, the fields it may hold, and where to point when one is missing.
+/// A mapping being read: its entries, and where to point at it.
 #[derive(Clone, Copy)]
 pub(crate) struct Map<'a> {
     entries: &'a [Entry],
-    fields: &'static [Field],
     anchor: Span,
 }
 
@@ -107,7 +106,10 @@ impl<'a> Lowerer<'a> {
                 }
                 Some(k) => {
                     let (hint_ja, hint_en) = match fields::nearest(k, fields) {
-                        Some(f) => (format!("。`{}`（{}）の誤りでは？", f.key, f.ja), format!("; did you mean `{}` ({})?", f.key, f.ja)),
+                        Some(f) => (
+                            format!("。`{}`（{}）の誤りでは？", f.key, f.ja),
+                            format!("; did you mean `{}` ({})?", f.key, f.ja),
+                        ),
                         None => {
                             let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
                             (format!("。使えるキー: {}", keys.join(", ")), format!("; known keys: {}", keys.join(", ")))
@@ -128,27 +130,38 @@ impl<'a> Lowerer<'a> {
                     }
                     self.diags.push(d);
                 }
-                None => self.schema(key_span, "キーは文字列でなければなりません".into(), "a key must be a plain string".into()),
+                None => self.schema(
+                    key_span,
+                    "キーは文字列でなければなりません".into(),
+                    "a key must be a plain string".into(),
+                ),
             }
         }
-        Some(Map { entries, fields, anchor })
+        let missing: Vec<&Field> = fields
+            .iter()
+            .filter(|f| f.required && !entries.iter().any(|e| tree.scalar(e.key) == Some(f.key)))
+            .collect();
+        if !missing.is_empty() && self.complete {
+            let ja: Vec<String> = missing.iter().map(|f| format!("`{}`（{}）", f.key, f.ja)).collect();
+            let en: Vec<String> = missing.iter().map(|f| format!("`{}` ({})", f.key, f.ja)).collect();
+            let (ja, en) = if missing.len() == 1 {
+                (format!("必須の項目 {} がありません", ja[0]), format!("missing required field {}", en[0]))
+            } else {
+                (
+                    format!("必須の項目がありません: {}", ja.join("、")),
+                    format!("missing required fields: {}", en.join(", ")),
+                )
+            };
+            self.schema(anchor, ja, en);
+        }
+        Some(Map { entries, anchor })
     }
 
-    /// The value of `key` in `map`; a missing required field is reported at the map's anchor.
+    /// The value of `key` in `map` (a missing required field was reported when the map was read).
     fn get(&mut self, map: Map<'a>, key: &str) -> Option<Got> {
         let tree = self.tree;
-        if let Some(e) = map.entries.iter().find(|e| tree.scalar(e.key) == Some(key)) {
-            return Some(Got { key: tree.span(e.key), node: e.value });
-        }
-        let field = map.fields.iter().find(|f| f.key == key);
-        if let Some(f) = field.filter(|f| f.required && self.complete) {
-            self.schema(
-                map.anchor,
-                format!("必須の項目 `{}`（{}）がありません", f.key, f.ja),
-                format!("missing required field `{}` ({})", f.key, f.ja),
-            );
-        }
-        None
+        let e = map.entries.iter().find(|e| tree.scalar(e.key) == Some(key))?;
+        Some(Got { key: tree.span(e.key), node: e.value })
     }
 
     /// `key` of `map`, read as a mapping of `fields`.
@@ -169,7 +182,11 @@ impl<'a> Lowerer<'a> {
             NodeKind::Alias => None,
             other => {
                 let (ja, en) = type_name(other);
-                self.schema(tree.span(got.node), format!("ここにはリストが必要ですが、{ja}です"), format!("expected a list, found {en}"));
+                self.schema(
+                    tree.span(got.node),
+                    format!("ここにはリストが必要ですが、{ja}です"),
+                    format!("expected a list, found {en}"),
+                );
                 None
             }
         }
@@ -193,7 +210,11 @@ impl<'a> Lowerer<'a> {
             NodeKind::Alias => None,
             other => {
                 let (ja, en) = type_name(other);
-                self.schema(span, format!("`{key}` には値が必要ですが、{ja}です"), format!("`{key}` needs a value, found {en}"));
+                self.schema(
+                    span,
+                    format!("`{key}` には値が必要ですが、{ja}です"),
+                    format!("`{key}` needs a value, found {en}"),
+                );
                 None
             }
         }
@@ -225,7 +246,10 @@ impl<'a> Lowerer<'a> {
 
     fn fullwidth(&mut self, span: Span) {
         let source = &self.text[span.range()];
-        let fixed: String = source.chars().map(|c| if is_fullwidth_numeric(c) { normalize(&c.to_string()) } else { c.to_string() }).collect();
+        let fixed: String = source
+            .chars()
+            .map(|c| if is_fullwidth_numeric(c) { normalize(&c.to_string()) } else { c.to_string() })
+            .collect();
         self.diags.push(
             Diagnostic::new(
                 &fullwidth_digits::RULE,

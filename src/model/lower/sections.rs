@@ -1,13 +1,13 @@
 //! The report's header, summary, changes and history.
 
 use super::{Lowerer, Map};
+use crate::diagnostics::{Diagnostic, Message};
 use crate::model::decimal::Rounding;
 use crate::model::fields;
 use crate::model::read::{read_amount, read_cell, read_count, read_date, read_percent, read_period};
 use crate::model::report::{ChangeColumn, Columns, HistoryRow, Meta, Report, SummaryColumn};
 use crate::model::value::Spanned;
 use crate::rules::value_format;
-use crate::diagnostics::{Diagnostic, Message};
 use crate::syntax::NodeId;
 use crate::text::Span;
 
@@ -73,7 +73,9 @@ impl<'a> Lowerer<'a> {
         fields: &'static [fields::Field],
         read: fn(&mut Self, Map<'a>) -> T,
     ) -> Columns<T> {
-        let Some(cols) = self.section(top, key, fields::COLUMNS) else { return Columns::default() };
+        let Some(cols) = self.section(top, key, fields::COLUMNS) else {
+            return Columns::default();
+        };
         let column = |l: &mut Self, name: &str| l.section(cols, name, fields).map(|m| read(l, m));
         Columns { a: column(self, "A"), b: column(self, "B"), total: column(self, "total") }
     }
@@ -104,7 +106,9 @@ impl<'a> Lowerer<'a> {
     }
 
     fn history(&mut self, top: Map<'a>) -> Vec<HistoryRow> {
-        let Some((_, items)) = self.list(top, "history") else { return Vec::new() };
+        let Some((_, items)) = self.list(top, "history") else {
+            return Vec::new();
+        };
         items.iter().filter_map(|&item| self.history_row(item)).collect()
     }
 

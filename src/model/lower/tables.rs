@@ -8,7 +8,9 @@ use crate::syntax::NodeId;
 
 impl<'a> Lowerer<'a> {
     pub(super) fn costs(&mut self, top: Map<'a>) -> Parts<CostTable> {
-        let Some(parts) = self.section(top, "costs", fields::PARTS) else { return Parts::default() };
+        let Some(parts) = self.section(top, "costs", fields::PARTS) else {
+            return Parts::default();
+        };
         let table = |l: &mut Self, key: &str| l.section(parts, key, fields::COST_TABLE).map(|m| l.cost_table(m));
         Parts { a: table(self, "A"), b: table(self, "B") }
     }
@@ -46,7 +48,9 @@ impl<'a> Lowerer<'a> {
     }
 
     pub(super) fn zero_cases(&mut self, top: Map<'a>) -> Parts<Vec<ZeroCase>> {
-        let Some(parts) = self.section(top, "zero_cases", fields::PARTS) else { return Parts::default() };
+        let Some(parts) = self.section(top, "zero_cases", fields::PARTS) else {
+            return Parts::default();
+        };
         let entries = |l: &mut Self, key: &str| {
             let (_, items) = l.list(parts, key)?;
             Some(items.iter().filter_map(|&item| l.zero_case(item)).collect())

@@ -42,7 +42,10 @@ pub fn era_text(date: Date) -> String {
 
 fn find_era(prefix: &str) -> Option<usize> {
     ERAS.iter().position(|e| {
-        prefix == e.name || prefix == e.short || prefix.chars().eq([e.latin]) || prefix.chars().eq([e.latin.to_ascii_lowercase()])
+        prefix == e.name
+            || prefix == e.short
+            || prefix.chars().eq([e.latin])
+            || prefix.chars().eq([e.latin.to_ascii_lowercase()])
     })
 }
 
@@ -54,7 +57,9 @@ fn split_ymd(s: &str) -> Option<(Option<u32>, u32, u32)> {
         return None;
     }
     // The day may be followed only by 日, which splitting turned into an empty tail.
-    let num = |t: &str| (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten();
+    let num = |t: &str| {
+        (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
+    };
     let year = if y == "元" { None } else { Some(num(y)?) };
     Some((year, num(m)?, num(d)?))
 }
@@ -81,7 +86,9 @@ pub fn read_date(s: &str) -> Read<Date> {
     } else {
         let Some(i) = find_era(prefix) else {
             return Err(nonexistent(
-                format!("元号「{prefix}」は不明です（明治・大正・昭和・平成・令和、略記 明・大・昭・平・令、M・T・S・H・R）"),
+                format!(
+                    "元号「{prefix}」は不明です（明治・大正・昭和・平成・令和、略記 明・大・昭・平・令、M・T・S・H・R）"
+                ),
                 format!("unknown era `{prefix}` (明治 大正 昭和 平成 令和, or 明 大 昭 平 令, or M T S H R)"),
             ));
         };
@@ -143,7 +150,8 @@ mod tests {
 
     #[test]
     fn every_written_form() {
-        for s in ["令和6年6月30日", "令6.6.30", "R6.6.30", "r6/6/30", "2024-06-30", "2024/6/30", "2024年6月30日"] {
+        for s in ["令和6年6月30日", "令6.6.30", "R6.6.30", "r6/6/30", "2024-06-30", "2024/6/30", "2024年6月30日"]
+        {
             assert_eq!(read_date(s), Ok(d(2024, 6, 30)), "{s}");
         }
         assert_eq!(read_date(&normalize("平13.７.１")), Ok(d(2001, 7, 1)));
@@ -154,7 +162,8 @@ mod tests {
 
     #[test]
     fn dates_that_do_not_exist() {
-        for s in ["令和元年4月30日", "平成31年5月1日", "令和0年1月1日", "令和6年2月30日", "昭和64年1月8日", "X6.6.30"] {
+        for s in ["令和元年4月30日", "平成31年5月1日", "令和0年1月1日", "令和6年2月30日", "昭和64年1月8日", "X6.6.30"]
+        {
             assert!(matches!(read_date(s), Err(ReadError::Date(_))), "{s}");
         }
         for s in ["tomorrow", "令和6年6月", "2024-06-30-01", ""] {

@@ -57,7 +57,9 @@ fn read_grouped(s: &str, what: (&str, &str)) -> Read<i128> {
     }
     let groups: Vec<&str> = s.split(',').collect();
     let well_grouped = groups.iter().enumerate().all(|(i, g)| {
-        !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()) && (i == 0 && g.len() <= 3 || g.len() == 3 || groups.len() == 1)
+        !g.is_empty()
+            && g.bytes().all(|b| b.is_ascii_digit())
+            && (i == 0 && g.len() <= 3 || g.len() == 3 || groups.len() == 1)
     });
     if !well_grouped {
         return format_err(

@@ -25,7 +25,11 @@ const FIELDS: [(Get, &str); 7] = [
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let ch = &cx.report.changes;
-    let columns = [(&ch.a, &cx.report.summary.a, "Ａ", "A"), (&ch.b, &cx.report.summary.b, "Ｂ", "B"), (&ch.total, &cx.report.summary.total, "計", "計")];
+    let columns = [
+        (&ch.a, &cx.report.summary.a, "Ａ", "A"),
+        (&ch.b, &cx.report.summary.b, "Ｂ", "B"),
+        (&ch.total, &cx.report.summary.total, "計", "計"),
+    ];
     for (col, summary, ja, en) in columns {
         let Some(col) = col else { continue };
         balance(col, (ja, en), out);
@@ -45,16 +49,23 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let (Some(a), Some(b), Some(t)) = (&ch.a, &ch.b, &ch.total) else { return };
+    let (Some(a), Some(b), Some(t)) = (&ch.a, &ch.b, &ch.total) else {
+        return;
+    };
     for (get, n) in FIELDS {
-        let (Some(x), Some(y), Some(z)) = (get(a), get(b), get(t)) else { continue };
+        let (Some(x), Some(y), Some(z)) = (get(a), get(b), get(t)) else {
+            continue;
+        };
         let (xv, yv, zv) = (x.value.count(), y.value.count(), z.value.count());
         if xv + yv != zv {
             out.push(
                 Diagnostic::new(
                     &RULE,
                     z.span,
-                    Message::new(format!("計 {n} {zv} ≠ Ａ {xv} ＋ Ｂ {yv} = {}", xv + yv), format!("計 {n} {zv} ≠ A {xv} + B {yv} = {}", xv + yv)),
+                    Message::new(
+                        format!("計 {n} {zv} ≠ Ａ {xv} ＋ Ｂ {yv} = {}", xv + yv),
+                        format!("計 {n} {zv} ≠ A {xv} + B {yv} = {}", xv + yv),
+                    ),
                 )
                 .label(x.span, Message::new("Ａ", "A"))
                 .label(y.span, Message::new("Ｂ", "B")),
@@ -65,7 +76,9 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 fn balance(col: &ChangeColumn, (ja, en): (&str, &str), out: &mut Vec<Diagnostic>) {
     let v: Vec<Option<&Spanned<Cell<u64>>>> = FIELDS[..6].iter().map(|(get, _)| get(col).as_ref()).collect();
-    let Some(v) = v.into_iter().collect::<Option<Vec<_>>>() else { return };
+    let Some(v) = v.into_iter().collect::<Option<Vec<_>>>() else {
+        return;
+    };
     let n: Vec<i128> = v.iter().map(|c| i128::from(c.value.count())).collect();
     let computed = n[0] + n[1] - n[2] - n[3] - n[4];
     if computed == n[5] {

@@ -13,10 +13,14 @@ crate::rules::rule! {
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(period) = &cx.report.meta.period else { return };
+    let Some(period) = &cx.report.meta.period else {
+        return;
+    };
     let end = period.value.1;
     for part in Part::BOTH {
-        let Some(table) = cx.report.costs.get(part) else { continue };
+        let Some(table) = cx.report.costs.get(part) else {
+            continue;
+        };
         for row in &table.rows {
             let Some(eff) = &row.effective else { continue };
             if eff.value > end {
@@ -25,7 +29,11 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         &RULE,
                         eff.span,
                         Message::new(
-                            format!("適用年月日 {} は対象期間の終わり（{}）より後です", era_text(eff.value), era_text(end)),
+                            format!(
+                                "適用年月日 {} は対象期間の終わり（{}）より後です",
+                                era_text(eff.value),
+                                era_text(end)
+                            ),
                             format!("適用年月日 {} is after the reporting period ends ({end})", eff.value),
                         ),
                     )

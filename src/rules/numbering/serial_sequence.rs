@@ -13,7 +13,9 @@ crate::rules::rule! {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for part in Part::BOTH {
-        let Some(table) = cx.report.costs.get(part) else { continue };
+        let Some(table) = cx.report.costs.get(part) else {
+            continue;
+        };
         let mut previous: Option<(u64, crate::text::Span)> = None;
         for row in &table.rows {
             let Some(serial) = &row.serial else {
@@ -24,8 +26,14 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             let n = serial.value;
             if n != expected {
                 let (ja, en) = match previous {
-                    Some((p, _)) if n <= p => (format!("整理番号 {n} が重複または逆順です（前の行は {p}）"), format!("整理番号 {n} repeats or goes back (the previous row is {p})")),
-                    _ => (format!("整理番号が飛んでいます: {expected} のはずが {n}"), format!("整理番号 skips: expected {expected}, found {n}")),
+                    Some((p, _)) if n <= p => (
+                        format!("整理番号 {n} が重複または逆順です（前の行は {p}）"),
+                        format!("整理番号 {n} repeats or goes back (the previous row is {p})"),
+                    ),
+                    _ => (
+                        format!("整理番号が飛んでいます: {expected} のはずが {n}"),
+                        format!("整理番号 skips: expected {expected}, found {n}"),
+                    ),
                 };
                 let mut d = Diagnostic::new(&RULE, serial.span, Message::new(ja, en)).fix(Fix::replace(
                     Message::new(format!("{expected} にする"), format!("renumber to {expected}")),

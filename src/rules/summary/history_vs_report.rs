@@ -40,7 +40,12 @@ fn last_row(cx: &Context, last: &HistoryRow, out: &mut Vec<Diagnostic>) {
     if let Some(total) = &cx.report.summary.total {
         let counts = [
             (&last.technologies, &total.technologies, ("技術数", "技術数"), ("実績の概要 計 ①", "summary 計 ①")),
-            (&last.facilities, &total.facilities, ("実施医療機関数", "facilities"), ("実績の概要 計 ②", "summary 計 ②")),
+            (
+                &last.facilities,
+                &total.facilities,
+                ("実施医療機関数", "facilities"),
+                ("実績の概要 計 ②", "summary 計 ②"),
+            ),
             (&last.patients, &total.patients, ("全患者数", "patients"), ("実績の概要 計 ③", "summary 計 ③")),
         ];
         for (mine, theirs, what, from) in counts {
@@ -51,10 +56,14 @@ fn last_row(cx: &Context, last: &HistoryRow, out: &mut Vec<Diagnostic>) {
         }
     }
     let costs = &cx.report.costs;
-    let (Some(a), Some(b)) = (costs.get(Part::A), costs.get(Part::B)) else { return };
+    let (Some(a), Some(b)) = (costs.get(Part::A), costs.get(Part::B)) else {
+        return;
+    };
     let (sa, sb) = (facts::sums(a), facts::sums(b));
     let add = |x: Option<i128>, y: Option<i128>| Some(x? + y?);
-    let (Some(total), Some(adv)) = (add(sa.total_yen, sb.total_yen), add(sa.advanced_yen, sb.advanced_yen)) else { return };
+    let (Some(total), Some(adv)) = (add(sa.total_yen, sb.total_yen), add(sa.advanced_yen, sb.advanced_yen)) else {
+        return;
+    };
     let cells = |get: fn(&crate::model::CostTotal) -> Option<crate::text::Span>| -> Vec<crate::text::Span> {
         [a, b].iter().filter_map(|t| t.total.as_ref().and_then(get)).collect()
     };
@@ -62,9 +71,27 @@ fn last_row(cx: &Context, last: &HistoryRow, out: &mut Vec<Diagnostic>) {
     let adv_cells = cells(|t| t.advanced_yen.as_ref().map(|c| c.span));
     let both: Vec<_> = total_cells.iter().chain(&adv_cells).copied().collect();
     let amounts = [
-        (&last.total_cost, total, ("最終行の総金額", "last row's 総金額"), ("Ａ・Ｂの総合計の合計", "Σ 総合計 of A and B"), &total_cells),
-        (&last.insured_cost, total - adv, ("最終行の保険外併用療養費", "last row's insured cost"), ("Σ 総合計 − Σ 先進医療総額", "Σ 総合計 − Σ 先進医療総額"), &both),
-        (&last.advanced_cost, adv, ("最終行の先進医療の総額", "last row's advanced cost"), ("Ａ・Ｂの先進医療総額の合計", "Σ 先進医療総額 of A and B"), &adv_cells),
+        (
+            &last.total_cost,
+            total,
+            ("最終行の総金額", "last row's 総金額"),
+            ("Ａ・Ｂの総合計の合計", "Σ 総合計 of A and B"),
+            &total_cells,
+        ),
+        (
+            &last.insured_cost,
+            total - adv,
+            ("最終行の保険外併用療養費", "last row's insured cost"),
+            ("Σ 総合計 − Σ 先進医療総額", "Σ 総合計 − Σ 先進医療総額"),
+            &both,
+        ),
+        (
+            &last.advanced_cost,
+            adv,
+            ("最終行の先進医療の総額", "last row's advanced cost"),
+            ("Ａ・Ｂの先進医療総額の合計", "Σ 先進医療総額 of A and B"),
+            &adv_cells,
+        ),
     ];
     for (printed, exact, what, from, cells) in amounts {
         if let Some(p) = printed {
@@ -103,8 +130,14 @@ fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 period.span,
                 Message::new(
-                    format!("期間が前の行に続いていません：前の行は{}に終わるので、この行は{expected}に始まるはずです", era_text(prev)),
-                    format!("the period does not follow the previous row, which ends on {prev}: it should start on {}", next_day(prev).map_or(String::new(), |d| d.to_string())),
+                    format!(
+                        "期間が前の行に続いていません：前の行は{}に終わるので、この行は{expected}に始まるはずです",
+                        era_text(prev)
+                    ),
+                    format!(
+                        "the period does not follow the previous row, which ends on {prev}: it should start on {}",
+                        next_day(prev).map_or(String::new(), |d| d.to_string())
+                    ),
                 ),
             ));
         }
@@ -116,7 +149,11 @@ fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 period.span,
                 Message::new(
-                    format!("{months}ヵ月の期間なら{}に終わるはずですが、{}までです", era_text(expected), era_text(end)),
+                    format!(
+                        "{months}ヵ月の期間なら{}に終わるはずですが、{}までです",
+                        era_text(expected),
+                        era_text(end)
+                    ),
                     format!("a {months}-month period starting on {start} ends on {expected}, not {end}"),
                 ),
             ));
@@ -133,7 +170,11 @@ fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
                 last.span,
                 Message::new(
                     format!("最終行の期間 {} が報告の対象期間 {} と違います", text(last.value), text(report.value)),
-                    format!("the last row's period {} is not the report's period {}", text(last.value), text(report.value)),
+                    format!(
+                        "the last row's period {} is not the report's period {}",
+                        text(last.value),
+                        text(report.value)
+                    ),
                 ),
             )
             .label(report.span, Message::new("報告の対象期間", "the report's period")),

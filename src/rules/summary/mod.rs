@@ -14,7 +14,7 @@ use crate::text::Span;
 /// Bounds of an interval of yen in 億円, one place finer than `scale`: `911.10〜911.30億円`.
 fn range_text(i: Interval, exp: u32, scale: u32) -> String {
     let unit = 10i128.pow(exp);
-    let f = |q: Q| Decimal::round(q.div(Q::int(unit)).unwrap_or(q), scale + 1, Rounding::HalfUp).to_string();
+    let f = |q: Q| Decimal::round(q.checked_div(Q::int(unit)).unwrap_or(q), scale + 1, Rounding::HalfUp).to_string();
     format!("{}〜{}", f(i.lo), f(i.hi))
 }
 
@@ -26,7 +26,7 @@ fn check_sum(
     names: [(&str, &str); 3],
     out: &mut Vec<Diagnostic>,
 ) {
-    let computed = a.value.interval(rounding).add(b.value.interval(rounding));
+    let computed = a.value.interval(rounding) + b.value.interval(rounding);
     let stated = sum.value.interval(rounding);
     if computed.overlaps(stated) {
         return;
@@ -62,7 +62,9 @@ fn check_ratio(
     names: [(&str, &str); 3],
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(computed) = part.value.interval(rounding).ratio(whole.value.interval(rounding), 100) else { return };
+    let Some(computed) = part.value.interval(rounding).ratio(whole.value.interval(rounding), 100) else {
+        return;
+    };
     let stated = ratio.value.interval(rounding, 0);
     if computed.overlaps(stated) {
         return;
@@ -79,11 +81,23 @@ fn check_ratio(
             Message::new(
                 format!(
                     "{} {}% は {} {} ／ {} {} と合いません：比は {}% の範囲です",
-                    names[2].0, ratio.value, names[0].0, part.value, names[1].0, whole.value, r(computed)
+                    names[2].0,
+                    ratio.value,
+                    names[0].0,
+                    part.value,
+                    names[1].0,
+                    whole.value,
+                    r(computed)
                 ),
                 format!(
                     "{} {}% does not match {} {} / {} {}: the ratio lies in {}%",
-                    names[2].1, ratio.value, names[0].1, part.value, names[1].1, whole.value, r(computed)
+                    names[2].1,
+                    ratio.value,
+                    names[0].1,
+                    part.value,
+                    names[1].1,
+                    whole.value,
+                    r(computed)
                 ),
             ),
         )

@@ -12,6 +12,9 @@ crate::rules::rule! {
     docs: "summary_arithmetic.md", check: Some(check),
 }
 
+type CountField = fn(&SummaryColumn) -> &Option<Spanned<u64>>;
+type AmountField = fn(&SummaryColumn) -> &Option<Spanned<Amount>>;
+
 const NAMES: [(&str, &str); 4] = [("④", "④ insured"), ("⑤", "⑤ advanced"), ("⑥", "⑥ total"), ("⑦", "⑦ ratio")];
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -25,8 +28,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             check_ratio(&RULE, r, (a, t, p), [NAMES[1], NAMES[2], NAMES[3]], out);
         }
     }
-    let (Some(a), Some(b), Some(t)) = (&s.a, &s.b, &s.total) else { return };
-    let counts: [(fn(&SummaryColumn) -> &Option<Spanned<u64>>, (&str, &str)); 2] = [
+    let (Some(a), Some(b), Some(t)) = (&s.a, &s.b, &s.total) else {
+        return;
+    };
+    let counts: [(CountField, (&str, &str)); 2] = [
         (|c| &c.technologies, ("計 ① 先進医療技術数", "計 ① technologies")),
         (|c| &c.patients, ("計 ③ 全患者数", "計 ③ patients")),
     ];
@@ -49,7 +54,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let amounts: [(fn(&SummaryColumn) -> &Option<Spanned<Amount>>, &str); 3] =
+    let amounts: [(AmountField, &str); 3] =
         [(|c| &c.insured_cost, "④"), (|c| &c.advanced_cost, "⑤"), (|c| &c.total_cost, "⑥")];
     for (field, n) in amounts {
         if let (Some(x), Some(y), Some(z)) = (field(a), field(b), field(t)) {
@@ -66,7 +71,9 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     &RULE,
                     z.span,
                     Message::new(
-                        format!("計 ② 実施医療機関数 {zs} は {ls}（Ａ・Ｂの大きい方）以上 {hs}（Ａ＋Ｂ）以下のはずです"),
+                        format!(
+                            "計 ② 実施医療機関数 {zs} は {ls}（Ａ・Ｂの大きい方）以上 {hs}（Ａ＋Ｂ）以下のはずです"
+                        ),
                         format!("計 ② facilities {zs} must lie between {ls} (the larger of A and B) and {hs} (A + B)"),
                     ),
                 )

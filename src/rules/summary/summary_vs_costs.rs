@@ -75,7 +75,15 @@ fn compare(cx: &Context, col: &SummaryColumn, e: &Exact, column: &str, out: &mut
     let both_cells: Vec<Span> = total_cells.iter().chain(adv_cells).copied().collect();
     if let (Some(p), Some(cases)) = (&col.patients, e.cases) {
         let what = (format!("{column} ③ 全患者数"), format!("{column} ③ patients"));
-        check_equal(&RULE, p, cases, (&what.0, &what.1), ("年間実施件数の合計", "the total of 年間実施件数"), case_cells, out);
+        check_equal(
+            &RULE,
+            p,
+            cases,
+            (&what.0, &what.1),
+            ("年間実施件数の合計", "the total of 年間実施件数"),
+            case_cells,
+            out,
+        );
     }
     if let Some(t) = &col.technologies {
         let what = (format!("{column} ① 先進医療技術数"), format!("{column} ① technologies"));
@@ -87,22 +95,36 @@ fn compare(cx: &Context, col: &SummaryColumn, e: &Exact, column: &str, out: &mut
     {
         let (fs, ms) = (group_digits(f.value.into()), group_digits(max.into()));
         let mut d = Diagnostic::new(
-                &RULE,
-                f.span,
-                Message::new(
-                    format!("{column} ② 実施医療機関数 {fs} が費用の表の実施医療機関数の合計 {ms} を超えています"),
-                    format!("{column} ② facilities {fs} exceed the cost table's total of facilities {ms}"),
-                ),
-            );
+            &RULE,
+            f.span,
+            Message::new(
+                format!("{column} ② 実施医療機関数 {fs} が費用の表の実施医療機関数の合計 {ms} を超えています"),
+                format!("{column} ② facilities {fs} exceed the cost table's total of facilities {ms}"),
+            ),
+        );
         for &s in facility_cells {
             d = d.label(s, Message::new("実施医療機関数の合計", "the total of facilities"));
         }
         out.push(d);
     }
-    let (Some(total), Some(adv)) = (e.total_yen, e.advanced_yen) else { return };
+    let (Some(total), Some(adv)) = (e.total_yen, e.advanced_yen) else {
+        return;
+    };
     let amounts = [
-        (&col.insured_cost, total - adv, ("④ 保険外併用療養費の総額", "④ insured cost"), ("総合計−先進医療総額", "総合計 − 先進医療総額"), &both_cells),
-        (&col.advanced_cost, adv, ("⑤ 先進医療費用の総額", "⑤ advanced cost"), ("先進医療総額の合計", "the total of 先進医療総額"), adv_cells),
+        (
+            &col.insured_cost,
+            total - adv,
+            ("④ 保険外併用療養費の総額", "④ insured cost"),
+            ("総合計−先進医療総額", "総合計 − 先進医療総額"),
+            &both_cells,
+        ),
+        (
+            &col.advanced_cost,
+            adv,
+            ("⑤ 先進医療費用の総額", "⑤ advanced cost"),
+            ("先進医療総額の合計", "the total of 先進医療総額"),
+            adv_cells,
+        ),
         (&col.total_cost, total, ("⑥ 総金額", "⑥ total cost"), ("総合計の合計", "the total of 総合計"), total_cells),
     ];
     for (printed, exact, what, from, cells) in amounts {

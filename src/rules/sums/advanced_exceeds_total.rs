@@ -13,10 +13,16 @@ crate::rules::rule! {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for part in Part::BOTH {
-        let Some(table) = cx.report.costs.get(part) else { continue };
+        let Some(table) = cx.report.costs.get(part) else {
+            continue;
+        };
         for row in &table.rows {
-            let (Some(total), Some(adv)) = (&row.total_yen, &row.advanced_yen) else { continue };
-            let (Cell::Value(t), Cell::Value(a)) = (total.value, adv.value) else { continue };
+            let (Some(total), Some(adv)) = (&row.total_yen, &row.advanced_yen) else {
+                continue;
+            };
+            let (Cell::Value(t), Cell::Value(a)) = (total.value, adv.value) else {
+                continue;
+            };
             if a <= t {
                 continue;
             }
@@ -27,7 +33,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     adv.span,
                     Message::new(
                         format!("先進医療総額 {a_s}円 が総合計 {t_s}円 を {}円 上回っています", group_digits(a - t)),
-                        format!("先進医療総額 {a_s} yen exceeds the row's 総合計 {t_s} yen by {} yen", group_digits(a - t)),
+                        format!(
+                            "先進医療総額 {a_s} yen exceeds the row's 総合計 {t_s} yen by {} yen",
+                            group_digits(a - t)
+                        ),
                     ),
                 )
                 .label(total.span, Message::new("この行の総合計", "the row's 総合計"))

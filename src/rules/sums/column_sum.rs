@@ -11,19 +11,32 @@ crate::rules::rule! {
     docs: "column_sum.md", check: Some(check),
 }
 
+/// A column: its names (ja, en), the exact sum of its rows, the printed 合計, and its unit.
+type Column<'a> = (&'a str, &'a str, Option<i128>, Option<Spanned<i128>>, &'a str);
+
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for part in Part::BOTH {
-        let Some(table) = cx.report.costs.get(part) else { continue };
+        let Some(table) = cx.report.costs.get(part) else {
+            continue;
+        };
         let Some(total) = &table.total else { continue };
         let sums = facts::sums(table);
-        let columns: [(&str, &str, Option<i128>, Option<Spanned<i128>>, &str); 4] = [
+        let columns: [Column; 4] = [
             ("総合計", "総合計 (total)", sums.total_yen, total.total_yen.clone(), "円"),
             ("先進医療総額", "先進医療総額 (advanced)", sums.advanced_yen, total.advanced_yen.clone(), "円"),
             ("年間実施件数", "年間実施件数 (cases)", sums.cases.map(i128::from), total.cases.as_ref().map(widen), "件"),
-            ("実施医療機関数", "実施医療機関数 (facilities)", sums.facilities.map(i128::from), total.facilities.as_ref().map(widen), ""),
+            (
+                "実施医療機関数",
+                "実施医療機関数 (facilities)",
+                sums.facilities.map(i128::from),
+                total.facilities.as_ref().map(widen),
+                "",
+            ),
         ];
         for (ja, en, sum, stated, unit) in columns {
-            let (Some(sum), Some(stated)) = (sum, stated) else { continue };
+            let (Some(sum), Some(stated)) = (sum, stated) else {
+                continue;
+            };
             if sum == stated.value {
                 continue;
             }
@@ -36,10 +49,17 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     stated.span,
                     Message::new(
                         format!("{} {ja}の合計 {s}{unit} ≠ {}行の総和 {t}{unit}（差 {d}）", part.label(), sums.rows),
-                        format!("{} {en} 合計 {s}{unit} ≠ sum of {} rows {t}{unit} (difference {d})", part.label(), sums.rows),
+                        format!(
+                            "{} {en} 合計 {s}{unit} ≠ sum of {} rows {t}{unit} (difference {d})",
+                            part.label(),
+                            sums.rows
+                        ),
                     ),
                 )
-                .label(table.rows_key, Message::new(format!("この{}行の総和", sums.rows), format!("the {} rows summed", sums.rows)))
+                .label(
+                    table.rows_key,
+                    Message::new(format!("この{}行の総和", sums.rows), format!("the {} rows summed", sums.rows)),
+                )
                 .note(Message::new(
                     "合計を直す前に、行の値に誤りがないか確かめてください",
                     "before correcting the 合計, make sure no row is the real error",

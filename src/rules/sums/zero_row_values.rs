@@ -18,7 +18,9 @@ fn cell_span<T>(c: &Option<Spanned<Cell<T>>>) -> Option<(Span, bool)> {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for part in Part::BOTH {
-        let Some(table) = cx.report.costs.get(part) else { continue };
+        let Some(table) = cx.report.costs.get(part) else {
+            continue;
+        };
         for row in &table.rows {
             check_row(row, out);
         }
@@ -47,7 +49,12 @@ fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .label(cases.span, Message::new("実施件数 0件", "0 cases"))
-                .fix(Fix::replace(Message::new("「-」にする", "replace with \"-\""), span, "\"-\"", false)),
+                .fix(Fix::replace(
+                    Message::new("「-」にする", "replace with \"-\""),
+                    span,
+                    "\"-\"",
+                    false,
+                )),
             );
         }
         return;
@@ -71,13 +78,21 @@ fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
         && (fac == 0 || fac > n)
     {
         let (ja, en) = if fac == 0 {
-            (format!("年間実施件数が{n}件あるのに実施医療機関数が0です"), format!("the row has {n} cases but 0 facilities"))
+            (
+                format!("年間実施件数が{n}件あるのに実施医療機関数が0です"),
+                format!("the row has {n} cases but 0 facilities"),
+            )
         } else {
             (
-                format!("実施医療機関数 {fac} が年間実施件数 {n} を超えています（1件も実施していない機関は数えません）"),
+                format!(
+                    "実施医療機関数 {fac} が年間実施件数 {n} を超えています（1件も実施していない機関は数えません）"
+                ),
                 format!("{fac} facilities exceed the row's {n} cases (a facility counts only if it performed a case)"),
             )
         };
-        out.push(Diagnostic::new(&RULE, f.span, Message::new(ja, en)).label(cases.span, Message::new("年間実施件数", "cases")));
+        out.push(
+            Diagnostic::new(&RULE, f.span, Message::new(ja, en))
+                .label(cases.span, Message::new("年間実施件数", "cases")),
+        );
     }
 }

@@ -36,7 +36,9 @@ fn marks(s: &str, style: [char; 2]) -> Vec<(usize, char)> {
     chars
         .iter()
         .enumerate()
-        .filter(|(i, (_, c))| style.contains(c) && !(digit(i.checked_sub(1).and_then(|j| chars.get(j))) && digit(chars.get(i + 1))))
+        .filter(|(i, (_, c))| {
+            style.contains(c) && !(digit(i.checked_sub(1).and_then(|j| chars.get(j))) && digit(chars.get(i + 1)))
+        })
         .map(|(_, &(b, c))| (b, c))
         .collect()
 }
@@ -51,11 +53,14 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     if jp == 0 || west == 0 {
         return;
     }
-    let (minority, majority, maj_text) = if west <= jp { (WESTERN, JAPANESE, "「。、」") } else { (JAPANESE, WESTERN, "「．，」") };
+    let (minority, majority, maj_text) =
+        if west <= jp { (WESTERN, JAPANESE, "「。、」") } else { (JAPANESE, WESTERN, "「．，」") };
     for t in texts {
         let source = &cx.text[t.span.range()];
         let found = marks(source, minority);
-        let Some(&(first, c)) = found.first() else { continue };
+        let Some(&(first, c)) = found.first() else {
+            continue;
+        };
         let edits = found
             .iter()
             .map(|&(b, c)| Edit {
@@ -69,12 +74,24 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 at,
                 Message::new(
-                    format!("句読点「{c}」が混在しています（文書全体では{maj_text}が {} 個、こちらが {} 個）", jp.max(west), jp.min(west)),
-                    format!("punctuation 「{c}」 mixed in: the document mostly uses {maj_text} ({} against {})", jp.max(west), jp.min(west)),
+                    format!(
+                        "句読点「{c}」が混在しています（文書全体では{maj_text}が {} 個、こちらが {} 個）",
+                        jp.max(west),
+                        jp.min(west)
+                    ),
+                    format!(
+                        "punctuation 「{c}」 mixed in: the document mostly uses {maj_text} ({} against {})",
+                        jp.max(west),
+                        jp.min(west)
+                    ),
                 ),
             )
             .label(t.span, Message::new("この文", "this text"))
-            .fix(Fix { title: Message::new(format!("{maj_text}にそろえる"), format!("use {maj_text}")), edits, safe: true }),
+            .fix(Fix {
+                title: Message::new(format!("{maj_text}にそろえる"), format!("use {maj_text}")),
+                edits,
+                safe: true,
+            }),
         );
     }
 }

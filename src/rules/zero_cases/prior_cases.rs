@@ -14,15 +14,25 @@ crate::rules::rule! {
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(period) = &cx.report.meta.period else { return };
-    let Ok(previous_end) = period.value.0.yesterday() else { return };
+    let Some(period) = &cx.report.meta.period else {
+        return;
+    };
+    let Ok(previous_end) = period.value.0.yesterday() else {
+        return;
+    };
     for part in Part::BOTH {
-        let Some(table) = cx.report.costs.get(part) else { continue };
+        let Some(table) = cx.report.costs.get(part) else {
+            continue;
+        };
         for (number, rows) in facts::technologies(table) {
-            let Some(effective) = rows.iter().filter_map(|r| r.effective.as_ref()).map(|e| e.value).min() else { continue };
+            let Some(effective) = rows.iter().filter_map(|r| r.effective.as_ref()).map(|e| e.value).min() else {
+                continue;
+            };
             let is_new = effective > previous_end;
             for entry in entries_for(cx.report, part, number) {
-                let Some(prior) = &entry.prior_cases else { continue };
+                let Some(prior) = &entry.prior_cases else {
+                    continue;
+                };
                 let (eff, prev) = (era_text(effective), era_text(previous_end));
                 let d = match (is_new, prior.value) {
                     (true, Cell::Value(n)) => Diagnostic::new(

@@ -14,7 +14,9 @@ crate::rules::rule! {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for part in Part::BOTH {
-        let Some(table) = cx.report.costs.get(part) else { continue };
+        let Some(table) = cx.report.costs.get(part) else {
+            continue;
+        };
         for (number, rows) in facts::technologies(table) {
             if facts::had_no_case(&rows) != Some(true) {
                 continue;
@@ -25,7 +27,9 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 if cx.report.zero_cases.get(part).is_none() {
                     continue;
                 }
-                let Some(cases) = rows.iter().find_map(|r| r.cases.as_ref()) else { continue };
+                let Some(cases) = rows.iter().find_map(|r| r.cases.as_ref()) else {
+                    continue;
+                };
                 out.push(Diagnostic::new(
                     &RULE,
                     cases.span,

@@ -28,11 +28,17 @@ fn without_facility_kind(s: &str) -> &str {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for part in Part::BOTH {
-        let (Some(table), Some(entries)) = (cx.report.costs.get(part), cx.report.zero_cases.get(part)) else { continue };
+        let (Some(table), Some(entries)) = (cx.report.costs.get(part), cx.report.zero_cases.get(part)) else {
+            continue;
+        };
         let techs = facts::technologies(table);
         for entry in entries {
-            let (Some(notice), Some(name)) = (&entry.notice, &entry.name) else { continue };
-            let Some(rows) = techs.get(&notice.value.number) else { continue };
+            let (Some(notice), Some(name)) = (&entry.notice, &entry.name) else {
+                continue;
+            };
+            let Some(rows) = techs.get(&notice.value.number) else {
+                continue;
+            };
             let names: Vec<_> = rows.iter().filter_map(|r| r.name.as_ref()).collect();
             let Some(first) = names.first() else { continue };
             let mine = canonical(&name.value);
@@ -46,7 +52,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     name.span,
                     Message::new(
                         format!("技術名が費用の表（告示番号 {}）と異なります: 「{}」", notice.value, theirs),
-                        format!("the name differs from the cost table's for technology {}: 「{}」", notice.value, theirs),
+                        format!(
+                            "the name differs from the cost table's for technology {}: 「{}」",
+                            notice.value, theirs
+                        ),
                     ),
                 )
                 .label(first.span, Message::new("費用の表の技術名", "the cost table's name"))

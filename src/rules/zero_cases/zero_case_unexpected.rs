@@ -14,10 +14,14 @@ crate::rules::rule! {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for part in Part::BOTH {
-        let (Some(table), Some(entries)) = (cx.report.costs.get(part), cx.report.zero_cases.get(part)) else { continue };
+        let (Some(table), Some(entries)) = (cx.report.costs.get(part), cx.report.zero_cases.get(part)) else {
+            continue;
+        };
         let techs = facts::technologies(table);
         for entry in entries {
-            let Some(notice) = &entry.notice else { continue };
+            let Some(notice) = &entry.notice else {
+                continue;
+            };
             let number = notice.value.number;
             match techs.get(&number) {
                 None => out.push(Diagnostic::new(
@@ -25,7 +29,11 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     notice.span,
                     Message::new(
                         format!("{} の告示番号 {number} は費用の表（{}）にありません", section(part), part.label()),
-                        format!("{} names technology {number}, which is not in the {} cost table", section(part), part.label()),
+                        format!(
+                            "{} names technology {number}, which is not in the {} cost table",
+                            section(part),
+                            part.label()
+                        ),
                     ),
                 )),
                 Some(rows) if facts::had_no_case(rows) == Some(false) => {

@@ -1,0 +1,161 @@
+//! The binary end to end: exit codes, formats, languages, `explain` and `rules`.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn clean_draft_exits_0() {
+    let o = run(&["check", "examples/small/report.yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "no problems found in 1 file\n");
+}
+
+#[test]
+fn errors_exit_1_and_warnings_alone_exit_0() {
+    assert_eq!(run(&["check", "examples/broken/report.yaml"]).status.code(), Some(1));
+    assert_eq!(run(&["check", "tests/fixtures/rules/mixed-punctuation/fires_mixed.yaml"]).status.code(), Some(1));
+    let warnings_only = run(&["check", "tests/fixtures/rules/fullwidth-digits/silent_ascii.yaml"]);
+    assert_eq!(warnings_only.status.code(), Some(1), "missing sections are errors");
+}
+
+#[test]
+fn unreadable_file_and_bad_arguments_exit_2() {
+    let o = run(&["check", "no/such/file.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read no/such/file.yaml"));
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(run(&["check", "--format", "xml", "examples/small/report.yaml"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(run(&["explain", "no-such-rule"]).status.code(), Some(2));
+}
+
+#[test]
+fn published_report_human_output_in_both_languages() {
+    let en = run(&["check", "--lang", "en", "examples/r6/report.yaml"]);
+    assert_eq!(en.status.code(), Some(1));
+    insta::assert_snapshot!("published_en", stdout(&en));
+    let ja = run(&["check", "--lang", "ja", "examples/r6/report.yaml"]);
+    insta::assert_snapshot!("published_ja", stdout(&ja));
+}
+
+#[test]
+fn language_follows_the_locale() {
+    let o = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .args(["check", "examples/small/report.yaml"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "ja_JP.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&o), "問題は見つかりませんでした（1 ファイル）\n");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let o = run(&["check", "--format", "json", "--lang", "en", "examples/r6/report.yaml"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["summary"]["errors"], 2);
+    assert_eq!(v["summary"]["warnings"], 3);
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(d["rule"], "summary-vs-costs");
+    assert_eq!(d["severity"], "error");
+    // `    total_cost: 約911.1億円` on line 17: the value starts at character 17, UTF-16 17, byte 17.
+    let start = &d["range"]["start"];
+    assert_eq!((start["line"].as_u64(), start["column"].as_u64()), (Some(17), Some(17)));
+    let end = &d["range"]["end"];
+    assert_eq!(
+        (end["column"].as_u64(), end["column_utf16"].as_u64(), end["column_utf8"].as_u64()),
+        (Some(25), Some(25), Some(31))
+    );
+    assert_eq!(end["offset"].as_u64().unwrap() - start["offset"].as_u64().unwrap(), "約911.1億円".len() as u64);
+    assert_eq!(d["fix"]["edits"][0]["replacement"], "約911.2億円");
+    assert_eq!(d["fix"]["safe"], false);
+    assert!(d["labels"][0]["range"]["start"]["line"].as_u64().is_some());
+}
+
+#[test]
+fn json_positions_count_utf16_units_for_surrogate_pairs() {
+    let dir = std::env::temp_dir().join(format!("senshin-lint-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("surrogate.yaml");
+    std::fs::write(&file, "report: {title: 𠮷, period: 令和5年7月1日}\n").unwrap();
+    let o = run(&["check", "--format", "json", file.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let diags = v["files"][0]["diagnostics"].as_array().unwrap();
+    let period = diags.iter().find(|d| d["rule"] == "value-format").expect("the period is not a period");
+    let start = &period["range"]["start"];
+    // `report: {title: 𠮷, period: ` is 27 characters, 28 UTF-16 units, 30 bytes.
+    assert_eq!(start["column"], 28);
+    assert_eq!(start["column_utf16"], 29);
+    assert_eq!(start["column_utf8"], 31);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn bom_crlf_and_invalid_utf8() {
+    let dir = std::env::temp_dir().join(format!("senshin-lint-enc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let small = std::fs::read_to_string("examples/small/report.yaml").unwrap();
+    let crlf = dir.join("crlf.yaml");
+    std::fs::write(&crlf, format!("\u{feff}{}", small.replace('\n', "\r\n"))).unwrap();
+    assert_eq!(run(&["check", crlf.to_str().unwrap()]).status.code(), Some(0));
+    let broken = std::fs::read_to_string("examples/broken/report.yaml").unwrap();
+    let broken_crlf = dir.join("broken.yaml");
+    std::fs::write(&broken_crlf, format!("\u{feff}{}", broken.replace('\n', "\r\n"))).unwrap();
+    let lf = run(&["check", "--format", "json", "examples/broken/report.yaml"]);
+    let crlf_out = run(&["check", "--format", "json", broken_crlf.to_str().unwrap()]);
+    let lines = |o: &Output| -> Vec<(u64, u64)> {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["range"]["start"]["line"].as_u64().unwrap(), d["range"]["start"]["column"].as_u64().unwrap()))
+            .collect()
+    };
+    assert_eq!(lines(&lf), lines(&crlf_out), "a BOM and CRLF leave every line and column as they are");
+    let bad = dir.join("bad.yaml");
+    std::fs::write(&bad, b"report:\n  title: \xff\n").unwrap();
+    let o = run(&["check", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("invalid UTF-8 at byte 17"), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn explain_prints_the_rules_own_documentation() {
+    let o = run(&["explain", "column-sum"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.starts_with("# column-sum\n"));
+    for section in ["## What it checks", "## Why it matters", "## Example that fails", "## Example that passes"] {
+        assert!(text.contains(section), "{section}");
+    }
+    let ja = stdout(&run(&["explain", "--lang", "ja", "column-sum"]));
+    assert!(ja.contains("合計行の値が列の総和と一致しない"));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let text = stdout(&run(&["rules"]));
+    for rule in senshin_lint::rules::ALL {
+        assert!(text.contains(rule.id), "{}", rule.id);
+    }
+    assert_eq!(text.lines().count(), senshin_lint::rules::ALL.len());
+}

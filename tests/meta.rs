@@ -1,0 +1,49 @@
+//! Tests about the tool itself: the catalogue is complete, documented, tested, and the README is current.
+
+use senshin_lint::rules::{ALL, markdown_table};
+use std::path::Path;
+
+#[test]
+fn every_rule_has_firing_and_silent_fixtures() {
+    for rule in ALL {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules").join(rule.id);
+        let names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|_| panic!("{} has no fixture folder", rule.id))
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().any(|n| n.starts_with("fires_")), "{} has no fires_* fixture", rule.id);
+        assert!(names.iter().any(|n| n.starts_with("silent_")), "{} has no silent_* fixture", rule.id);
+    }
+}
+
+#[test]
+fn every_rule_is_documented() {
+    for rule in ALL {
+        for section in ["## What it checks", "## Why it matters", "## Example that fails", "## Example that passes"] {
+            assert!(rule.docs.contains(section), "{} lacks {section}", rule.id);
+        }
+        assert!(!rule.summary.0.is_empty() && !rule.summary.1.is_empty(), "{}", rule.id);
+    }
+}
+
+#[test]
+fn rule_ids_are_unique_kebab_case() {
+    let mut ids: Vec<&str> = ALL.iter().map(|r| r.id).collect();
+    assert!(ids.iter().all(|id| id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')));
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), ALL.len());
+}
+
+#[test]
+fn readme_rule_table_is_current() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let (start, end) = ("<!-- rules:start -->\n", "<!-- rules:end -->");
+    let from = readme.find(start).expect("README has the rules:start marker") + start.len();
+    let to = readme.find(end).expect("README has the rules:end marker");
+    assert_eq!(
+        &readme[from..to],
+        markdown_table(),
+        "the README's rule table is stale: replace it with the output of `cargo run -- rules --markdown`"
+    );
+}
