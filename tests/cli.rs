@@ -149,6 +149,7 @@ fn explain_prints_the_rules_own_documentation() {
     }
     let ja = stdout(&run(&["explain", "--lang", "ja", "column-sum"]));
     assert!(ja.contains("合計行の値が列の総和と一致しない"));
+    assert!(ja.contains("## 何を検査するか") && ja.contains("## 誤りの例"));
 }
 
 #[test]

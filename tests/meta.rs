@@ -22,6 +22,9 @@ fn every_rule_is_documented() {
         for section in ["## What it checks", "## Why it matters", "## Example that fails", "## Example that passes"] {
             assert!(rule.docs.contains(section), "{} lacks {section}", rule.id);
         }
+        for section in ["## 何を検査するか", "## なぜ重要か", "## 誤りの例", "## 正しい例"] {
+            assert!(rule.docs_ja.contains(section), "{} lacks {section} in Japanese", rule.id);
+        }
         assert!(!rule.summary.0.is_empty() && !rule.summary.1.is_empty(), "{}", rule.id);
     }
 }

@@ -68,10 +68,13 @@ pub struct Rule {
     pub summary: (&'static str, &'static str),
     /// Markdown: what it checks, why it matters, an example that fails and one that passes.
     pub docs: &'static str,
+    /// The same in Japanese.
+    pub docs_ja: &'static str,
     pub check: Option<Check>,
 }
 
-/// Declares `pub static RULE` for the file it stands in, with the docs from the `.md` file beside it.
+/// Declares `pub static RULE` for the file it stands in, with the docs from the `<docs>.md` (English) and
+/// `<docs>.ja.md` (Japanese) files beside it.
 macro_rules! rule {
     (
         id: $id:literal, group: $group:ident, severity: $sev:ident, fixable: $fix:literal,
@@ -83,7 +86,8 @@ macro_rules! rule {
             severity: $crate::diagnostics::Severity::$sev,
             fixable: $fix,
             summary: ($ja, $en),
-            docs: include_str!($docs),
+            docs: include_str!(concat!($docs, ".md")),
+            docs_ja: include_str!(concat!($docs, ".ja.md")),
             check: $check,
         };
     };
@@ -151,9 +155,9 @@ pub fn markdown_table() -> String {
 
 /// What `senshin-lint explain` prints.
 pub fn explain(rule: &Rule, lang: crate::diagnostics::Lang) -> String {
-    let summary = match lang {
-        crate::diagnostics::Lang::Ja => rule.summary.0,
-        crate::diagnostics::Lang::En => rule.summary.1,
+    let (summary, docs) = match lang {
+        crate::diagnostics::Lang::Ja => (rule.summary.0, rule.docs_ja),
+        crate::diagnostics::Lang::En => (rule.summary.1, rule.docs),
     };
     format!(
         "# {}\n\n{}\n\n{} · {} · {}{}\n\n{}",
@@ -163,6 +167,6 @@ pub fn explain(rule: &Rule, lang: crate::diagnostics::Lang) -> String {
         rule.severity.as_str(),
         if rule.fixable { "fixable" } else { "no fix" },
         if rule.check.is_none() { " · reported while reading the draft" } else { "" },
-        rule.docs.trim_end()
+        docs.trim_end()
     )
 }

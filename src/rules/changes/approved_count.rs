@@ -9,7 +9,7 @@ crate::rules::rule! {
     id: "approved-count", group: Changes, severity: Warning, fixable: false,
     ja: "新規承認技術数が、適用年月日が対象期間内の技術の数と合わない",
     en: "新規承認 differs from the number of technologies whose 適用年月日 lies in the period",
-    docs: "approved_count.md", check: Some(check),
+    docs: "approved_count", check: Some(check),
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -8,7 +8,7 @@ crate::rules::rule! {
     id: "change-balance", group: Changes, severity: Error, fixable: false,
     ja: "技術数の推移で ①＋②−③−④−⑤＝⑥、計＝Ａ＋Ｂ、⑥＝概要の① が成り立たない",
     en: "in the changes table, ① + ② − ③ − ④ − ⑤ ≠ ⑥, 計 ≠ A + B, or ⑥ ≠ the summary's ①",
-    docs: "change_balance.md", check: Some(check),
+    docs: "change_balance", check: Some(check),
 }
 
 type Get = fn(&ChangeColumn) -> &Option<Spanned<Cell<u64>>>;

@@ -9,7 +9,7 @@ crate::rules::rule! {
     id: "effective-after-period", group: Dates, severity: Error, fixable: false,
     ja: "適用年月日が報告の対象期間の終わりより後",
     en: "a 適用年月日 after the end of the reporting period",
-    docs: "effective_after_period.md", check: Some(check),
+    docs: "effective_after_period", check: Some(check),
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

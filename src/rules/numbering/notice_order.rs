@@ -9,7 +9,7 @@ crate::rules::rule! {
     id: "notice-order", group: Numbering, severity: Error, fixable: false,
     ja: "告示番号が昇順でない、または重複している",
     en: "告示番号 do not strictly increase, or repeat",
-    docs: "notice_order.md", check: Some(check),
+    docs: "notice_order", check: Some(check),
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -8,7 +8,7 @@ crate::rules::rule! {
     id: "serial-sequence", group: Numbering, severity: Error, fixable: true,
     ja: "整理番号が1から順に1ずつ増えていない（欠番・重複）",
     en: "整理番号 do not run 1, 2, 3, … (a gap or a repeat)",
-    docs: "serial_sequence.md", check: Some(check),
+    docs: "serial_sequence", check: Some(check),
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -8,7 +8,7 @@ crate::rules::rule! {
     id: "history-arithmetic", group: Summary, severity: Error, fixable: false,
     ja: "過去５年間の実績の行で 総金額＝保険＋先進、割合＝先進／総金額 が成り立たない",
     en: "in a history row, 総金額 ≠ insured + advanced, or the ratio ≠ advanced / 総金額",
-    docs: "history_arithmetic.md", check: Some(check),
+    docs: "history_arithmetic", check: Some(check),
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -11,7 +11,7 @@ crate::rules::rule! {
     id: "history-vs-report", group: Summary, severity: Error, fixable: true,
     ja: "過去５年間の実績の最終行が今年度の報告と合わない、または期間が連続しない",
     en: "the history's last row disagrees with this report, or its periods are not consecutive years",
-    docs: "history_vs_report.md", check: Some(check),
+    docs: "history_vs_report", check: Some(check),
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

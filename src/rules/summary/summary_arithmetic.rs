@@ -9,7 +9,7 @@ crate::rules::rule! {
     id: "summary-arithmetic", group: Summary, severity: Error, fixable: false,
     ja: "実績の概要で ⑥＝④＋⑤、⑦＝⑤／⑥、計＝Ａ＋Ｂ が成り立たない",
     en: "in the summary, ⑥ ≠ ④ + ⑤, ⑦ ≠ ⑤ / ⑥, or 計 ≠ A + B",
-    docs: "summary_arithmetic.md", check: Some(check),
+    docs: "summary_arithmetic", check: Some(check),
 }
 
 type CountField = fn(&SummaryColumn) -> &Option<Spanned<u64>>;

@@ -10,7 +10,7 @@ crate::rules::rule! {
     id: "summary-vs-costs", group: Summary, severity: Error, fixable: true,
     ja: "実績の概要の値が費用の表（参考資料）の合計と合わない",
     en: "a summary figure disagrees with the cost tables",
-    docs: "summary_vs_costs.md", check: Some(check),
+    docs: "summary_vs_costs", check: Some(check),
 }
 
 /// What the summary is compared with: exact figures of one table, or of both for the 計 column.

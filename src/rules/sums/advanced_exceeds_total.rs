@@ -8,7 +8,7 @@ crate::rules::rule! {
     id: "advanced-exceeds-total", group: Sums, severity: Error, fixable: false,
     ja: "行の先進医療総額が総合計を超えている",
     en: "a row's 先進医療総額 exceeds its 総合計",
-    docs: "advanced_exceeds_total.md", check: Some(check),
+    docs: "advanced_exceeds_total", check: Some(check),
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -8,7 +8,7 @@ crate::rules::rule! {
     id: "column-sum", group: Sums, severity: Error, fixable: true,
     ja: "合計行の値が列の総和と一致しない",
     en: "a 合計 cell differs from the sum of its column",
-    docs: "column_sum.md", check: Some(check),
+    docs: "column_sum", check: Some(check),
 }
 
 /// A column: its names (ja, en), the exact sum of its rows, the printed 合計, and its unit.

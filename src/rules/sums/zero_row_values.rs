@@ -9,7 +9,7 @@ crate::rules::rule! {
     id: "zero-row-values", group: Sums, severity: Error, fixable: true,
     ja: "実施件数0件の行に値がある、または実施のある行に値がない、実施医療機関数が件数を超える",
     en: "a row with 0 cases shows figures, a row with cases lacks them, or facilities exceed cases",
-    docs: "zero_row_values.md", check: Some(check),
+    docs: "zero_row_values", check: Some(check),
 }
 
 fn cell_span<T>(c: &Option<Spanned<Cell<T>>>) -> Option<(Span, bool)> {

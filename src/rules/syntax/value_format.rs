@@ -4,5 +4,5 @@ crate::rules::rule! {
     id: "value-format", group: Syntax, severity: Error, fixable: false,
     ja: "金額・件数・百分率・概数・日付として読めない値",
     en: "an amount, count, percentage, rounded amount or date that cannot be read",
-    docs: "value_format.md", check: None,
+    docs: "value_format", check: None,
 }

@@ -9,7 +9,7 @@ crate::rules::rule! {
     id: "mixed-punctuation", group: Text, severity: Warning, fixable: true,
     ja: "句読点「。、」と「．，」が文書内で混在している",
     en: "the document mixes 「。、」 with 「．，」 in Japanese text",
-    docs: "mixed_punctuation.md", check: Some(check),
+    docs: "mixed_punctuation", check: Some(check),
 }
 
 /// Every free text of the report.

@@ -10,7 +10,7 @@ crate::rules::rule! {
     id: "prior-cases", group: ZeroCases, severity: Warning, fixable: true,
     ja: "（参考）前年度実績の「-」が適用年月日と合わない",
     en: "the prior-year record is \"-\" when the technology existed then, or a number when it did not",
-    docs: "prior_cases.md", check: Some(check),
+    docs: "prior_cases", check: Some(check),
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

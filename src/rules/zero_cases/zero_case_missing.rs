@@ -9,7 +9,7 @@ crate::rules::rule! {
     id: "zero-case-missing", group: ZeroCases, severity: Error, fixable: false,
     ja: "実施件数0件の技術に説明（医療機関・理由・今後の対応方針）がない",
     en: "a technology with no case lacks its explanation (facility, reason, plan)",
-    docs: "zero_case_missing.md", check: Some(check),
+    docs: "zero_case_missing", check: Some(check),
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

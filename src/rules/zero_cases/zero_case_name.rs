@@ -9,7 +9,7 @@ crate::rules::rule! {
     id: "zero-case-name", group: ZeroCases, severity: Warning, fixable: true,
     ja: "0件説明の技術名が費用の表の技術名と異なる",
     en: "a zero-case entry's 技術名 differs from the cost table's",
-    docs: "zero_case_name.md", check: Some(check),
+    docs: "zero_case_name", check: Some(check),
 }
 
 /// Names compare after NFKC and without white space: `ＤＮＡ` and `DNA` are one name, and a line wrap in the

@@ -9,7 +9,7 @@ crate::rules::rule! {
     id: "zero-case-unexpected", group: ZeroCases, severity: Warning, fixable: false,
     ja: "実施のあった技術、または費用の表にない告示番号の0件説明",
     en: "a zero-case entry for a technology that had cases, or that is not in the cost table",
-    docs: "zero_case_unexpected.md", check: Some(check),
+    docs: "zero_case_unexpected", check: Some(check),
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
