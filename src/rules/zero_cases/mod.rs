@@ -5,7 +5,8 @@ pub mod zero_case_missing;
 pub mod zero_case_name;
 pub mod zero_case_unexpected;
 
-use crate::model::{Part, Report, ZeroCase};
+use crate::model::{CostRow, Notice, Part, Report, Spanned, ZeroCase};
+use crate::rules::facts;
 
 /// The zero-case entries of `part` for technology `number`.
 fn entries_for(report: &Report, part: Part, number: u32) -> impl Iterator<Item = &ZeroCase> {
@@ -23,4 +24,28 @@ fn section(part: Part) -> &'static str {
         Part::A => "zero_cases.A",
         Part::B => "zero_cases.B",
     }
+}
+
+/// An entry of the zero-case table with its technology's rows in the same part's cost table.
+struct Entry<'a> {
+    part: Part,
+    entry: &'a ZeroCase,
+    notice: &'a Spanned<Notice>,
+    /// `None` when the cost table has no technology of that number.
+    rows: Option<Vec<&'a CostRow>>,
+}
+
+/// Every zero-case entry with a readable 告示番号, in parts whose cost table exists.
+fn entries_with_rows(report: &Report) -> Vec<Entry<'_>> {
+    let mut out = Vec::new();
+    for part in Part::BOTH {
+        let (Some(table), Some(entries)) = (report.costs.get(part), report.zero_cases.get(part)) else { continue };
+        let techs = facts::technologies(table);
+        for entry in entries {
+            let Some(notice) = &entry.notice else { continue };
+            let rows = techs.get(&notice.value.number).cloned();
+            out.push(Entry { part, entry, notice, rows });
+        }
+    }
+    out
 }

@@ -1,9 +1,9 @@
 //! `zero-case-name`: an explanation names its technology as the cost table does.
 
+use super::{Entry, entries_with_rows};
 use crate::diagnostics::{Diagnostic, Fix, Message};
-use crate::model::Part;
 use crate::model::read::normalize;
-use crate::rules::{Context, facts};
+use crate::rules::Context;
 
 crate::rules::rule! {
     id: "zero-case-name", group: ZeroCases, severity: Warning, fixable: true,
@@ -27,45 +27,31 @@ fn without_facility_kind(s: &str) -> &str {
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for part in Part::BOTH {
-        let (Some(table), Some(entries)) = (cx.report.costs.get(part), cx.report.zero_cases.get(part)) else {
+    for Entry { entry, notice, rows, .. } in entries_with_rows(cx.report) {
+        let (Some(name), Some(rows)) = (&entry.name, rows) else { continue };
+        let names: Vec<_> = rows.iter().filter_map(|r| r.name.as_ref()).collect();
+        let Some(first) = names.first() else { continue };
+        let mine = canonical(&name.value);
+        if names.iter().any(|n| canonical(&n.value) == mine || canonical(without_facility_kind(&n.value)) == mine) {
             continue;
-        };
-        let techs = facts::technologies(table);
-        for entry in entries {
-            let (Some(notice), Some(name)) = (&entry.notice, &entry.name) else {
-                continue;
-            };
-            let Some(rows) = techs.get(&notice.value.number) else {
-                continue;
-            };
-            let names: Vec<_> = rows.iter().filter_map(|r| r.name.as_ref()).collect();
-            let Some(first) = names.first() else { continue };
-            let mine = canonical(&name.value);
-            if names.iter().any(|n| canonical(&n.value) == mine || canonical(without_facility_kind(&n.value)) == mine) {
-                continue;
-            }
-            let theirs = without_facility_kind(&first.value);
-            out.push(
-                Diagnostic::new(
-                    &RULE,
-                    name.span,
-                    Message::new(
-                        format!("技術名が費用の表（告示番号 {}）と異なります: 「{}」", notice.value, theirs),
-                        format!(
-                            "the name differs from the cost table's for technology {}: 「{}」",
-                            notice.value, theirs
-                        ),
-                    ),
-                )
-                .label(first.span, Message::new("費用の表の技術名", "the cost table's name"))
-                .fix(Fix::replace(
-                    Message::new("費用の表の技術名にする", "use the cost table's name"),
-                    name.span,
-                    serde_json::to_string(theirs).unwrap_or_default(),
-                    false,
-                )),
-            );
         }
+        let theirs = without_facility_kind(&first.value);
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                name.span,
+                Message::new(
+                    format!("技術名が費用の表（告示番号 {}）と異なります: 「{}」", notice.value, theirs),
+                    format!("the name differs from the cost table's for technology {}: 「{}」", notice.value, theirs),
+                ),
+            )
+            .label(first.span, Message::new("費用の表の技術名", "the cost table's name"))
+            .fix(Fix::replace(
+                Message::new("費用の表の技術名にする", "use the cost table's name"),
+                name.span,
+                serde_json::to_string(theirs).unwrap_or_default(),
+                false,
+            )),
+        );
     }
 }

@@ -1,8 +1,7 @@
 //! `zero-case-unexpected`: an explanation for a technology that had cases, or that is not in the table.
 
-use super::section;
+use super::{Entry, entries_with_rows, section};
 use crate::diagnostics::{Diagnostic, Message};
-use crate::model::Part;
 use crate::rules::{Context, facts};
 
 crate::rules::rule! {
@@ -13,46 +12,37 @@ crate::rules::rule! {
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for part in Part::BOTH {
-        let (Some(table), Some(entries)) = (cx.report.costs.get(part), cx.report.zero_cases.get(part)) else {
-            continue;
-        };
-        let techs = facts::technologies(table);
-        for entry in entries {
-            let Some(notice) = &entry.notice else {
-                continue;
-            };
-            let number = notice.value.number;
-            match techs.get(&number) {
-                None => out.push(Diagnostic::new(
+    for Entry { part, notice, rows, .. } in entries_with_rows(cx.report) {
+        let number = notice.value.number;
+        match rows {
+            None => out.push(Diagnostic::new(
+                &RULE,
+                notice.span,
+                Message::new(
+                    format!("{} の告示番号 {number} は費用の表（{}）にありません", section(part), part.label()),
+                    format!(
+                        "{} names technology {number}, which is not in the {} cost table",
+                        section(part),
+                        part.label()
+                    ),
+                ),
+            )),
+            Some(rows) if facts::had_no_case(&rows) == Some(false) => {
+                let cases: u64 = rows.iter().filter_map(|r| r.cases.as_ref()).map(|c| c.value.count()).sum();
+                let mut d = Diagnostic::new(
                     &RULE,
                     notice.span,
                     Message::new(
-                        format!("{} の告示番号 {number} は費用の表（{}）にありません", section(part), part.label()),
-                        format!(
-                            "{} names technology {number}, which is not in the {} cost table",
-                            section(part),
-                            part.label()
-                        ),
+                        format!("告示番号 {number} は実施件数 {cases}件 があり、0件の説明は不要です"),
+                        format!("technology {number} had {cases} cases, so it needs no zero-case entry"),
                     ),
-                )),
-                Some(rows) if facts::had_no_case(rows) == Some(false) => {
-                    let cases: u64 = rows.iter().filter_map(|r| r.cases.as_ref()).map(|c| c.value.count()).sum();
-                    let mut d = Diagnostic::new(
-                        &RULE,
-                        notice.span,
-                        Message::new(
-                            format!("告示番号 {number} は実施件数 {cases}件 があり、0件の説明は不要です"),
-                            format!("technology {number} had {cases} cases, so it needs no zero-case entry"),
-                        ),
-                    );
-                    for c in rows.iter().filter_map(|r| r.cases.as_ref()) {
-                        d = d.label(c.span, Message::new("実施件数", "cases"));
-                    }
-                    out.push(d);
+                );
+                for c in rows.iter().filter_map(|r| r.cases.as_ref()) {
+                    d = d.label(c.span, Message::new("実施件数", "cases"));
                 }
-                Some(_) => {}
+                out.push(d);
             }
+            Some(_) => {}
         }
     }
 }
