@@ -17,8 +17,10 @@
 
 pub mod cli;
 pub mod diagnostics;
+pub mod ide;
 pub mod model;
 pub mod rules;
+pub mod server;
 mod suppress;
 pub mod syntax;
 pub mod text;
@@ -31,8 +33,10 @@ use text::Span;
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 /// The result of analysing one draft.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Analysis {
+    /// The YAML tree, for editor features that work on keys and positions.
+    pub tree: syntax::Tree,
     pub report: Report,
     /// Sorted by position, then rule.
     pub diagnostics: Vec<Diagnostic>,
@@ -50,7 +54,7 @@ pub fn analyze(text: &str) -> Analysis {
                 format!("the file is too large ({} bytes; the limit is {MAX_FILE_BYTES})", text.len()),
             ),
         );
-        return Analysis { report: Report::default(), diagnostics: vec![d] };
+        return Analysis { diagnostics: vec![d], ..Analysis::default() };
     }
     let (tree, mut diagnostics) = syntax::parse(text);
     let complete = !diagnostics.iter().any(|d| d.rule == rules::yaml_syntax::RULE.id);
@@ -61,7 +65,7 @@ pub fn analyze(text: &str) -> Analysis {
     }
     suppress::apply(text, &tree.comments, &mut diagnostics);
     diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
-    Analysis { report, diagnostics }
+    Analysis { tree, report, diagnostics }
 }
 
 /// The diagnostics of a decoded draft.

@@ -36,6 +36,8 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Run the language server on standard input and output.
+    Lsp,
     /// List every rule.
     Rules {
         #[arg(long, value_enum)]
@@ -74,6 +76,7 @@ fn main() -> ExitCode {
     match args.command {
         Command::Check { files, format, lang: l, color } => cli::check(&files, format, lang(l), color),
         Command::Explain { rule, lang: l } => cli::explain(&rule, lang(l)),
+        Command::Lsp => senshin_lint::server::run(),
         Command::Rules { lang: l, markdown } => cli::rules(lang(l), markdown),
     }
 }

@@ -160,3 +160,55 @@ fn rules_lists_every_rule() {
     }
     assert_eq!(text.lines().count(), senshin_lint::rules::ALL.len());
 }
+
+/// Sends each frame, waiting for the answer to each request as a client does; returns the exit status.
+fn lsp_session(frames: &[serde_json::Value]) -> Option<i32> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .arg("lsp")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    for f in frames {
+        let body = f.to_string();
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        stdin.flush().unwrap();
+        if f.get("id").is_none() {
+            continue;
+        }
+        loop {
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                stdout.read_line(&mut line).unwrap();
+                if line.trim_end().is_empty() {
+                    break;
+                }
+                if let Some(n) = line.trim_end().strip_prefix("Content-Length: ") {
+                    length = n.parse().unwrap();
+                }
+            }
+            let mut body = vec![0; length];
+            stdout.read_exact(&mut body).unwrap();
+            let msg: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            if msg.get("id") == f.get("id") {
+                break;
+            }
+        }
+    }
+    drop(stdin);
+    child.wait().unwrap().code()
+}
+
+#[test]
+fn lsp_exits_0_after_shutdown_and_1_without() {
+    use serde_json::json;
+    let init = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}});
+    let shutdown = json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"});
+    let exit = json!({"jsonrpc": "2.0", "method": "exit"});
+    assert_eq!(lsp_session(&[init.clone(), shutdown, exit.clone()]), Some(0));
+    assert_eq!(lsp_session(&[init, exit]), Some(1));
+}

@@ -1,0 +1,296 @@
+//! The protocol handlers. Each converts positions, calls the library, and converts back; none holds logic of
+//! its own. A panic inside the library is caught, logged and answered with an error, and the server goes on.
+
+use super::convert::{self, Encoding};
+use super::document::{Analyzed, Document};
+use super::settings::Settings;
+use crate::diagnostics::{Diagnostic, Lang};
+use crate::ide;
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+#[derive(Default)]
+struct State {
+    encoding: Encoding,
+    /// The client asks for diagnostics (`textDocument/diagnostic`), so none are pushed.
+    pull: bool,
+    locale: Option<Lang>,
+    settings: Settings,
+    docs: HashMap<Uri, Document>,
+}
+
+impl State {
+    fn lang(&self) -> Lang {
+        self.settings.language.or(self.locale).unwrap_or(Lang::En)
+    }
+}
+
+pub struct Backend {
+    client: Client,
+    state: Mutex<State>,
+    shut_down: Arc<AtomicBool>,
+}
+
+/// Runs library code; a panic becomes an internal error instead of the end of the server.
+fn guard<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|_| {
+        let mut e = Error::internal_error();
+        e.message = format!("senshin-lint failed while computing {what}").into();
+        e
+    })
+}
+
+fn path_of(uri: &Uri) -> String {
+    uri.path().to_string()
+}
+
+impl Backend {
+    pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Backend {
+        Backend { client, state: Mutex::new(State::default()), shut_down }
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The current analysis of a document, if it is open.
+    fn analyzed(&self, uri: &Uri) -> Option<(Arc<Analyzed>, Encoding, Lang, Settings)> {
+        let st = self.state();
+        let doc = st.docs.get(uri)?;
+        Some((doc.analyzed.clone(), st.encoding, st.lang(), st.settings.clone()))
+    }
+
+    /// Diagnostics as the settings want them: rules turned off are dropped, severities overridden.
+    fn visible(analyzed: &Analyzed, settings: &Settings) -> Vec<Diagnostic> {
+        if !analyzed.is_draft {
+            return Vec::new();
+        }
+        analyzed
+            .analysis
+            .diagnostics
+            .iter()
+            .filter_map(|d| match settings.rules.get(d.rule) {
+                Some(None) => None,
+                Some(Some(s)) => Some(Diagnostic { severity: *s, ..d.clone() }),
+                None => Some(d.clone()),
+            })
+            .collect()
+    }
+
+    fn to_lsp(
+        uri: &Uri,
+        analyzed: &Analyzed,
+        enc: Encoding,
+        lang: Lang,
+        settings: &Settings,
+    ) -> Vec<tower_lsp_server::ls_types::Diagnostic> {
+        Self::visible(analyzed, settings)
+            .iter()
+            .map(|d| convert::diagnostic(d, uri, &analyzed.text, &analyzed.index, enc, lang))
+            .collect()
+    }
+
+    /// Analyses the document's current text and, unless a newer version arrived meanwhile, stores and pushes
+    /// the result.
+    async fn analyze_and_publish(&self, uri: Uri) {
+        let Some((path, version, text)) = ({
+            let st = self.state();
+            st.docs.get(&uri).map(|d| (d.path.clone(), d.version, d.rope.to_string()))
+        }) else {
+            return;
+        };
+        let analyzed = match guard("diagnostics", || Analyzed::new(&path, version, text)) {
+            Ok(a) => Arc::new(a),
+            Err(e) => {
+                self.client.log_message(MessageType::ERROR, e.message).await;
+                return;
+            }
+        };
+        let publish = {
+            let mut st = self.state();
+            let (enc, lang, pull, settings) = (st.encoding, st.lang(), st.pull, st.settings.clone());
+            match st.docs.get_mut(&uri) {
+                Some(doc) if doc.version == version => {
+                    doc.analyzed = analyzed.clone();
+                    (!pull).then(|| Self::to_lsp(&uri, &analyzed, enc, lang, &settings))
+                }
+                _ => None,
+            }
+        };
+        if let Some(diags) = publish {
+            self.client.publish_diagnostics(uri, diags, Some(version)).await;
+        }
+    }
+
+    async fn republish_all(&self) {
+        let uris: Vec<Uri> = self.state().docs.keys().cloned().collect();
+        for uri in uris {
+            self.analyze_and_publish(uri).await;
+        }
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let offers_utf8 = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_ref())
+            .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
+        let pull = params.capabilities.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some();
+        {
+            let mut st = self.state();
+            st.encoding = if offers_utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
+            st.pull = pull;
+            st.locale = params.locale.as_deref().map(Lang::from_locale);
+            if let Some(options) = &params.initialization_options {
+                st.settings.update(options);
+            }
+        }
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "senshin-lint".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(if offers_utf8 {
+                    PositionEncodingKind::UTF8
+                } else {
+                    PositionEncodingKind::UTF16
+                }),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..Default::default()
+                })),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    ..Default::default()
+                })),
+                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                    identifier: Some("senshin-lint".into()),
+                    inter_file_dependencies: false,
+                    workspace_diagnostics: false,
+                    ..Default::default()
+                })),
+                ..ServerCapabilities::default()
+            },
+            ..Default::default()
+        })
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shut_down.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let path = path_of(&doc.uri);
+        self.state().docs.insert(doc.uri.clone(), Document::new(path, doc.version, doc.text));
+        self.analyze_and_publish(doc.uri).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let open = {
+            let mut st = self.state();
+            let enc = st.encoding;
+            st.docs.get_mut(&uri).map(|doc| {
+                for change in params.content_changes {
+                    match change.range {
+                        Some(range) => {
+                            let start = convert::char_index(&doc.rope, range.start, enc);
+                            let end = convert::char_index(&doc.rope, range.end, enc).max(start);
+                            doc.rope.remove(start..end);
+                            doc.rope.insert(start, &change.text);
+                        }
+                        None => doc.rope = ropey::Rope::from_str(&change.text),
+                    }
+                }
+                doc.version = params.text_document.version;
+            })
+        };
+        if open.is_none() {
+            let message = format!("change to a document that is not open: {}", uri.as_str());
+            self.client.log_message(MessageType::WARNING, message).await;
+            return;
+        }
+        self.analyze_and_publish(uri).await;
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let was_open = self.state().docs.remove(&uri).is_some();
+        if was_open && !self.state().pull {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.state().settings.update(&params.settings);
+        self.republish_all().await;
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let items = match self.analyzed(&uri) {
+            Some((analyzed, enc, lang, settings)) => {
+                guard("diagnostics", || Self::to_lsp(&uri, &analyzed, enc, lang, &settings))?
+            }
+            None => Vec::new(),
+        };
+        Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+            RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: None, items },
+            },
+        )))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some((analyzed, enc, lang, settings)) = self.analyzed(&uri) else { return Ok(None) };
+        let current = self.state().docs.get(&uri).map(|d| d.version);
+        if current != Some(analyzed.version) {
+            return Ok(None); // edits computed on an older text would land in the wrong place
+        }
+        let actions = guard("code actions", || {
+            let (text, index) = (&analyzed.text, &analyzed.index);
+            let visible = Self::visible(&analyzed, &settings);
+            let range = convert::span(text, index, params.range, enc);
+            ide::code_actions(text, &visible, range, lang)
+                .into_iter()
+                .map(|a| {
+                    let edits = a
+                        .edits
+                        .iter()
+                        .map(|e| TextEdit {
+                            range: convert::range(text, index, e.span, enc),
+                            new_text: e.replacement.clone(),
+                        })
+                        .collect();
+                    let d = convert::diagnostic(&visible[a.diagnostic], &uri, text, index, enc, lang);
+                    CodeActionOrCommand::CodeAction(CodeAction {
+                        title: a.title,
+                        kind: Some(CodeActionKind::QUICKFIX),
+                        diagnostics: Some(vec![d]),
+                        edit: Some(WorkspaceEdit {
+                            changes: Some(HashMap::from([(uri.clone(), edits)])),
+                            ..Default::default()
+                        }),
+                        is_preferred: Some(a.preferred),
+                        ..Default::default()
+                    })
+                })
+                .collect::<Vec<_>>()
+        })?;
+        Ok(Some(actions))
+    }
+}

@@ -1,0 +1,284 @@
+//! The language server through the protocol: a client in this file talks JSON-RPC with `Content-Length`
+//! framing to the real server over an in-memory pipe.
+
+use senshin_lint::server::Backend;
+use serde_json::{Value, json};
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf};
+use tower_lsp_server::{LspService, Server};
+
+const PUBLISHED: &str = include_str!("../examples/r6/report.yaml");
+const URI: &str = "file:///drafts/r6.yaml";
+
+struct Client {
+    write: WriteHalf<DuplexStream>,
+    read: BufReader<ReadHalf<DuplexStream>>,
+    next_id: i64,
+    pending: VecDeque<Value>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Client {
+    fn start() -> Client {
+        let (client_end, server_end) = tokio::io::duplex(1 << 20);
+        let (server_read, server_write) = tokio::io::split(server_end);
+        let (service, socket) = LspService::new(|c| Backend::new(c, Arc::new(AtomicBool::new(false))));
+        let server = tokio::spawn(Server::new(server_read, server_write, socket).serve(service));
+        let (read, write) = tokio::io::split(client_end);
+        Client { write, read: BufReader::new(read), next_id: 1, pending: VecDeque::new(), server }
+    }
+
+    async fn send(&mut self, msg: Value) {
+        let body = msg.to_string();
+        let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        self.write.write_all(frame.as_bytes()).await.unwrap();
+    }
+
+    async fn read_frame(&mut self) -> Value {
+        let read = async {
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                self.read.read_line(&mut line).await.unwrap();
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(n) = line.strip_prefix("Content-Length: ") {
+                    length = n.parse().unwrap();
+                }
+            }
+            let mut body = vec![0; length];
+            self.read.read_exact(&mut body).await.unwrap();
+            serde_json::from_slice(&body).unwrap()
+        };
+        tokio::time::timeout(Duration::from_secs(10), read).await.expect("the server answers")
+    }
+
+    async fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).await;
+        loop {
+            let msg = self.read_frame().await;
+            if msg.get("id") == Some(&json!(id)) && msg.get("method").is_none() {
+                return msg;
+            }
+            self.pending.push_back(msg);
+        }
+    }
+
+    async fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params})).await;
+    }
+
+    /// The next notification of `method`, skipping others (log messages).
+    async fn notification(&mut self, method: &str) -> Value {
+        loop {
+            let msg = match self.pending.pop_front() {
+                Some(m) => m,
+                None => self.read_frame().await,
+            };
+            if msg["method"] == method {
+                return msg["params"].clone();
+            }
+        }
+    }
+
+    async fn initialize(&mut self, capabilities: Value, options: Value) -> Value {
+        let result = self
+            .request(
+                "initialize",
+                json!({"capabilities": capabilities, "initializationOptions": options, "locale": "en"}),
+            )
+            .await;
+        self.notify("initialized", json!({})).await;
+        result["result"].clone()
+    }
+
+    async fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+        )
+        .await;
+    }
+
+    async fn finish(mut self) {
+        let r = self.request("shutdown", Value::Null).await;
+        assert!(r.get("error").is_none());
+        self.notify("exit", Value::Null).await;
+        tokio::time::timeout(Duration::from_secs(5), self.server).await.expect("the server stops after exit").unwrap();
+    }
+}
+
+fn rules(diags: &Value) -> Vec<String> {
+    diags.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_owned()).collect()
+}
+
+/// Line and character of the first occurrence of `needle` in UTF-16 units.
+fn utf16_position(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).unwrap();
+    let line = text[..at].matches('\n').count();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..at].encode_utf16().count())
+}
+
+#[tokio::test]
+async fn diagnostics_at_exact_utf16_positions() {
+    let mut c = Client::start();
+    let result = c.initialize(json!({}), json!({})).await;
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    c.open(URI, PUBLISHED).await;
+    let p = c.notification("textDocument/publishDiagnostics").await;
+    assert_eq!(p["version"], 1);
+    assert_eq!(
+        rules(&p["diagnostics"]),
+        ["summary-vs-costs", "history-vs-report", "mixed-punctuation", "mixed-punctuation", "prior-cases"]
+    );
+    let d = &p["diagnostics"][0];
+    let (line, col) = utf16_position(PUBLISHED, "約911.1億円");
+    assert_eq!(d["range"]["start"], json!({"line": line, "character": col}));
+    assert_eq!(d["range"]["end"], json!({"line": line, "character": col + 8}));
+    assert_eq!(d["codeDescription"]["href"], "senshin-lint:rules/summary-vs-costs");
+    assert_eq!(d["relatedInformation"][0]["location"]["uri"], URI);
+    assert!(d["message"].as_str().unwrap().contains("約911.2億円"));
+    c.finish().await;
+}
+
+#[tokio::test]
+async fn utf8_is_negotiated_when_offered() {
+    let mut c = Client::start();
+    let result = c.initialize(json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}), json!({})).await;
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    c.open(URI, PUBLISHED).await;
+    let p = c.notification("textDocument/publishDiagnostics").await;
+    let d = &p["diagnostics"][0];
+    assert_eq!(d["range"]["start"]["character"], 16);
+    assert_eq!(d["range"]["end"]["character"], 16 + "約911.1億円".len());
+    c.finish().await;
+}
+
+#[tokio::test]
+async fn incremental_edits_and_versions() {
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({})).await;
+    c.open(URI, PUBLISHED).await;
+    c.notification("textDocument/publishDiagnostics").await;
+    // Replace 911.1 by 911.2 inside `約911.1億円` (UTF-16 columns).
+    let (line, col) = utf16_position(PUBLISHED, "約911.1億円");
+    let range = json!({"start": {"line": line, "character": col + 1}, "end": {"line": line, "character": col + 6}});
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"range": range, "text": "911.2"}]}),
+    )
+    .await;
+    let p = c.notification("textDocument/publishDiagnostics").await;
+    assert_eq!(p["version"], 2);
+    assert_eq!(
+        rules(&p["diagnostics"]),
+        ["history-vs-report", "mixed-punctuation", "mixed-punctuation", "prior-cases"]
+    );
+    // A change to a document that is not open is ignored, and the server keeps serving.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///nowhere.yaml", "version": 1}, "contentChanges": [{"text": "x"}]}),
+    )
+    .await;
+    let r = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": "file:///nowhere.yaml"}, "range": range, "context": {"diagnostics": []}}),
+        )
+        .await;
+    assert_eq!(r["result"], Value::Null);
+    c.finish().await;
+}
+
+/// Applies LSP text edits (UTF-16) to a text.
+fn apply(text: &str, edits: &[Value]) -> String {
+    let offset = |pos: &Value| {
+        let (line, ch) = (pos["line"].as_u64().unwrap() as usize, pos["character"].as_u64().unwrap() as usize);
+        let line_start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let mut units = 0;
+        for (i, c) in text[line_start..].char_indices() {
+            if units >= ch {
+                return line_start + i;
+            }
+            units += c.len_utf16();
+        }
+        text.len()
+    };
+    let mut edits: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| (offset(&e["range"]["start"]), offset(&e["range"]["end"]), e["newText"].as_str().unwrap().to_owned()))
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_owned();
+    for (a, b, t) in edits {
+        out.replace_range(a..b, &t);
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_code_action_applied_through_the_protocol_removes_its_diagnostic() {
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({})).await;
+    c.open(URI, PUBLISHED).await;
+    let p = c.notification("textDocument/publishDiagnostics").await;
+    let d = p["diagnostics"][0].clone();
+    let r = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": d["range"], "context": {"diagnostics": [d]}}),
+        )
+        .await;
+    let actions = r["result"].as_array().unwrap();
+    let fix = actions.iter().find(|a| a["title"] == "replace with 約911.2億円").expect("the fix is offered");
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["isPreferred"], false, "rewriting a figure is not safe");
+    assert!(actions.iter().any(|a| a["title"] == "Ignore summary-vs-costs on this line"));
+    let edits = fix["edit"]["changes"][URI].as_array().unwrap();
+    let fixed = apply(PUBLISHED, edits);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    )
+    .await;
+    let p = c.notification("textDocument/publishDiagnostics").await;
+    assert!(!rules(&p["diagnostics"]).contains(&"summary-vs-costs".to_owned()));
+    c.finish().await;
+}
+
+#[tokio::test]
+async fn ordinary_yaml_gets_no_report_diagnostics() {
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({})).await;
+    c.open("file:///repo/.github/workflows/ci.yml", "on: push\njobs:\n  test: {runs-on: ubuntu-latest}\n").await;
+    let p = c.notification("textDocument/publishDiagnostics").await;
+    assert_eq!(p["diagnostics"], json!([]));
+    c.finish().await;
+}
+
+#[tokio::test]
+async fn pull_diagnostics_and_settings() {
+    let mut c = Client::start();
+    let options = json!({"language": "ja", "rules": {"mixed-punctuation": "off", "prior-cases": "error"}});
+    c.initialize(json!({"textDocument": {"diagnostic": {}}}), options).await;
+    c.open(URI, PUBLISHED).await;
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": URI}})).await;
+    let items = &r["result"]["items"];
+    assert_eq!(rules(items), ["summary-vs-costs", "history-vs-report", "prior-cases"]);
+    assert_eq!(items[2]["severity"], 1, "prior-cases raised to an error");
+    assert!(items[0]["message"].as_str().unwrap().contains("四捨五入"), "messages in Japanese");
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"senshinLint": {"language": "en", "rules": {}}}}))
+        .await;
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": URI}})).await;
+    assert_eq!(rules(&r["result"]["items"]).len(), 5);
+    assert!(r["result"]["items"][0]["message"].as_str().unwrap().contains("rounded half up"));
+    c.finish().await;
+}
