@@ -282,3 +282,67 @@ async fn pull_diagnostics_and_settings() {
     assert!(r["result"]["items"][0]["message"].as_str().unwrap().contains("rounded half up"));
     c.finish().await;
 }
+
+fn position_of(text: &str, needle: &str, delta: usize) -> Value {
+    let (line, col) = utf16_position(text, needle);
+    json!({"line": line, "character": col + delta})
+}
+
+#[tokio::test]
+async fn hover_inlay_hints_symbols_definition_completion() {
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({"language": "ja", "inlayHints": "differing"})).await;
+    c.open(URI, PUBLISHED).await;
+    c.notification("textDocument/publishDiagnostics").await;
+    let doc = json!({"uri": URI});
+
+    let h = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": doc, "position": position_of(PUBLISHED, "約911.1億円", 2)}),
+        )
+        .await;
+    let value = h["result"]["contents"]["value"].as_str().unwrap();
+    assert!(value.ends_with("Σ 総合計 = 91,117,710,124 円 ≈ 911.18 億円 → 約911.2億円"), "{value}");
+    assert_eq!(h["result"]["range"]["start"], position_of(PUBLISHED, "約911.1億円", 0));
+
+    let end = json!({"line": PUBLISHED.lines().count() + 1, "character": 0});
+    let r = c
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": doc, "range": {"start": {"line": 0, "character": 0}, "end": end}}),
+        )
+        .await;
+    let hints = r["result"].as_array().unwrap();
+    let labels: Vec<&str> = hints.iter().map(|h| h["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["≠ 約911.2億円", "≠ 約119億円"]);
+    assert_eq!(hints[0]["position"], position_of(PUBLISHED, "約911.1億円", 8));
+
+    let r = c.request("textDocument/documentSymbol", json!({"textDocument": doc})).await;
+    let costs = &r["result"][4];
+    assert_eq!(costs["name"], "costs");
+    assert_eq!(costs["children"][0]["children"][0]["name"], "告示番号 1 陽子線治療");
+
+    let entry = "    - notice: \"26\"\n      name: \"血中";
+    let r = c
+        .request("textDocument/definition", json!({"textDocument": doc, "position": position_of(PUBLISHED, entry, 15)}))
+        .await;
+    let row_line = PUBLISHED[..PUBLISHED.find("notice: \"26\"").unwrap()].matches('\n').count();
+    assert_eq!(r["result"]["range"]["start"]["line"], row_line);
+
+    let typed = format!("{PUBLISHED}    - notice: ");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": typed}]}),
+    )
+    .await;
+    c.notification("textDocument/publishDiagnostics").await;
+    let last = typed.lines().count() - 1;
+    let r = c
+        .request("textDocument/completion", json!({"textDocument": doc, "position": {"line": last, "character": 14}}))
+        .await;
+    let first = &r["result"][0];
+    assert_eq!(first["label"], "2");
+    assert_eq!(first["insertText"], "\"2\"");
+    c.finish().await;
+}

@@ -3,7 +3,21 @@
 //! file is a report draft at all. Only `server` knows LSP.
 
 mod actions;
+mod completion;
+mod definition;
+mod derive;
 mod draft;
+mod hints;
+mod hover;
+mod locate;
+mod symbols;
 
 pub use actions::{Action, code_actions};
-pub use draft::is_report_draft;
+pub use completion::{Completion, CompletionKind, complete};
+pub use definition::definition;
+pub use derive::{Derivation, derivations};
+pub use draft::{MARKER, is_report_draft};
+pub use hints::{Hint, HintMode, inlay_hints};
+pub use hover::{HoverInfo, hover};
+pub use locate::{Located, Step, locate};
+pub use symbols::{Symbol, SymbolKind, symbols};

@@ -127,6 +127,34 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The fields of the mapping at `path` (keys from the root; `-` for a list item), e.g. `["costs", "A", "rows",
+/// "-"]` → the cost-row fields.
+pub fn at(path: &[&str]) -> Option<&'static [Field]> {
+    let part = |k: &str| matches!(k, "A" | "B");
+    let column = |k: &str| matches!(k, "A" | "B" | "total");
+    Some(match path {
+        [] => TOP,
+        ["report"] => REPORT,
+        ["summary"] | ["changes"] => COLUMNS,
+        ["summary", c] if column(c) => SUMMARY,
+        ["changes", c] if column(c) => CHANGES,
+        ["history", "-"] => HISTORY,
+        ["costs"] | ["zero_cases"] => PARTS,
+        ["costs", p] if part(p) => COST_TABLE,
+        ["costs", p, "rows", "-"] if part(p) => COST_ROW,
+        ["costs", p, "total"] if part(p) => COST_TOTAL,
+        ["zero_cases", p, "-"] if part(p) => ZERO_CASE,
+        ["zero_cases", p, "-", "facilities", "-"] if part(p) => ZERO_FACILITY,
+        _ => return None,
+    })
+}
+
+/// The field a key at `path` names (the path ends with the key).
+pub fn field(path: &[&str]) -> Option<&'static Field> {
+    let (key, parent) = path.split_last()?;
+    at(parent)?.iter().find(|f| f.key == *key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

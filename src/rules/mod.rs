@@ -5,7 +5,7 @@
 //! Rules of the `syntax` group and `era-date` have no check of their own: the stages that read the text emit
 //! them, and their files hold their documentation.
 
-mod facts;
+pub(crate) mod facts;
 
 pub mod changes;
 pub mod dates;

@@ -173,6 +173,14 @@ impl LanguageServer for Backend {
                     code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
                     ..Default::default()
                 })),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![" ".into(), "\"".into()]),
+                    ..Default::default()
+                }),
                 diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
                     identifier: Some("senshin-lint".into()),
                     inter_file_dependencies: false,
@@ -292,5 +300,121 @@ impl LanguageServer for Backend {
                 .collect::<Vec<_>>()
         })?;
         Ok(Some(actions))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let Some((analyzed, enc, lang, _)) = self.analyzed(&at.text_document.uri) else { return Ok(None) };
+        if !analyzed.is_draft {
+            return Ok(None);
+        }
+        guard("hover", || {
+            let (text, index) = (&analyzed.text, &analyzed.index);
+            let offset = convert::offset(text, index, at.position, enc);
+            ide::hover(&analyzed.analysis, text, offset, lang).map(|h| Hover {
+                contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: h.text }),
+                range: Some(convert::range(text, index, h.span, enc)),
+            })
+        })
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let Some((analyzed, enc, _, settings)) = self.analyzed(&params.text_document.uri) else { return Ok(None) };
+        if !analyzed.is_draft {
+            return Ok(None);
+        }
+        guard("inlay hints", || {
+            let (text, index) = (&analyzed.text, &analyzed.index);
+            let range = convert::span(text, index, params.range, enc);
+            let hints = ide::inlay_hints(&analyzed.analysis, settings.hints)
+                .into_iter()
+                .filter(|h| range.start <= h.offset && h.offset <= range.end)
+                .map(|h| InlayHint {
+                    position: convert::position(text, index, h.offset, enc),
+                    label: InlayHintLabel::String(h.label),
+                    kind: None,
+                    text_edits: None,
+                    tooltip: None,
+                    padding_left: Some(true),
+                    padding_right: None,
+                    data: None,
+                })
+                .collect();
+            Some(hints)
+        })
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let Some((analyzed, enc, lang, _)) = self.analyzed(&params.text_document.uri) else { return Ok(None) };
+        if !analyzed.is_draft {
+            return Ok(None);
+        }
+        guard("symbols", || {
+            fn convert_all(symbols: Vec<ide::Symbol>, analyzed: &Analyzed, enc: Encoding) -> Vec<DocumentSymbol> {
+                symbols
+                    .into_iter()
+                    .map(|s| {
+                        #[allow(deprecated)]
+                        DocumentSymbol {
+                            name: s.name,
+                            detail: s.detail,
+                            kind: match s.kind {
+                                ide::SymbolKind::Section => SymbolKind::NAMESPACE,
+                                ide::SymbolKind::Table => SymbolKind::STRUCT,
+                                ide::SymbolKind::Row => SymbolKind::OBJECT,
+                            },
+                            tags: None,
+                            deprecated: None,
+                            range: convert::range(&analyzed.text, &analyzed.index, s.span, enc),
+                            selection_range: convert::range(&analyzed.text, &analyzed.index, s.selection, enc),
+                            children: Some(convert_all(s.children, analyzed, enc)),
+                        }
+                    })
+                    .collect()
+            }
+            Some(DocumentSymbolResponse::Nested(convert_all(ide::symbols(&analyzed.analysis, lang), &analyzed, enc)))
+        })
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        let uri = at.text_document.uri;
+        let Some((analyzed, enc, _, _)) = self.analyzed(&uri) else { return Ok(None) };
+        guard("definition", || {
+            let (text, index) = (&analyzed.text, &analyzed.index);
+            let offset = convert::offset(text, index, at.position, enc);
+            ide::definition(&analyzed.analysis, offset).map(|span| {
+                GotoDefinitionResponse::Scalar(Location {
+                    uri: uri.clone(),
+                    range: convert::range(text, index, span, enc),
+                })
+            })
+        })
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        let Some((analyzed, enc, _, _)) = self.analyzed(&at.text_document.uri) else { return Ok(None) };
+        if !analyzed.is_draft {
+            return Ok(None);
+        }
+        guard("completion", || {
+            let (text, index) = (&analyzed.text, &analyzed.index);
+            let offset = convert::offset(text, index, at.position, enc);
+            let items = ide::complete(&analyzed.analysis, text, offset)
+                .into_iter()
+                .map(|c| CompletionItem {
+                    label: c.label,
+                    detail: Some(c.detail),
+                    insert_text: Some(c.insert),
+                    kind: Some(match c.kind {
+                        ide::CompletionKind::Key => CompletionItemKind::FIELD,
+                        ide::CompletionKind::Value => CompletionItemKind::VALUE,
+                    }),
+                    ..Default::default()
+                })
+                .collect();
+            Some(CompletionResponse::Array(items))
+        })
     }
 }

@@ -8,7 +8,7 @@ mod document;
 mod settings;
 
 pub use backend::Backend;
-pub use settings::{HintMode, Settings};
+pub use settings::Settings;
 
 use std::process::ExitCode;
 use std::sync::Arc;

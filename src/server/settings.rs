@@ -8,16 +8,9 @@
 //! The same object may also arrive wrapped as `{ "senshinLint": { … } }` (VS Code's section).
 
 use crate::diagnostics::{Lang, Severity};
+use crate::ide::HintMode;
 use serde_json::Value;
 use std::collections::HashMap;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum HintMode {
-    #[default]
-    All,
-    Differing,
-    Off,
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct Settings {

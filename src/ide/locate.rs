@@ -1,0 +1,86 @@
+//! Where an offset falls in the YAML tree: the keys and list positions from the root down to it.
+
+use crate::syntax::{NodeId, NodeKind, Tree};
+use crate::text::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Item(usize),
+}
+
+/// The innermost thing under an offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located {
+    /// From the root; the last step is the key or item the offset is in.
+    pub path: Vec<Step>,
+    /// The span of the key, when the offset is on a key.
+    pub on_key: Option<Span>,
+    /// The innermost node containing the offset (the value, when on a value).
+    pub node: Option<NodeId>,
+}
+
+impl Located {
+    /// The path as strings, list items as `-`.
+    pub fn keys(&self) -> Vec<&str> {
+        self.path
+            .iter()
+            .map(|s| match s {
+                Step::Key(k) => k.as_str(),
+                Step::Item(_) => "-",
+            })
+            .collect()
+    }
+}
+
+fn touches(span: Span, offset: usize) -> bool {
+    span.start <= offset && offset <= span.end
+}
+
+pub fn locate(tree: &Tree, offset: usize) -> Located {
+    let mut out = Located { path: Vec::new(), on_key: None, node: None };
+    let Some(mut node) = tree.root else { return out };
+    loop {
+        out.node = Some(node);
+        match &tree.node(node).kind {
+            NodeKind::Mapping(entries) => {
+                let Some(e) =
+                    entries.iter().find(|e| touches(tree.span(e.key), offset) || touches(tree.span(e.value), offset))
+                else {
+                    return out;
+                };
+                out.path.push(Step::Key(tree.scalar(e.key).unwrap_or_default().to_owned()));
+                if touches(tree.span(e.key), offset) {
+                    out.on_key = Some(tree.span(e.key));
+                    return out;
+                }
+                node = e.value;
+            }
+            NodeKind::Sequence(items) => {
+                let Some((i, &item)) = items.iter().enumerate().find(|(_, i)| touches(tree.span(**i), offset)) else {
+                    return out;
+                };
+                out.path.push(Step::Item(i));
+                node = item;
+            }
+            _ => return out,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_keys_values_and_items() {
+        let text = "costs:\n  A:\n    rows:\n      - serial: 1\n        notice: \"4\"\n";
+        let (tree, _) = crate::syntax::parse(text);
+        let at = locate(&tree, text.find("\"4\"").unwrap() + 1);
+        assert_eq!(at.keys(), ["costs", "A", "rows", "-", "notice"]);
+        assert_eq!(at.on_key, None);
+        let at = locate(&tree, text.find("serial").unwrap() + 2);
+        assert_eq!(at.keys(), ["costs", "A", "rows", "-", "serial"]);
+        assert!(at.on_key.is_some());
+    }
+}
