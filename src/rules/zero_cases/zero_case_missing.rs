@@ -1,12 +1,13 @@
 //! `zero-case-missing`: every technology without a case is explained, by every facility.
 
 use super::{entries_for, section};
-use crate::diagnostics::{Diagnostic, Message};
-use crate::model::Part;
+use crate::diagnostics::{Diagnostic, Edit, Fix, Message};
+use crate::model::{CostRow, Part};
 use crate::rules::{Context, facts};
+use crate::text::Span;
 
 crate::rules::rule! {
-    id: "zero-case-missing", group: ZeroCases, severity: Error, fixable: false,
+    id: "zero-case-missing", group: ZeroCases, severity: Error, fixable: true,
     ja: "実施件数0件の技術に説明（医療機関・理由・今後の対応方針）がない",
     en: "a technology with no case lacks its explanation (facility, reason, plan)",
     docs: "zero_case_missing", check: Some(check),
@@ -30,14 +31,18 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let Some(cases) = rows.iter().find_map(|r| r.cases.as_ref()) else {
                     continue;
                 };
-                out.push(Diagnostic::new(
+                let mut d = Diagnostic::new(
                     &RULE,
                     cases.span,
                     Message::new(
                         format!("告示番号 {number} は実施件数が0件ですが、{} に説明がありません", section(part)),
                         format!("technology {number} had no case, but {} has no entry for it", section(part)),
                     ),
-                ));
+                );
+                if let Some(fix) = skeleton(cx, part, number, &rows) {
+                    d = d.fix(fix);
+                }
+                out.push(d);
                 continue;
             }
             for entry in entries {
@@ -77,4 +82,58 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// An entry to fill in, placed among the part's entries in 告示番号 order with their indentation. Only offered
+/// when the list already has an entry to align with.
+fn skeleton(cx: &Context, part: Part, number: u32, rows: &[&CostRow]) -> Option<Fix> {
+    let entries = cx.report.zero_cases.get(part)?;
+    let next = entries.iter().find(|z| z.notice.as_ref().is_some_and(|n| n.value.number > number));
+    let anchor = next.or(entries.last())?;
+    let text = cx.text;
+    // The entry's `- ` stands before its first key, on the same line.
+    let line_start = text[..anchor.span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let indent = &text[line_start..anchor.span.start];
+    let dash = indent.rfind('-')?;
+    let pad = " ".repeat(dash);
+    if !text[line_start..line_start + dash].chars().all(|c| c == ' ') {
+        return None;
+    }
+    let name = rows.iter().find_map(|r| r.name.as_ref()).map_or(String::new(), |n| n.value.clone());
+    let new_this_year = cx
+        .report
+        .meta
+        .period
+        .as_ref()
+        .zip(rows.iter().find_map(|r| r.effective.as_ref()))
+        .is_some_and(|(p, e)| e.value >= p.value.0);
+    let prior =
+        if new_this_year { "\"-\"".to_owned() } else { "0件   # 要確認 / check: 前年度の実績".to_owned() };
+    let name = serde_json::to_string(&name).unwrap_or_default();
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let body = [
+        format!("{pad}- notice: \"{number}\""),
+        format!("{pad}  name: {name}"),
+        format!("{pad}  prior_cases: {prior}"),
+        format!("{pad}  facilities:"),
+        format!("{pad}    - name: \"\""),
+        format!("{pad}      reason: \"\""),
+        format!("{pad}      plan: \"\""),
+    ]
+    .join(newline);
+    let edit = match next {
+        Some(_) => Edit { span: Span::empty(line_start), replacement: format!("{body}{newline}") },
+        None => {
+            let end = text[anchor.span.end..].find(['\n', '\r']).map_or(text.len(), |i| anchor.span.end + i);
+            Edit { span: Span::empty(end), replacement: format!("{newline}{body}") }
+        }
+    };
+    Some(Fix {
+        title: Message::new(
+            format!("告示番号 {number} の説明の雛形を追加する"),
+            format!("add an entry for technology {number} to fill in"),
+        ),
+        edits: vec![edit],
+        safe: false,
+    })
 }
