@@ -212,15 +212,7 @@ impl LanguageServer for Backend {
             let enc = st.encoding;
             st.docs.get_mut(&uri).map(|doc| {
                 for change in params.content_changes {
-                    match change.range {
-                        Some(range) => {
-                            let start = convert::char_index(&doc.rope, range.start, enc);
-                            let end = convert::char_index(&doc.rope, range.end, enc).max(start);
-                            doc.rope.remove(start..end);
-                            doc.rope.insert(start, &change.text);
-                        }
-                        None => doc.rope = ropey::Rope::from_str(&change.text),
-                    }
+                    doc.apply(change.range, &change.text, enc);
                 }
                 doc.version = params.text_document.version;
             })
