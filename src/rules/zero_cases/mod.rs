@@ -8,14 +8,15 @@ pub mod zero_case_unexpected;
 use crate::model::{CostRow, Notice, Part, Report, Spanned, ZeroCase};
 use crate::rules::facts;
 
-/// The zero-case entries of `part` for technology `number`.
-fn entries_for(report: &Report, part: Part, number: u32) -> impl Iterator<Item = &ZeroCase> {
-    report
-        .zero_cases
-        .get(part)
-        .into_iter()
-        .flatten()
-        .filter(move |z| z.notice.as_ref().is_some_and(|n| n.value.number == number))
+/// The zero-case entries of `part` by technology number.
+fn entries_by_number(report: &Report, part: Part) -> std::collections::HashMap<u32, Vec<&ZeroCase>> {
+    let mut map: std::collections::HashMap<u32, Vec<&ZeroCase>> = std::collections::HashMap::new();
+    for z in report.zero_cases.get(part).into_iter().flatten() {
+        if let Some(n) = &z.notice {
+            map.entry(n.value.number).or_default().push(z);
+        }
+    }
+    map
 }
 
 /// A section name for messages: `zero_cases.A`.

@@ -1,6 +1,6 @@
 //! `prior-cases`: the previous year's record is `-` exactly for technologies that did not exist then.
 
-use super::entries_for;
+use super::entries_by_number;
 use crate::diagnostics::{Diagnostic, Fix, Message};
 use crate::model::read::era_text;
 use crate::model::{Cell, Part};
@@ -24,12 +24,13 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(table) = cx.report.costs.get(part) else {
             continue;
         };
+        let by_number = entries_by_number(cx.report, part);
         for (number, rows) in facts::technologies(table) {
             let Some(effective) = rows.iter().filter_map(|r| r.effective.as_ref()).map(|e| e.value).min() else {
                 continue;
             };
             let is_new = effective > previous_end;
-            for entry in entries_for(cx.report, part, number) {
+            for entry in by_number.get(&number).into_iter().flatten() {
                 let Some(prior) = &entry.prior_cases else {
                     continue;
                 };

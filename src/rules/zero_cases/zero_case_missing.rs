@@ -1,6 +1,6 @@
 //! `zero-case-missing`: every technology without a case is explained, by every facility.
 
-use super::{entries_for, section};
+use super::{entries_by_number, section};
 use crate::diagnostics::{Diagnostic, Edit, Fix, Message};
 use crate::model::{CostRow, Part};
 use crate::rules::{Context, facts};
@@ -18,11 +18,12 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(table) = cx.report.costs.get(part) else {
             continue;
         };
+        let by_number = entries_by_number(cx.report, part);
         for (number, rows) in facts::technologies(table) {
             if facts::had_no_case(&rows) != Some(true) {
                 continue;
             }
-            let entries: Vec<_> = entries_for(cx.report, part, number).collect();
+            let entries: Vec<_> = by_number.get(&number).into_iter().flatten().copied().collect();
             if entries.is_empty() {
                 // Missing entries only matter once the section exists; a missing section is `schema`'s.
                 if cx.report.zero_cases.get(part).is_none() {
