@@ -19,6 +19,9 @@ struct State {
     encoding: Encoding,
     /// The client asks for diagnostics (`textDocument/diagnostic`), so none are pushed.
     pull: bool,
+    /// The client accepts `workspace/diagnostic/refresh` and `workspace/inlayHint/refresh`.
+    refresh_diagnostics: bool,
+    refresh_hints: bool,
     locale: Option<Lang>,
     settings: Settings,
     docs: HashMap<Uri, Document>,
@@ -36,9 +39,11 @@ pub struct Backend {
     shut_down: Arc<AtomicBool>,
 }
 
-/// Runs library code; a panic becomes an internal error instead of the end of the server.
+/// Runs library code; a panic becomes an internal error (and a line on standard error, the server's log)
+/// instead of the end of the server.
 fn guard<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|_| {
+        eprintln!("senshin-lint: internal error while computing {what}; the server goes on");
         let mut e = Error::internal_error();
         e.message = format!("senshin-lint failed while computing {what}").into();
         e
@@ -144,10 +149,17 @@ impl LanguageServer for Backend {
             .and_then(|g| g.position_encodings.as_ref())
             .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
         let pull = params.capabilities.text_document.as_ref().and_then(|t| t.diagnostic.as_ref()).is_some();
+        let workspace = params.capabilities.workspace.as_ref();
+        let refresh_diagnostics =
+            workspace.and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false);
+        let refresh_hints =
+            workspace.and_then(|w| w.inlay_hint.as_ref()).and_then(|h| h.refresh_support).unwrap_or(false);
         {
             let mut st = self.state();
             st.encoding = if offers_utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
             st.pull = pull;
+            st.refresh_diagnostics = refresh_diagnostics;
+            st.refresh_hints = refresh_hints;
             st.locale = params.locale.as_deref().map(Lang::from_locale);
             if let Some(options) = &params.initialization_options {
                 st.settings.update(options);
@@ -234,8 +246,22 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        self.state().settings.update(&params.settings);
+        let (refresh_diagnostics, refresh_hints) = {
+            let mut st = self.state();
+            st.settings.update(&params.settings);
+            (st.pull && st.refresh_diagnostics, st.refresh_hints)
+        };
         self.republish_all().await;
+        // Ask the client to pull again, without waiting for its answer in this notification's handler.
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if refresh_diagnostics {
+                let _ = client.workspace_diagnostic_refresh().await;
+            }
+            if refresh_hints {
+                let _ = client.inlay_hint_refresh().await;
+            }
+        });
     }
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
@@ -408,5 +434,19 @@ impl LanguageServer for Backend {
                 .collect();
             Some(CompletionResponse::Array(items))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_error() {
+        let r: Result<()> = guard("a test", || panic!("boom"));
+        let e = r.unwrap_err();
+        assert_eq!(e.code, tower_lsp_server::jsonrpc::ErrorCode::InternalError);
+        assert!(e.message.contains("a test"));
+        assert_eq!(guard("fine", || 3).unwrap(), 3);
     }
 }
