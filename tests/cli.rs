@@ -212,3 +212,42 @@ fn lsp_exits_0_after_shutdown_and_1_without() {
     assert_eq!(lsp_session(&[init.clone(), shutdown, exit.clone()]), Some(0));
     assert_eq!(lsp_session(&[init, exit]), Some(1));
 }
+
+#[test]
+fn github_and_junit_formats() {
+    let gh = stdout(&run(&["check", "--format", "github", "--lang", "en", "examples/broken/report.yaml"]));
+    insta::assert_snapshot!("broken_github", gh);
+    let junit = stdout(&run(&[
+        "check",
+        "--format",
+        "junit",
+        "--lang",
+        "en",
+        "examples/broken/report.yaml",
+        "examples/small/report.yaml",
+    ]));
+    insta::assert_snapshot!("broken_junit", junit);
+}
+
+#[test]
+fn sarif_carries_rules_locations_and_fixes() {
+    let o = run(&["check", "--format", "sarif", "--lang", "en", "examples/r6/report.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run0 = &v["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), senshin_lint::rules::ALL.len());
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), 5);
+    let r = &results[0];
+    assert_eq!(r["ruleId"], "summary-vs-costs");
+    assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"], "summary-vs-costs");
+    let region = &r["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64(), region["endColumn"].as_u64()),
+        (Some(17), Some(17), Some(25))
+    );
+    assert_eq!(r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "約911.2億円");
+    assert_eq!(r["relatedLocations"][0]["physicalLocation"]["region"]["startLine"], 359);
+}

@@ -2,8 +2,11 @@
 //! errors found, 2 when the tool could not run. The renderers are here, at the edge, and are the only place
 //! besides the language server where byte offsets become lines and columns.
 
+mod github;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 
 pub use human::render_to_string as human_to_string;
 pub use json::to_value as json_value;
@@ -19,6 +22,9 @@ use std::process::ExitCode;
 pub enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -84,6 +90,9 @@ pub fn check(files: &[PathBuf], format: Format, lang: Lang, color: Color) -> Exi
     let rendered = match format {
         Format::Human => human::render(&checked, lang, color),
         Format::Json => json::render(&checked, lang),
+        Format::Sarif => print_str(&format!("{:#}\n", sarif::to_value(&checked, lang))),
+        Format::Github => print_str(&github::render(&checked, lang)),
+        Format::Junit => print_str(&junit::render(&checked, lang)),
     };
     if let Err(e) = rendered {
         eprintln!("senshin-lint: {e}");
@@ -91,6 +100,10 @@ pub fn check(files: &[PathBuf], format: Format, lang: Lang, color: Color) -> Exi
     }
     let errors = checked.iter().flat_map(|c| &c.diagnostics).any(|d| d.severity == Severity::Error);
     ExitCode::from(u8::from(errors))
+}
+
+fn print_str(text: &str) -> Result<(), String> {
+    std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 
 fn print(text: &str) -> ExitCode {

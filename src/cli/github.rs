@@ -1,0 +1,41 @@
+//! `--format github`: workflow commands that GitHub Actions shows as annotations on the pull request.
+
+use super::Checked;
+use crate::diagnostics::{Lang, Severity};
+use crate::text::LineIndex;
+
+/// Escaping of a workflow command's message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escaping of a workflow command's property.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(checked: &[Checked], lang: Lang) -> String {
+    let mut out = String::new();
+    for c in checked {
+        let index = LineIndex::new(&c.text);
+        for d in &c.diagnostics {
+            let (a, b) = (index.line_col(&c.text, d.span.start), index.line_col(&c.text, d.span.end));
+            let kind = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            out.push_str(&format!(
+                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                property(&c.path),
+                a.line + 1,
+                a.chars + 1,
+                b.line + 1,
+                b.chars + 1,
+                property(&format!("senshin-lint {}", d.rule)),
+                data(d.message.get(lang)),
+            ));
+        }
+    }
+    out
+}
