@@ -17,6 +17,7 @@
 
 pub mod cli;
 pub mod diagnostics;
+pub mod fix;
 pub mod ide;
 pub mod model;
 pub mod rules;

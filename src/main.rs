@@ -17,9 +17,24 @@ struct Args {
 enum Command {
     /// Check report drafts and print their diagnostics.
     Check {
-        /// The YAML drafts to check.
+        /// Drafts to check: files, folders (every YAML report draft below them), or `-` for standard input.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// The name to show for standard input (and to recognise it as a draft).
+        #[arg(long)]
+        stdin_filename: Option<String>,
+        /// Skip files that are not report drafts (for hooks that pass every YAML file).
+        #[arg(long)]
+        drafts_only: bool,
+        /// Apply the safe fixes (how values are written) and write the files back.
+        #[arg(long)]
+        fix: bool,
+        /// Also apply the fixes that rewrite figures (review them: the other figure may be the wrong one).
+        #[arg(long)]
+        unsafe_fixes: bool,
+        /// Show the fixes as a unified diff instead of writing them (exit status 1 when there are any).
+        #[arg(long)]
+        diff: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
@@ -74,7 +89,15 @@ fn main() -> ExitCode {
         }
     };
     match args.command {
-        Command::Check { files, format, lang: l, color } => cli::check(&files, format, lang(l), color),
+        Command::Check { files, format, lang: l, color, stdin_filename, drafts_only, fix, unsafe_fixes, diff } => {
+            let fix = match (fix || diff, unsafe_fixes) {
+                (_, true) => Some(senshin_lint::fix::FixMode::Unsafe),
+                (true, false) => Some(senshin_lint::fix::FixMode::Safe),
+                (false, false) => None,
+            };
+            let (paths, lang) = (files, lang(l));
+            cli::check(&cli::CheckOptions { paths, format, lang, color, stdin_filename, drafts_only, fix, diff })
+        }
         Command::Explain { rule, lang: l } => cli::explain(&rule, lang(l)),
         Command::Lsp => senshin_lint::server::run(),
         Command::Rules { lang: l, markdown } => cli::rules(lang(l), markdown),

@@ -251,3 +251,72 @@ fn sarif_carries_rules_locations_and_fixes() {
     assert_eq!(r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "約911.2億円");
     assert_eq!(r["relatedLocations"][0]["physicalLocation"]["region"]["startLine"], 359);
 }
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "C")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("senshin-lint-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn folders_stdin_and_drafts_only() {
+    let o = run(&["check", "examples"]);
+    assert!(stdout(&o).ends_with("in 3 files\n"), "{}", stdout(&o));
+    let broken = std::fs::read("examples/broken/report.yaml").unwrap();
+    let o = run_stdin(&["check", "--format", "github", "-", "--stdin-filename", "drafts/r.yaml"], &broken);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("::warning file=drafts/r.yaml,line=13,col=15,"));
+    let dir = temp_dir("drafts-only");
+    std::fs::write(dir.join("ci.yml"), "jobs: {}\n").unwrap();
+    let ci = dir.join("ci.yml");
+    assert_eq!(run(&["check", ci.to_str().unwrap()]).status.code(), Some(1), "a named file is checked");
+    let o = run(&["check", "--drafts-only", ci.to_str().unwrap()]);
+    assert_eq!((o.status.code(), stdout(&o).as_str()), (Some(0), "no problems found in 0 files\n"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn diff_shows_and_fix_writes_keeping_bom_crlf_and_comments() {
+    let dir = temp_dir("fix");
+    let file = dir.join("draft.yaml");
+    let original =
+        format!("\u{feff}{}", std::fs::read_to_string("examples/broken/report.yaml").unwrap().replace('\n', "\r\n"));
+    std::fs::write(&file, &original).unwrap();
+    let path = file.to_str().unwrap();
+
+    let o = run(&["check", "--diff", path]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("+    patients: 1,271        # full-width digits (fullwidth-digits)"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original, "--diff writes nothing");
+
+    let o = run(&["check", "--fix", path]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("applied 2 fixes"));
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert!(fixed.starts_with('\u{feff}'));
+    assert_eq!(fixed.matches("\r\n").count(), original.matches("\r\n").count());
+    assert_eq!(fixed.lines().count(), original.lines().count());
+    let changed: Vec<(&str, &str)> = original.lines().zip(fixed.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 2, "only the two fixed lines differ: {changed:?}");
+
+    let o = run(&["check", "--fix", path]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("applied 0 fixes"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed, "a second run changes nothing");
+    let o = run(&["check", "--diff", path]);
+    assert_eq!((o.status.code(), stdout(&o).as_str()), (Some(0), ""));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -4,6 +4,7 @@
 
 mod github;
 mod human;
+mod inputs;
 mod json;
 mod junit;
 mod sarif;
@@ -15,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
 use crate::rules;
 use crate::text::{Span, decode};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -67,28 +68,131 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> Checked {
     Checked { path: path.to_owned(), text, diagnostics }
 }
 
-fn check_file(path: &Path) -> std::io::Result<Checked> {
-    let bytes = std::fs::read(path)?;
-    Ok(check_bytes(&path.display().to_string(), &bytes))
+/// What `senshin-lint check` was asked to do.
+pub struct CheckOptions {
+    pub paths: Vec<PathBuf>,
+    pub format: Format,
+    pub lang: Lang,
+    pub color: Color,
+    pub stdin_filename: Option<String>,
+    pub drafts_only: bool,
+    /// Apply fixes (`--fix`; with `--unsafe-fixes`, all of them).
+    pub fix: Option<crate::fix::FixMode>,
+    /// Show the fixes as a diff instead of writing them.
+    pub diff: bool,
 }
 
-pub fn check(files: &[PathBuf], format: Format, lang: Lang, color: Color) -> ExitCode {
+pub fn check(opts: &CheckOptions) -> ExitCode {
+    let lang = opts.lang;
+    let sources = match inputs::read(&opts.paths, opts.stdin_filename.as_deref(), opts.drafts_only) {
+        Ok(s) => s,
+        Err((path, e)) => {
+            let msg = match lang {
+                Lang::Ja => format!("{} を読めません: {e}", path.display()),
+                Lang::En => format!("cannot read {}: {e}", path.display()),
+            };
+            eprintln!("senshin-lint: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(mode) = opts.fix {
+        return fix_sources(&sources, mode, opts);
+    }
+    let checked = inputs::map_parallel(&sources, |s| check_bytes(&s.name, &s.bytes));
+    report(&checked, opts)
+}
+
+/// Fixes every source, then reports what is left (or, with `--diff`, shows the changes and writes nothing).
+fn fix_sources(sources: &[inputs::Source], mode: crate::fix::FixMode, opts: &CheckOptions) -> ExitCode {
+    let results = inputs::map_parallel(sources, |s| match decode(&s.bytes) {
+        Ok(d) => {
+            let fixed = crate::fix::fix(&d.text, mode);
+            Some((d, fixed))
+        }
+        Err(_) => None,
+    });
+    let mut applied = 0;
+    let mut changed = false;
     let mut checked = Vec::new();
-    for path in files {
-        match check_file(path) {
-            Ok(c) => checked.push(c),
-            Err(e) => {
-                let msg = match lang {
-                    Lang::Ja => format!("{} を読めません: {e}", path.display()),
-                    Lang::En => format!("cannot read {}: {e}", path.display()),
+    for (source, result) in sources.iter().zip(results) {
+        let Some((decoded, fixed)) = result else {
+            checked.push(check_bytes(&source.name, &source.bytes));
+            continue;
+        };
+        if fixed.text != decoded.text {
+            changed = true;
+            applied += fixed.applied;
+            if opts.diff {
+                let diff = similar::TextDiff::from_lines(&decoded.text, &fixed.text);
+                let relative = !source.name.starts_with('/');
+                let header = if relative {
+                    (format!("a/{}", source.name), format!("b/{}", source.name))
+                } else {
+                    (source.name.clone(), source.name.clone())
                 };
-                eprintln!("senshin-lint: {msg}");
+                let shown = diff.unified_diff().context_radius(2).header(&header.0, &header.1).to_string();
+                if print_str(&shown).is_err() {
+                    return ExitCode::from(2);
+                }
+                continue;
+            }
+            let mut bytes = Vec::with_capacity(fixed.text.len() + 3);
+            if decoded.had_bom {
+                bytes.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            bytes.extend_from_slice(fixed.text.as_bytes());
+            let written = match &source.path {
+                Some(path) => write_atomically(path, &bytes),
+                None => print_str(&fixed.text).map_err(std::io::Error::other),
+            };
+            if let Err(e) = written {
+                eprintln!("senshin-lint: cannot write {}: {e}", source.name);
                 return ExitCode::from(2);
             }
         }
+        if !opts.diff {
+            checked.push(Checked {
+                path: source.name.clone(),
+                diagnostics: crate::lint(&fixed.text),
+                text: fixed.text,
+            });
+        }
     }
-    let rendered = match format {
-        Format::Human => human::render(&checked, lang, color),
+    if opts.diff {
+        return ExitCode::from(u8::from(changed));
+    }
+    if sources.iter().any(|s| s.path.is_none()) {
+        // Standard input was answered with the fixed text; diagnostics would mix into it.
+        return ExitCode::SUCCESS;
+    }
+    if opts.format == Format::Human {
+        let line = match opts.lang {
+            Lang::Ja => format!("{applied} 件の修正を適用しました"),
+            Lang::En => format!("applied {applied} fix{}", if applied == 1 { "" } else { "es" }),
+        };
+        eprintln!("{line}");
+    }
+    report(&checked, opts)
+}
+
+/// Writes beside the file, then renames over it: a reader never sees half a draft.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("draft");
+    let tmp = path.with_file_name(format!(".{name}.senshin-lint.tmp"));
+    std::fs::write(&tmp, bytes)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(&tmp, meta.permissions());
+    }
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// Renders the diagnostics in the chosen format; the exit status says whether there were errors.
+fn report(checked: &[Checked], opts: &CheckOptions) -> ExitCode {
+    let (checked, lang) = (checked.to_vec(), opts.lang);
+    let rendered = match opts.format {
+        Format::Human => human::render(&checked, lang, opts.color),
         Format::Json => json::render(&checked, lang),
         Format::Sarif => print_str(&format!("{:#}\n", sarif::to_value(&checked, lang))),
         Format::Github => print_str(&github::render(&checked, lang)),

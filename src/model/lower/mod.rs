@@ -120,7 +120,9 @@ impl<'a> Lowerer<'a> {
                         key_span,
                         Message::new(format!("不明なキー `{k}`{hint_ja}"), format!("unknown key `{k}`{hint_en}")),
                     );
-                    if let Some(f) = fields::nearest(k, fields) {
+                    if let Some(f) = fields::nearest(k, fields)
+                        && !entries.iter().any(|e| tree.scalar(e.key) == Some(f.key))
+                    {
                         d = d.fix(Fix::replace(
                             Message::new(format!("`{}` に直す", f.key), format!("rename to `{}`", f.key)),
                             key_span,

@@ -1,0 +1,128 @@
+//! Applying fixes to a text: the safe ones, or all of them. Fixes are applied in rounds (a fix can reveal
+//! another) until none is left, each fix whole or not at all, never two that overlap in one round, and never
+//! one that would leave the YAML unparsable. The result is a fixed point: fixing it again changes nothing.
+
+use crate::diagnostics::{Diagnostic, Edit, Fix};
+use crate::lint;
+use crate::rules::yaml_syntax;
+
+/// Most rounds; every real chain of fixes settles in two or three.
+const MAX_ROUNDS: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only fixes that change how a value is written, never what it says.
+    Safe,
+    /// Also fixes that rewrite figures.
+    Unsafe,
+}
+
+#[derive(Debug)]
+pub struct Fixed {
+    pub text: String,
+    /// How many fixes were applied.
+    pub applied: usize,
+}
+
+fn applies(fix: &Fix, mode: FixMode) -> bool {
+    fix.safe || mode == FixMode::Unsafe
+}
+
+fn apply_edits(text: &str, edits: &[Edit]) -> String {
+    let mut edits = edits.to_vec();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&text[at..e.span.start]);
+        out.push_str(&e.replacement);
+        at = e.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+fn parses(text: &str) -> bool {
+    !lint(text).iter().any(|d| d.rule == yaml_syntax::RULE.id)
+}
+
+/// The fixes of one round that do not overlap each other, in source order.
+fn compatible(diagnostics: &[Diagnostic], mode: FixMode) -> Vec<&Fix> {
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| applies(f, mode)) {
+        let clashes = fix.edits.iter().any(|e| taken.iter().any(|&(a, b)| e.span.start <= b && a <= e.span.end));
+        if !clashes {
+            taken.extend(fix.edits.iter().map(|e| (e.span.start, e.span.end)));
+            out.push(fix);
+        }
+    }
+    out
+}
+
+pub fn fix(text: &str, mode: FixMode) -> Fixed {
+    let mut current = text.to_owned();
+    let mut applied = 0;
+    let was_parsing = parses(text);
+    for _ in 0..MAX_ROUNDS {
+        let diagnostics = lint(&current);
+        let fixes = compatible(&diagnostics, mode);
+        if fixes.is_empty() {
+            break;
+        }
+        let edits: Vec<Edit> = fixes.iter().flat_map(|f| f.edits.iter().cloned()).collect();
+        let candidate = apply_edits(&current, &edits);
+        if !was_parsing || parses(&candidate) {
+            applied += fixes.len();
+            current = candidate;
+            continue;
+        }
+        // One of them breaks the YAML: keep those that do not, one at a time.
+        let mut progressed = false;
+        for f in fixes {
+            let one = apply_edits(&current, &f.edits);
+            if parses(&one) {
+                current = one;
+                applied += 1;
+                progressed = true;
+                break; // spans of the others refer to the old text
+            }
+        }
+        if !progressed {
+            break;
+        }
+    }
+    Fixed { text: current, applied }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BROKEN: &str = include_str!("../examples/broken/report.yaml");
+
+    #[test]
+    fn safe_fixes_only_change_writing() {
+        let fixed = fix(BROKEN, FixMode::Safe);
+        assert!(fixed.applied >= 2);
+        assert!(fixed.text.contains("patients: 1,271"));
+        assert!(fixed.text.contains("候補患者は複数名いたが、報告期間内では0件だった。"));
+        // Figures stay as they were: the wrong 合計 is still wrong.
+        assert!(lint(&fixed.text).iter().any(|d| d.rule == "column-sum"));
+        assert_eq!(fix(&fixed.text, FixMode::Safe).applied, 0, "a second run changes nothing");
+    }
+
+    #[test]
+    fn unsafe_fixes_reach_a_fixed_point_and_keep_the_yaml_parsing() {
+        let fixed = fix(BROKEN, FixMode::Unsafe);
+        assert!(parses(&fixed.text));
+        let again = fix(&fixed.text, FixMode::Unsafe);
+        assert_eq!(again.applied, 0);
+        assert_eq!(again.text, fixed.text);
+        // Comments and CRLF outside the edits survive.
+        let crlf = BROKEN.replace('\n', "\r\n");
+        let fixed_crlf = fix(&crlf, FixMode::Unsafe).text;
+        assert_eq!(fixed_crlf.replace("\r\n", "\n"), fixed.text);
+        assert!(fixed.text.contains("# the 合計 says 1,271 (column-sum)"));
+    }
+}
