@@ -320,3 +320,26 @@ fn diff_shows_and_fix_writes_keeping_bom_crlf_and_comments() {
     assert_eq!((o.status.code(), stdout(&o).as_str()), (Some(0), ""));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_shift_jis_draft_is_read_warned_about_and_fixed_in_shift_jis() {
+    let dir = temp_dir("sjis");
+    let file = dir.join("draft.yaml");
+    let broken = std::fs::read_to_string("examples/broken/report.yaml").unwrap();
+    let (sjis, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&broken);
+    assert!(!unmappable);
+    std::fs::write(&file, &sjis).unwrap();
+    let path = file.to_str().unwrap();
+    let o = run(&["check", "--format", "json", path]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let diags = v["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags[0]["rule"], "encoding");
+    let fw = diags.iter().find(|d| d["rule"] == "fullwidth-digits").unwrap();
+    assert_eq!((fw["range"]["start"]["line"].as_u64(), fw["range"]["start"]["column"].as_u64()), (Some(13), Some(15)));
+    run(&["check", "--fix", path]);
+    let bytes = std::fs::read(&file).unwrap();
+    let (text, _, errors) = encoding_rs::SHIFT_JIS.decode(&bytes);
+    assert!(!errors && std::str::from_utf8(&bytes).is_err(), "still Shift_JIS");
+    assert!(text.contains("patients: 1,271"));
+    std::fs::remove_dir_all(&dir).ok();
+}

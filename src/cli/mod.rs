@@ -14,7 +14,7 @@ pub use json::to_value as json_value;
 
 use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
 use crate::rules;
-use crate::text::{Span, decode};
+use crate::text::{Encoding, Span, decode, encode};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,7 +47,21 @@ pub struct Checked {
 pub fn check_bytes(path: &str, bytes: &[u8]) -> Checked {
     let (text, diagnostics) = match decode(bytes) {
         Ok(decoded) => {
-            let diagnostics = crate::lint(&decoded.text);
+            let mut diagnostics = crate::lint(&decoded.text);
+            if decoded.encoding != Encoding::Utf8 {
+                let name = decoded.encoding.name();
+                diagnostics.insert(
+                    0,
+                    Diagnostic::new(
+                        &rules::encoding::RULE,
+                        Span::empty(0),
+                        Message::new(
+                            format!("この下書きは {name} で保存されています。UTF-8 で保存してください"),
+                            format!("this draft is saved in {name}: save it as UTF-8"),
+                        ),
+                    ),
+                );
+            }
             (decoded.text, diagnostics)
         }
         Err(e) => {
@@ -136,11 +150,14 @@ fn fix_sources(sources: &[inputs::Source], mode: crate::fix::FixMode, opts: &Che
                 }
                 continue;
             }
-            let mut bytes = Vec::with_capacity(fixed.text.len() + 3);
-            if decoded.had_bom {
-                bytes.extend_from_slice(b"\xEF\xBB\xBF");
-            }
-            bytes.extend_from_slice(fixed.text.as_bytes());
+            let Some(bytes) = encode(&fixed.text, &decoded) else {
+                eprintln!(
+                    "senshin-lint: {}: the fixed text cannot be written in {}",
+                    source.name,
+                    decoded.encoding.name()
+                );
+                return ExitCode::from(2);
+            };
             let written = match &source.path {
                 Some(path) => write_atomically(path, &bytes),
                 None => print_str(&fixed.text).map_err(std::io::Error::other),

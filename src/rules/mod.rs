@@ -17,7 +17,7 @@ pub mod text;
 pub mod zero_cases;
 
 pub use dates::era_date;
-pub use syntax::{fullwidth_digits, schema, value_format, yaml_syntax};
+pub use syntax::{encoding, fullwidth_digits, schema, value_format, yaml_syntax};
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Report;
@@ -100,6 +100,7 @@ pub static ALL: &[&Rule] = &[
     &syntax::schema::RULE,
     &syntax::value_format::RULE,
     &syntax::fullwidth_digits::RULE,
+    &syntax::encoding::RULE,
     &sums::column_sum::RULE,
     &sums::advanced_exceeds_total::RULE,
     &sums::zero_row_values::RULE,

@@ -39,7 +39,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let (Some(x), Some(y), Some(z)) = (field(a), field(b), field(t))
             && z.value != x.value + y.value
         {
-            let (zs, xs, ys, sum) = (z.value, x.value, y.value, group_digits((x.value + y.value).into()));
+            let g = |v: u64| group_digits(v.into());
+            let (zs, xs, ys, sum) = (g(z.value), g(x.value), g(y.value), g(x.value + y.value));
             out.push(
                 Diagnostic::new(
                     &RULE,

@@ -1,5 +1,6 @@
 //! Rules emitted while reading the text: the YAML itself, the shape of the format, and the values.
 
+pub mod encoding;
 pub mod fullwidth_digits;
 pub mod schema;
 pub mod value_format;
