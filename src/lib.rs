@@ -64,7 +64,7 @@ pub fn analyze(text: &str) -> Analysis {
     if complete {
         diagnostics.extend(rules::run(&rules::Context { report: &report, text }));
     }
-    suppress::apply(text, &tree.comments, &mut diagnostics);
+    suppress::apply(text, &tree.comments, &mut diagnostics, complete);
     diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     Analysis { tree, report, diagnostics }
 }

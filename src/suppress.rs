@@ -1,38 +1,149 @@
-//! `# senshin-lint: ignore[rule-id, …]` silences those rules on the line it ends, or, standing on a line of
-//! its own, on the next line.
+//! Suppression comments. `# senshin-lint: ignore[rule-id, …]` silences those rules on the line it ends, or,
+//! standing on a line of its own, on the next line; `# senshin-lint: ignore-file[rule-id, …]` silences them in
+//! the whole file. A rule id that silences nothing (or names no rule) is itself reported, so that stale
+//! suppressions do not pile up.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Edit, Fix, Message};
+use crate::rules::{self, unused_suppression};
 use crate::syntax::Comment;
-use crate::text::LineIndex;
+use crate::text::{LineIndex, Span};
 
 const MARKER: &str = "senshin-lint:";
 
-/// The rule ids a comment names, if it is a suppression.
-fn rules_of(comment: &str) -> Option<Vec<&str>> {
-    let body = comment.trim_start_matches('#').trim();
-    let rest = body.strip_prefix(MARKER)?.trim_start().strip_prefix("ignore[")?;
-    let list = rest.split(']').next()?;
-    Some(list.split(',').map(str::trim).filter(|s| !s.is_empty()).collect())
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    Line(usize),
+    File,
 }
 
-pub fn apply(text: &str, comments: &[Comment], diagnostics: &mut Vec<Diagnostic>) {
-    let mut silenced: Vec<(usize, Vec<&str>)> = Vec::new();
+struct Suppression {
+    comment: Span,
+    alone: bool,
+    target: Target,
+    /// Each id with its span in the text.
+    ids: Vec<(String, Span)>,
+}
+
+/// The suppression a comment holds: its target kind (file or line) and its ids with their offsets in the
+/// comment.
+fn parse(comment: &str) -> Option<(bool, Vec<(&str, usize)>)> {
+    let body_at = comment.find(MARKER)?;
+    if !comment[..body_at].trim_start_matches('#').trim().is_empty() {
+        return None;
+    }
+    let rest = &comment[body_at + MARKER.len()..];
+    let lead = rest.len() - rest.trim_start().len();
+    let rest_at = body_at + MARKER.len() + lead;
+    let rest = &comment[rest_at..];
+    let (file, open) = if rest.starts_with("ignore-file[") {
+        (true, "ignore-file[".len())
+    } else if rest.starts_with("ignore[") {
+        (false, "ignore[".len())
+    } else {
+        return None;
+    };
+    let list_at = rest_at + open;
+    let list = comment[list_at..].split(']').next()?;
+    let mut ids = Vec::new();
+    let mut at = list_at;
+    for id in list.split(',') {
+        let trimmed = id.trim();
+        if !trimmed.is_empty() {
+            ids.push((trimmed, at + (id.len() - id.trim_start().len())));
+        }
+        at += id.len() + 1;
+    }
+    Some((file, ids))
+}
+
+/// Silences what the suppressions name; reports the ids that silenced nothing when `report_unused` (the checks
+/// that could have been silenced all ran).
+pub fn apply(text: &str, comments: &[Comment], diagnostics: &mut Vec<Diagnostic>, report_unused: bool) {
     let mut index: Option<LineIndex> = None;
+    let mut suppressions = Vec::new();
     for c in comments {
-        let Some(ids) = rules_of(&text[c.span.range()]) else {
-            continue;
-        };
+        let body = &text[c.span.range()];
+        let Some((file, ids)) = parse(body) else { continue };
         let index = index.get_or_insert_with(|| LineIndex::new(text));
         let line = index.line_of(c.span.start);
         let line_start = index.line_start(line).unwrap_or(0);
         let alone = text[line_start..c.span.start].trim().is_empty();
-        silenced.push((if alone { line + 1 } else { line }, ids));
+        let target = if file {
+            Target::File
+        } else if alone {
+            Target::Line(line + 1)
+        } else {
+            Target::Line(line)
+        };
+        let ids = ids
+            .into_iter()
+            .map(|(id, at)| (id.to_owned(), Span::new(c.span.start + at, c.span.start + at + id.len())))
+            .collect();
+        suppressions.push(Suppression { comment: c.span, alone, target, ids });
     }
     let Some(index) = index else { return };
+    let mut used: Vec<Vec<bool>> = suppressions.iter().map(|s| vec![false; s.ids.len()]).collect();
     diagnostics.retain(|d| {
         let line = index.line_of(d.span.start);
-        !silenced.iter().any(|(l, ids)| *l == line && ids.contains(&d.rule))
+        let mut keep = true;
+        for (s, used) in suppressions.iter().zip(used.iter_mut()) {
+            let applies = match s.target {
+                Target::File => true,
+                Target::Line(l) => l == line,
+            };
+            if !applies {
+                continue;
+            }
+            for ((id, _), u) in s.ids.iter().zip(used.iter_mut()) {
+                if id == d.rule {
+                    *u = true;
+                    keep = false;
+                }
+            }
+        }
+        keep
     });
+    if !report_unused {
+        return;
+    }
+    for (s, used) in suppressions.iter().zip(&used) {
+        let unused: Vec<usize> = (0..s.ids.len()).filter(|&i| !used[i]).collect();
+        if unused.is_empty() {
+            continue;
+        }
+        let fix = removal(text, s, used);
+        for i in unused {
+            let (id, span) = &s.ids[i];
+            let (ja, en) = if rules::find(id).is_none() {
+                (format!("`{id}` という規則はありません"), format!("there is no rule `{id}`"))
+            } else {
+                (format!("`{id}` の抑制は何も抑制していません"), format!("the suppression of `{id}` silences nothing"))
+            };
+            diagnostics.push(Diagnostic::new(&unused_suppression::RULE, *span, Message::new(ja, en)).fix(fix.clone()));
+        }
+    }
+}
+
+/// Removes the unused ids: the whole comment (and its line, when it stands alone) when none is used, else
+/// the unused ids from its list.
+fn removal(text: &str, s: &Suppression, used: &[bool]) -> Fix {
+    let title = Message::new("使われていない抑制を削除する", "remove the unused suppression");
+    if used.iter().all(|u| !u) {
+        let span = if s.alone {
+            let start = text[..s.comment.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let after = &text[s.comment.end..];
+            let brk = if after.starts_with("\r\n") { 2 } else { usize::from(after.starts_with(['\n', '\r'])) };
+            Span::new(start, s.comment.end + brk)
+        } else {
+            let before = text[..s.comment.start].trim_end_matches([' ', '\t']).len();
+            Span::new(before, s.comment.end)
+        };
+        return Fix::replace(title, span, "", true);
+    }
+    let first = s.ids.first().map_or(s.comment.start, |(_, sp)| sp.start);
+    let last = s.ids.last().map_or(s.comment.end, |(_, sp)| sp.end);
+    let kept: Vec<&str> = s.ids.iter().zip(used).filter(|(_, u)| **u).map(|((id, _), _)| id.as_str()).collect();
+    Fix { title, edits: vec![Edit { span: Span::new(first, last), replacement: kept.join(", ") }], safe: true }
 }
 
 #[cfg(test)]
@@ -40,8 +151,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_the_comment() {
-        assert_eq!(rules_of("# senshin-lint: ignore[column-sum, schema]"), Some(vec!["column-sum", "schema"]));
-        assert_eq!(rules_of("# ordinary"), None);
+    fn parses_line_and_file_forms() {
+        let (file, ids) = parse("# senshin-lint: ignore[column-sum, schema]").unwrap();
+        assert!(!file);
+        assert_eq!(ids, [("column-sum", 23), ("schema", 35)]);
+        let (file, ids) = parse("#senshin-lint: ignore-file[prior-cases]").unwrap();
+        assert!(file);
+        assert_eq!(ids.len(), 1);
+        assert_eq!(parse("# ordinary"), None);
+        assert_eq!(parse("# see senshin-lint: ignore[x]"), None);
     }
 }

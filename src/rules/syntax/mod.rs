@@ -3,5 +3,6 @@
 pub mod encoding;
 pub mod fullwidth_digits;
 pub mod schema;
+pub mod unused_suppression;
 pub mod value_format;
 pub mod yaml_syntax;
