@@ -46,6 +46,11 @@ fn parses(text: &str) -> bool {
     !lint(text).iter().any(|d| d.rule == yaml_syntax::RULE.id)
 }
 
+/// Fixes with the default analysis.
+pub fn fix(text: &str, mode: FixMode) -> Fixed {
+    fix_with(text, mode, &lint)
+}
+
 /// The fixes of one round that do not overlap each other, in source order.
 fn compatible(diagnostics: &[Diagnostic], mode: FixMode) -> Vec<&Fix> {
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -60,7 +65,8 @@ fn compatible(diagnostics: &[Diagnostic], mode: FixMode) -> Vec<&Fix> {
     out
 }
 
-pub fn fix(text: &str, mode: FixMode) -> Fixed {
+/// Fixes the diagnostics that `lint` reports (a configuration may turn rules off or change the rounding).
+pub fn fix_with(text: &str, mode: FixMode, lint: &dyn Fn(&str) -> Vec<Diagnostic>) -> Fixed {
     let mut current = text.to_owned();
     let mut applied = 0;
     let was_parsing = parses(text);

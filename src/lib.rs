@@ -16,6 +16,7 @@
 //! Analysis never fails: every stage returns what it could read and diagnostics for the rest.
 
 pub mod cli;
+pub mod config;
 pub mod diagnostics;
 pub mod fix;
 pub mod ide;
@@ -43,9 +44,21 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How to analyse, besides the draft itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The rounding for a draft that does not state its own (`report.rounding`).
+    pub rounding: Option<model::Rounding>,
+}
+
 /// Analyses a decoded draft. Cross-figure checks run only when the YAML parsed to its end: on a half-typed
 /// file they would compare against figures not yet read.
 pub fn analyze(text: &str) -> Analysis {
+    analyze_with(text, Options::default())
+}
+
+/// `analyze`, with options.
+pub fn analyze_with(text: &str, options: Options) -> Analysis {
     if text.len() > MAX_FILE_BYTES {
         let d = Diagnostic::new(
             &rules::yaml_syntax::RULE,
@@ -59,7 +72,10 @@ pub fn analyze(text: &str) -> Analysis {
     }
     let (tree, mut diagnostics) = syntax::parse(text);
     let complete = !diagnostics.iter().any(|d| d.rule == rules::yaml_syntax::RULE.id);
-    let (report, lowered) = model::lower(&tree, text, complete);
+    let (mut report, lowered) = model::lower(&tree, text, complete);
+    if let Some(r) = options.rounding.filter(|_| !report.meta.rounding_set) {
+        report.meta.rounding = r;
+    }
     diagnostics.extend(lowered);
     if complete {
         diagnostics.extend(rules::run(&rules::Context { report: &report, text }));

@@ -23,6 +23,9 @@ enum Command {
         /// The name to show for standard input (and to recognise it as a draft).
         #[arg(long)]
         stdin_filename: Option<String>,
+        /// The configuration file (default: the nearest senshin-lint.toml above each checked file).
+        #[arg(long)]
+        config: Option<PathBuf>,
         /// Skip files that are not report drafts (for hooks that pass every YAML file).
         #[arg(long)]
         drafts_only: bool,
@@ -73,10 +76,7 @@ fn lang(arg: Option<LangArg>) -> Lang {
     match arg {
         Some(LangArg::Ja) => Lang::Ja,
         Some(LangArg::En) => Lang::En,
-        None => ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-            .map_or(Lang::En, |l| Lang::from_locale(&l)),
+        None => cli::locale_lang(),
     }
 }
 
@@ -89,14 +89,35 @@ fn main() -> ExitCode {
         }
     };
     match args.command {
-        Command::Check { files, format, lang: l, color, stdin_filename, drafts_only, fix, unsafe_fixes, diff } => {
+        Command::Check {
+            files,
+            format,
+            lang: l,
+            color,
+            config,
+            stdin_filename,
+            drafts_only,
+            fix,
+            unsafe_fixes,
+            diff,
+        } => {
             let fix = match (fix || diff, unsafe_fixes) {
                 (_, true) => Some(senshin_lint::fix::FixMode::Unsafe),
                 (true, false) => Some(senshin_lint::fix::FixMode::Safe),
                 (false, false) => None,
             };
-            let (paths, lang) = (files, lang(l));
-            cli::check(&cli::CheckOptions { paths, format, lang, color, stdin_filename, drafts_only, fix, diff })
+            let (paths, lang) = (files, l.map(|l| lang(Some(l))));
+            cli::check(&cli::CheckOptions {
+                paths,
+                format,
+                lang,
+                config,
+                color,
+                stdin_filename,
+                drafts_only,
+                fix,
+                diff,
+            })
         }
         Command::Explain { rule, lang: l } => cli::explain(&rule, lang(l)),
         Command::Lsp => senshin_lint::server::run(),

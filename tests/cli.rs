@@ -343,3 +343,37 @@ fn a_shift_jis_draft_is_read_warned_about_and_fixed_in_shift_jis() {
     assert!(text.contains("patients: 1,271"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn configuration_is_found_above_each_file_and_applied() {
+    let dir = temp_dir("config");
+    std::fs::create_dir_all(dir.join("drafts/old")).unwrap();
+    let broken = std::fs::read_to_string("examples/broken/report.yaml").unwrap();
+    std::fs::write(dir.join("drafts/r.yaml"), &broken).unwrap();
+    std::fs::write(dir.join("drafts/old/r.yaml"), &broken).unwrap();
+    let config = "language = \"en\"\nexclude = [\"drafts/old/**\"]\n\n[rules]\nmixed-punctuation = \"off\"\napproved-count = \"error\"\n";
+    std::fs::write(dir.join("senshin-lint.toml"), config).unwrap();
+    let drafts = dir.join("drafts");
+    let o = run(&["check", "--format", "json", drafts.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 1, "drafts/old is excluded");
+    let diags = v["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(!diags.iter().any(|d| d["rule"] == "mixed-punctuation"), "turned off");
+    let approved = diags.iter().find(|d| d["rule"] == "approved-count").unwrap();
+    assert_eq!(approved["severity"], "error");
+    assert!(
+        diags[0]["message"].as_str().unwrap().is_ascii()
+            || diags[0]["message"].as_str().unwrap().contains("full-width")
+    );
+
+    // A mistake in the configuration is reported at its position, and the rest still applies.
+    std::fs::write(dir.join("senshin-lint.toml"), "[rules]\nmixed-punctation = \"off\"\n").unwrap();
+    let o = run(&["check", "--format", "json", dir.join("drafts/r.yaml").to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let first = &v["files"][0];
+    assert!(first["path"].as_str().unwrap().ends_with("senshin-lint.toml"));
+    assert_eq!(first["diagnostics"][0]["rule"], "config");
+    assert_eq!(first["diagnostics"][0]["range"]["start"]["line"], 2);
+    assert_eq!(v["summary"]["files"], 2);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,6 +1,6 @@
 //! Rule fixtures: `tests/fixtures/rules/<rule-id>/fires_*.yaml` must produce at least one diagnostic of that
 //! rule (rendered in Japanese and English into an insta snapshot), `silent_*.yaml` none. Fixtures may be
-//! partial drafts: only the rule under test is looked at.
+//! partial drafts: only the rule under test is looked at. `.toml` fixtures are configuration files.
 
 use senshin_lint::cli::{Checked, human_to_string};
 use senshin_lint::diagnostics::Lang;
@@ -14,12 +14,18 @@ fn rule_and_kind(path: &Path) -> (String, String) {
 
 #[test]
 fn fixtures() {
-    insta::glob!("fixtures/rules/*/*.yaml", |path| {
+    insta::glob!("fixtures/rules/*/*.{yaml,toml}", |path| {
         let (rule, kind) = rule_and_kind(path);
         assert!(senshin_lint::rules::find(&rule).is_some(), "{}: no rule named {rule}", path.display());
         let bytes = std::fs::read(path).unwrap();
         let name = format!("{rule}/{}", path.file_name().unwrap().to_string_lossy());
-        let mut checked = senshin_lint::cli::check_bytes(&name, &bytes);
+        let mut checked = if path.extension().is_some_and(|e| e == "toml") {
+            let text = String::from_utf8(bytes).unwrap();
+            let (_, diagnostics) = senshin_lint::config::parse(&text, Path::new("."));
+            Checked { path: name.clone(), text, diagnostics }
+        } else {
+            senshin_lint::cli::check_bytes(&name, &bytes)
+        };
         checked.diagnostics.retain(|d| d.rule == rule);
         match kind.as_str() {
             "fires" => {

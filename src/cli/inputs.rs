@@ -12,6 +12,8 @@ pub struct Source {
     /// Where to write fixes back; `None` for standard input.
     pub path: Option<PathBuf>,
     pub bytes: Vec<u8>,
+    /// The configuration that applies to it.
+    pub config: Option<std::sync::Arc<crate::config::Config>>,
 }
 
 /// Folders never descended into: version control, dependencies and build output.
@@ -41,11 +43,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// Reads every input. A file named on the command line is always checked (unless `drafts_only`); a YAML file
-/// found in a folder only when it is a report draft.
+/// found in a folder only when it is a report draft and `takes` it (the configuration's include and exclude).
 pub fn read(
     paths: &[PathBuf],
     stdin_name: Option<&str>,
     drafts_only: bool,
+    takes: &dyn Fn(&Path) -> bool,
 ) -> Result<Vec<Source>, (PathBuf, std::io::Error)> {
     let mut out = Vec::new();
     for path in paths {
@@ -54,18 +57,18 @@ pub fn read(
             std::io::stdin().read_to_end(&mut bytes).map_err(|e| (path.clone(), e))?;
             let name = stdin_name.unwrap_or("<stdin>").to_owned();
             if !drafts_only || is_report_draft(&name, &String::from_utf8_lossy(&bytes)) {
-                out.push(Source { name, path: None, bytes });
+                out.push(Source { name, path: None, bytes, config: None });
             }
             continue;
         }
         if path.is_dir() {
             let mut files = Vec::new();
             walk(path, &mut files).map_err(|e| (path.clone(), e))?;
-            for file in files {
+            for file in files.into_iter().filter(|f| takes(f)) {
                 let bytes = std::fs::read(&file).map_err(|e| (file.clone(), e))?;
                 let name = file.display().to_string();
                 if is_report_draft(&name, &String::from_utf8_lossy(&bytes)) {
-                    out.push(Source { name, path: Some(file), bytes });
+                    out.push(Source { name, path: Some(file), bytes, config: None });
                 }
             }
             continue;
@@ -73,7 +76,7 @@ pub fn read(
         let bytes = std::fs::read(path).map_err(|e| (path.clone(), e))?;
         let name = path.display().to_string();
         if !drafts_only || is_report_draft(&name, &String::from_utf8_lossy(&bytes)) {
-            out.push(Source { name, path: Some(path.clone()), bytes });
+            out.push(Source { name, path: Some(path.clone()), bytes, config: None });
         }
     }
     Ok(out)

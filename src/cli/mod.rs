@@ -2,6 +2,7 @@
 //! errors found, 2 when the tool could not run. The renderers are here, at the edge, and are the only place
 //! besides the language server where byte offsets become lines and columns.
 
+mod configs;
 mod github;
 mod human;
 mod inputs;
@@ -12,11 +13,12 @@ mod sarif;
 pub use human::render_to_string as human_to_string;
 pub use json::to_value as json_value;
 
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
 use crate::rules;
 use crate::text::{Encoding, Span, decode, encode};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -45,22 +47,37 @@ pub struct Checked {
 
 /// Checks the bytes of one file.
 pub fn check_bytes(path: &str, bytes: &[u8]) -> Checked {
+    check_bytes_with(path, bytes, None)
+}
+
+/// The analysis a configuration asks for: its default rounding, its rule levels.
+fn lint_with(text: &str, config: Option<&Config>) -> Vec<Diagnostic> {
+    let options = crate::Options { rounding: config.and_then(|c| c.rounding) };
+    let diagnostics = crate::analyze_with(text, options).diagnostics;
+    match config {
+        Some(c) => crate::config::apply_levels(diagnostics, &c.levels),
+        None => diagnostics,
+    }
+}
+
+/// Checks the bytes of one file under a configuration.
+pub fn check_bytes_with(path: &str, bytes: &[u8], config: Option<&Config>) -> Checked {
     let (text, diagnostics) = match decode(bytes) {
         Ok(decoded) => {
-            let mut diagnostics = crate::lint(&decoded.text);
+            let mut diagnostics = lint_with(&decoded.text, config);
             if decoded.encoding != Encoding::Utf8 {
                 let name = decoded.encoding.name();
-                diagnostics.insert(
-                    0,
-                    Diagnostic::new(
-                        &rules::encoding::RULE,
-                        Span::empty(0),
-                        Message::new(
-                            format!("この下書きは {name} で保存されています。UTF-8 で保存してください"),
-                            format!("this draft is saved in {name}: save it as UTF-8"),
-                        ),
+                let warning = Diagnostic::new(
+                    &rules::encoding::RULE,
+                    Span::empty(0),
+                    Message::new(
+                        format!("この下書きは {name} で保存されています。UTF-8 で保存してください"),
+                        format!("this draft is saved in {name}: save it as UTF-8"),
                     ),
                 );
+                let levels = config.map(|c| &c.levels);
+                diagnostics
+                    .splice(0..0, crate::config::apply_levels(vec![warning], levels.unwrap_or(&Default::default())));
             }
             (decoded.text, diagnostics)
         }
@@ -86,7 +103,10 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> Checked {
 pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
     pub format: Format,
-    pub lang: Lang,
+    /// `--lang`; else the configuration's, else the locale's.
+    pub lang: Option<Lang>,
+    /// `--config`; else each file's nearest `senshin-lint.toml`.
+    pub config: Option<PathBuf>,
     pub color: Color,
     pub stdin_filename: Option<String>,
     pub drafts_only: bool,
@@ -96,9 +116,26 @@ pub struct CheckOptions {
     pub diff: bool,
 }
 
+/// The language a POSIX locale asks for, from `LC_ALL`, `LC_MESSAGES` or `LANG`.
+pub fn locale_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .map_or(Lang::En, |l| Lang::from_locale(&l))
+}
+
 pub fn check(opts: &CheckOptions) -> ExitCode {
-    let lang = opts.lang;
-    let sources = match inputs::read(&opts.paths, opts.stdin_filename.as_deref(), opts.drafts_only) {
+    let configs = match configs::Configs::new(opts.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("senshin-lint: cannot read the configuration: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let here = configs.for_path(Path::new("."));
+    let lang = opts.lang.or(here.as_ref().and_then(|c| c.language)).unwrap_or_else(locale_lang);
+    let read = inputs::read(&opts.paths, opts.stdin_filename.as_deref(), opts.drafts_only, &|p| configs.takes(p));
+    let mut sources = match read {
         Ok(s) => s,
         Err((path, e)) => {
             let msg = match lang {
@@ -109,28 +146,42 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Some(mode) = opts.fix {
-        return fix_sources(&sources, mode, opts);
+    for s in &mut sources {
+        s.config = match &s.path {
+            Some(p) => configs.for_path(p),
+            None => here.clone(),
+        };
     }
-    let checked = inputs::map_parallel(&sources, |s| check_bytes(&s.name, &s.bytes));
-    report(&checked, opts)
+    let mut checked = configs.problems();
+    if let Some(mode) = opts.fix {
+        return fix_sources(&sources, mode, opts, lang, checked);
+    }
+    checked.extend(inputs::map_parallel(&sources, |s| check_bytes_with(&s.name, &s.bytes, s.config.as_deref())));
+    report(&checked, opts, lang)
 }
 
 /// Fixes every source, then reports what is left (or, with `--diff`, shows the changes and writes nothing).
-fn fix_sources(sources: &[inputs::Source], mode: crate::fix::FixMode, opts: &CheckOptions) -> ExitCode {
+fn fix_sources(
+    sources: &[inputs::Source],
+    mode: crate::fix::FixMode,
+    opts: &CheckOptions,
+    lang: Lang,
+    mut checked: Vec<Checked>,
+) -> ExitCode {
     let results = inputs::map_parallel(sources, |s| match decode(&s.bytes) {
         Ok(d) => {
-            let fixed = crate::fix::fix(&d.text, mode);
+            let config = s.config.as_deref();
+            let fixed = crate::fix::fix_with(&d.text, mode, &|text| lint_with(text, config));
             Some((d, fixed))
         }
         Err(_) => None,
     });
     let mut applied = 0;
     let mut changed = false;
-    let mut checked = Vec::new();
     for (source, result) in sources.iter().zip(results) {
+        let config = source.config.as_deref();
         let Some((decoded, fixed)) = result else {
-            checked.push(check_bytes(&source.name, &source.bytes));
+            checked.push(check_bytes_with(&source.name, &source.bytes, config));
             continue;
         };
         if fixed.text != decoded.text {
@@ -183,13 +234,13 @@ fn fix_sources(sources: &[inputs::Source], mode: crate::fix::FixMode, opts: &Che
         return ExitCode::SUCCESS;
     }
     if opts.format == Format::Human {
-        let line = match opts.lang {
+        let line = match lang {
             Lang::Ja => format!("{applied} 件の修正を適用しました"),
             Lang::En => format!("applied {applied} fix{}", if applied == 1 { "" } else { "es" }),
         };
         eprintln!("{line}");
     }
-    report(&checked, opts)
+    report(&checked, opts, lang)
 }
 
 /// Writes beside the file, then renames over it: a reader never sees half a draft.
@@ -206,14 +257,13 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
 }
 
 /// Renders the diagnostics in the chosen format; the exit status says whether there were errors.
-fn report(checked: &[Checked], opts: &CheckOptions) -> ExitCode {
-    let (checked, lang) = (checked.to_vec(), opts.lang);
+fn report(checked: &[Checked], opts: &CheckOptions, lang: Lang) -> ExitCode {
     let rendered = match opts.format {
-        Format::Human => human::render(&checked, lang, opts.color),
-        Format::Json => json::render(&checked, lang),
-        Format::Sarif => print_str(&format!("{:#}\n", sarif::to_value(&checked, lang))),
-        Format::Github => print_str(&github::render(&checked, lang)),
-        Format::Junit => print_str(&junit::render(&checked, lang)),
+        Format::Human => human::render(checked, lang, opts.color),
+        Format::Json => json::render(checked, lang),
+        Format::Sarif => print_str(&format!("{:#}\n", sarif::to_value(checked, lang))),
+        Format::Github => print_str(&github::render(checked, lang)),
+        Format::Junit => print_str(&junit::render(checked, lang)),
     };
     if let Err(e) = rendered {
         eprintln!("senshin-lint: {e}");

@@ -24,6 +24,8 @@ pub struct Meta {
     pub fiscal_year: Field<String>,
     pub period: Field<(Date, Date)>,
     pub rounding: Rounding,
+    /// Whether the draft says how it rounds (else a configured default may apply).
+    pub rounding_set: bool,
 }
 
 /// The two kinds of advanced medical care: 先進医療Ａ (第２項) and 先進医療Ｂ (第３項).

@@ -17,7 +17,7 @@ pub mod text;
 pub mod zero_cases;
 
 pub use dates::era_date;
-pub use syntax::{encoding, fullwidth_digits, schema, unused_suppression, value_format, yaml_syntax};
+pub use syntax::{config, encoding, fullwidth_digits, schema, unused_suppression, value_format, yaml_syntax};
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Report;
@@ -120,6 +120,7 @@ pub static ALL: &[&Rule] = &[
     &dates::effective_after_period::RULE,
     &text::mixed_punctuation::RULE,
     &syntax::unused_suppression::RULE,
+    &syntax::config::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {

@@ -75,16 +75,7 @@ impl Backend {
         if !analyzed.is_draft {
             return Vec::new();
         }
-        analyzed
-            .analysis
-            .diagnostics
-            .iter()
-            .filter_map(|d| match settings.rules.get(d.rule) {
-                Some(None) => None,
-                Some(Some(s)) => Some(Diagnostic { severity: *s, ..d.clone() }),
-                None => Some(d.clone()),
-            })
-            .collect()
+        crate::config::apply_levels(analyzed.analysis.diagnostics.clone(), &settings.rules)
     }
 
     fn to_lsp(

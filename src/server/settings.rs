@@ -10,7 +10,6 @@
 use crate::diagnostics::{Lang, Severity};
 use crate::ide::HintMode;
 use serde_json::Value;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
@@ -18,7 +17,7 @@ pub struct Settings {
     pub language: Option<Lang>,
     pub hints: HintMode,
     /// A severity per rule id; `None` turns the rule off.
-    pub rules: HashMap<String, Option<Severity>>,
+    pub rules: crate::config::Levels,
 }
 
 impl Settings {

@@ -23,6 +23,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn meta(&mut self, m: Map<'a>) -> Meta {
+        let rounding_set = m.entries.iter().any(|e| self.tree.scalar(e.key) == Some("rounding"));
         let rounding = match self.scalar(m, "rounding") {
             None => Rounding::HalfUp,
             Some((s, span)) => match s.trim() {
@@ -46,6 +47,7 @@ impl<'a> Lowerer<'a> {
             fiscal_year: self.text(m, "fiscal_year"),
             period: self.period(m, "period"),
             rounding,
+            rounding_set,
         }
     }
 
