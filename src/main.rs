@@ -56,6 +56,8 @@ enum Command {
     },
     /// Run the language server on standard input and output.
     Lsp,
+    /// Print a JSON Schema (2020-12) of the draft format, for yaml-language-server and other validators.
+    Schema,
     /// List every rule.
     Rules {
         #[arg(long, value_enum)]
@@ -121,6 +123,7 @@ fn main() -> ExitCode {
         }
         Command::Explain { rule, lang: l } => cli::explain(&rule, lang(l)),
         Command::Lsp => senshin_lint::server::run(),
+        Command::Schema => cli::print_schema(),
         Command::Rules { lang: l, markdown } => cli::rules(lang(l), markdown),
     }
 }

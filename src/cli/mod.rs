@@ -9,6 +9,9 @@ mod inputs;
 mod json;
 mod junit;
 mod sarif;
+mod schema;
+
+pub use schema::schema;
 
 pub use human::render_to_string as human_to_string;
 pub use json::to_value as json_value;
@@ -283,6 +286,10 @@ fn print(text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(2),
     }
+}
+
+pub fn print_schema() -> ExitCode {
+    print(&format!("{:#}\n", schema::schema()))
 }
 
 pub fn explain(id: &str, lang: Lang) -> ExitCode {

@@ -1,105 +1,135 @@
-//! Every key of the format with its Japanese label from the published report: the one source for schema
-//! messages, and later for hover, completion and the JSON Schema.
+//! Every key of the format with its Japanese label from the published report and the kind of value it holds:
+//! the one source for schema messages, hover, completion and the JSON Schema.
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A section or table: a mapping or list whose fields are described elsewhere.
+    Section,
+    Text,
+    /// A count: `175505`, `175,505`, `175,505人`.
+    Count,
+    /// A count or `-`.
+    CountOrDash,
+    /// Exact yen or `-`.
+    YenOrDash,
+    /// Exact yen.
+    Yen,
+    /// A rounded amount with its unit: `約798.2億円`.
+    Amount,
+    /// A percentage: `12.4%`.
+    Percent,
+    /// Days with decimals, `-` or `※`.
+    Stay,
+    Date,
+    /// `A～B`, or `{start, end}`.
+    Period,
+    /// A 告示番号: `10` or `10(1)`.
+    Notice,
+    Rounding,
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Field {
     pub key: &'static str,
     pub ja: &'static str,
     pub required: bool,
+    pub kind: Kind,
 }
 
-const fn req(key: &'static str, ja: &'static str) -> Field {
-    Field { key, ja, required: true }
+const fn req(key: &'static str, ja: &'static str, kind: Kind) -> Field {
+    Field { key, ja, required: true, kind }
 }
-const fn opt(key: &'static str, ja: &'static str) -> Field {
-    Field { key, ja, required: false }
+const fn opt(key: &'static str, ja: &'static str, kind: Kind) -> Field {
+    Field { key, ja, required: false, kind }
 }
 
 pub const TOP: &[Field] = &[
-    req("report", "報告書"),
-    req("summary", "実績の概要（先－１－１）"),
-    req("changes", "技術数の推移"),
-    req("history", "過去５年間の実績"),
-    req("costs", "先進医療に係る費用（参考資料１・２）"),
-    req("zero_cases", "実施件数が０件である技術（先－１－２）"),
+    req("report", "報告書", Kind::Section),
+    req("summary", "実績の概要（先－１－１）", Kind::Section),
+    req("changes", "技術数の推移", Kind::Section),
+    req("history", "過去５年間の実績", Kind::Section),
+    req("costs", "先進医療に係る費用（参考資料１・２）", Kind::Section),
+    req("zero_cases", "実施件数が０件である技術（先－１－２）", Kind::Section),
 ];
 
 pub const REPORT: &[Field] = &[
-    opt("title", "表題"),
-    opt("fiscal_year", "実績報告の年度"),
-    req("period", "実績報告対象期間"),
-    opt("rounding", "端数処理（half_up＝四捨五入, down＝切り捨て）"),
+    opt("title", "表題", Kind::Text),
+    opt("fiscal_year", "実績報告の年度", Kind::Text),
+    req("period", "実績報告対象期間", Kind::Period),
+    opt("rounding", "端数処理（half_up＝四捨五入, down＝切り捨て）", Kind::Rounding),
 ];
 
-pub const COLUMNS: &[Field] = &[req("A", "先進医療Ａ"), req("B", "先進医療Ｂ"), req("total", "計")];
+pub const COLUMNS: &[Field] =
+    &[req("A", "先進医療Ａ", Kind::Section), req("B", "先進医療Ｂ", Kind::Section), req("total", "計", Kind::Section)];
 
-pub const PARTS: &[Field] = &[req("A", "先進医療Ａ"), req("B", "先進医療Ｂ")];
+pub const PARTS: &[Field] = &[req("A", "先進医療Ａ", Kind::Section), req("B", "先進医療Ｂ", Kind::Section)];
 
 pub const SUMMARY: &[Field] = &[
-    req("technologies", "① 先進医療技術数"),
-    req("facilities", "② 実施医療機関数"),
-    req("patients", "③ 全患者数"),
-    req("insured_cost", "④ 保険外併用療養費の総額（保険診療分）"),
-    req("advanced_cost", "⑤ 先進医療費用の総額"),
-    req("total_cost", "⑥ 総金額（④＋⑤）"),
-    req("advanced_ratio", "⑦ 全医療費のうち先進医療分の割合（⑤／⑥）"),
+    req("technologies", "① 先進医療技術数", Kind::Count),
+    req("facilities", "② 実施医療機関数", Kind::Count),
+    req("patients", "③ 全患者数", Kind::Count),
+    req("insured_cost", "④ 保険外併用療養費の総額（保険診療分）", Kind::Amount),
+    req("advanced_cost", "⑤ 先進医療費用の総額", Kind::Amount),
+    req("total_cost", "⑥ 総金額（④＋⑤）", Kind::Amount),
+    req("advanced_ratio", "⑦ 全医療費のうち先進医療分の割合（⑤／⑥）", Kind::Percent),
 ];
 
 pub const CHANGES: &[Field] = &[
-    req("previous", "① 前年6月30日現在の先進医療技術数"),
-    req("approved", "② 新規承認技術数"),
-    req("insured", "③ 保険収載技術数"),
-    req("withdrawn", "④ 実施取り下げ技術数"),
-    req("deleted", "⑤ 削除技術数"),
-    req("current", "⑥ 6月30日現在の先進医療技術数"),
-    opt("final_reports", "⑦ 総括報告書受理数"),
+    req("previous", "① 前年6月30日現在の先進医療技術数", Kind::CountOrDash),
+    req("approved", "② 新規承認技術数", Kind::CountOrDash),
+    req("insured", "③ 保険収載技術数", Kind::CountOrDash),
+    req("withdrawn", "④ 実施取り下げ技術数", Kind::CountOrDash),
+    req("deleted", "⑤ 削除技術数", Kind::CountOrDash),
+    req("current", "⑥ 6月30日現在の先進医療技術数", Kind::CountOrDash),
+    opt("final_reports", "⑦ 総括報告書受理数", Kind::CountOrDash),
 ];
 
 pub const HISTORY: &[Field] = &[
-    req("period", "実績報告対象期間"),
-    opt("months", "月数"),
-    req("technologies", "技術数"),
-    req("facilities", "実施医療機関数"),
-    req("patients", "全患者数"),
-    req("total_cost", "総金額"),
-    req("insured_cost", "保険外併用療養費の総額（保険診療分）"),
-    req("advanced_cost", "先進医療及び旧高度先進医療の総額"),
-    req("advanced_ratio", "全医療費のうち先進医療分の割合"),
+    req("period", "実績報告対象期間", Kind::Period),
+    opt("months", "月数", Kind::Count),
+    req("technologies", "技術数", Kind::Count),
+    req("facilities", "実施医療機関数", Kind::Count),
+    req("patients", "全患者数", Kind::Count),
+    req("total_cost", "総金額", Kind::Amount),
+    req("insured_cost", "保険外併用療養費の総額（保険診療分）", Kind::Amount),
+    req("advanced_cost", "先進医療及び旧高度先進医療の総額", Kind::Amount),
+    req("advanced_ratio", "全医療費のうち先進医療分の割合", Kind::Percent),
 ];
 
-pub const COST_TABLE: &[Field] = &[req("rows", "技術ごとの行"), req("total", "合計")];
+pub const COST_TABLE: &[Field] = &[req("rows", "技術ごとの行", Kind::Section), req("total", "合計", Kind::Section)];
 
 pub const COST_ROW: &[Field] = &[
-    req("serial", "整理番号"),
-    req("notice", "告示番号"),
-    req("name", "技術名"),
-    req("effective", "適用年月日"),
-    req("total_yen", "総合計（円）"),
-    req("advanced_yen", "先進医療総額（円）"),
-    req("avg_stay_days", "平均入院期間（日）"),
-    req("cases", "年間実施件数（件）"),
-    req("facilities", "実施医療機関数"),
+    req("serial", "整理番号", Kind::Count),
+    req("notice", "告示番号", Kind::Notice),
+    req("name", "技術名", Kind::Text),
+    req("effective", "適用年月日", Kind::Date),
+    req("total_yen", "総合計（円）", Kind::YenOrDash),
+    req("advanced_yen", "先進医療総額（円）", Kind::YenOrDash),
+    req("avg_stay_days", "平均入院期間（日）", Kind::Stay),
+    req("cases", "年間実施件数（件）", Kind::CountOrDash),
+    req("facilities", "実施医療機関数", Kind::CountOrDash),
 ];
 
 pub const COST_TOTAL: &[Field] = &[
-    req("total_yen", "総合計（円）の合計"),
-    req("advanced_yen", "先進医療総額（円）の合計"),
-    req("cases", "年間実施件数（件）の合計"),
-    req("facilities", "実施医療機関数の合計"),
+    req("total_yen", "総合計（円）の合計", Kind::Yen),
+    req("advanced_yen", "先進医療総額（円）の合計", Kind::Yen),
+    req("cases", "年間実施件数（件）の合計", Kind::Count),
+    req("facilities", "実施医療機関数の合計", Kind::Count),
 ];
 
 pub const ZERO_CASE: &[Field] = &[
-    req("notice", "告示番号"),
-    req("name", "技術名"),
-    req("prior_cases", "（参考）前年度の実績（実施可能であるすべての医療機関）"),
-    req("facilities", "医療機関"),
+    req("notice", "告示番号", Kind::Notice),
+    req("name", "技術名", Kind::Text),
+    req("prior_cases", "（参考）前年度の実績（実施可能であるすべての医療機関）", Kind::CountOrDash),
+    req("facilities", "医療機関", Kind::Section),
 ];
 
 /// Presence of these is checked by `zero-case-missing`, which says why they matter.
 pub const ZERO_FACILITY: &[Field] = &[
-    opt("name", "実施医療機関名（Ｂ: 申請医療機関名）"),
-    opt("reason", "０件の理由"),
-    opt("plan", "医療機関の今後の対応方針"),
+    opt("name", "実施医療機関名（Ｂ: 申請医療機関名）", Kind::Text),
+    opt("reason", "０件の理由", Kind::Text),
+    opt("plan", "医療機関の今後の対応方針", Kind::Text),
 ];
 
 /// The known key nearest to `unknown`, if one is close enough to be a likely typo.

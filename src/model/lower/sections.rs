@@ -57,8 +57,8 @@ impl<'a> Lowerer<'a> {
         let span = self.tree.span(got.node);
         if self.tree.entries(got.node).is_some() {
             const ENDS: &[fields::Field] = &[
-                fields::Field { key: "start", ja: "開始日", required: true },
-                fields::Field { key: "end", ja: "終了日", required: true },
+                fields::Field { key: "start", ja: "開始日", required: true, kind: fields::Kind::Date },
+                fields::Field { key: "end", ja: "終了日", required: true, kind: fields::Kind::Date },
             ];
             let ends = self.mapping(got.node, ENDS, got.key)?;
             let start = self.value(ends, "start", read_date);
