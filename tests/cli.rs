@@ -377,3 +377,33 @@ fn configuration_is_found_above_each_file_and_applied() {
     assert_eq!(v["summary"]["files"], 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn schema_prints_json_schema_2020_12() {
+    let o = run(&["schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(v["properties"]["summary"]["title"], "実績の概要（先－１－１）");
+}
+
+#[test]
+fn suppressions_through_the_binary() {
+    let dir = temp_dir("suppress");
+    let file = dir.join("r.yaml");
+    let published = std::fs::read_to_string("examples/r6/report.yaml").unwrap();
+    let text = published
+        .replacen(
+            "    total_cost: 約911.1億円\n",
+            "    total_cost: 約911.1億円  # senshin-lint: ignore[summary-vs-costs]\n",
+            1,
+        )
+        .replacen("report:\n", "# senshin-lint: ignore-file[mixed-punctuation, column-sum]\nreport:\n", 1);
+    std::fs::write(&file, text).unwrap();
+    let o = run(&["check", "--format", "json", file.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules: Vec<&str> =
+        v["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["unused-suppression", "history-vs-report", "prior-cases"], "column-sum silences nothing");
+    std::fs::remove_dir_all(&dir).ok();
+}
