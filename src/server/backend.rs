@@ -70,6 +70,11 @@ impl Backend {
         Some((doc.analyzed.clone(), st.encoding, st.lang(), st.settings.clone()))
     }
 
+    /// `analyzed`, for a document that is a report draft (other YAML gets no editor features).
+    fn draft(&self, uri: &Uri) -> Option<(Arc<Analyzed>, Encoding, Lang, Settings)> {
+        self.analyzed(uri).filter(|(a, ..)| a.is_draft)
+    }
+
     /// Diagnostics as the settings want them: rules turned off are dropped, severities overridden.
     fn visible(analyzed: &Analyzed, settings: &Settings) -> Vec<Diagnostic> {
         if !analyzed.is_draft {
@@ -313,10 +318,7 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        let Some((analyzed, enc, lang, _)) = self.analyzed(&at.text_document.uri) else { return Ok(None) };
-        if !analyzed.is_draft {
-            return Ok(None);
-        }
+        let Some((analyzed, enc, lang, _)) = self.draft(&at.text_document.uri) else { return Ok(None) };
         guard("hover", || {
             let (text, index) = (&analyzed.text, &analyzed.index);
             let offset = convert::offset(text, index, at.position, enc);
@@ -328,10 +330,7 @@ impl LanguageServer for Backend {
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        let Some((analyzed, enc, _, settings)) = self.analyzed(&params.text_document.uri) else { return Ok(None) };
-        if !analyzed.is_draft {
-            return Ok(None);
-        }
+        let Some((analyzed, enc, _, settings)) = self.draft(&params.text_document.uri) else { return Ok(None) };
         guard("inlay hints", || {
             let (text, index) = (&analyzed.text, &analyzed.index);
             let range = convert::span(text, index, params.range, enc);
@@ -354,10 +353,7 @@ impl LanguageServer for Backend {
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        let Some((analyzed, enc, lang, _)) = self.analyzed(&params.text_document.uri) else { return Ok(None) };
-        if !analyzed.is_draft {
-            return Ok(None);
-        }
+        let Some((analyzed, enc, lang, _)) = self.draft(&params.text_document.uri) else { return Ok(None) };
         guard("symbols", || {
             fn convert_all(symbols: Vec<ide::Symbol>, analyzed: &Analyzed, enc: Encoding) -> Vec<DocumentSymbol> {
                 symbols
@@ -388,7 +384,7 @@ impl LanguageServer for Backend {
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let at = params.text_document_position_params;
         let uri = at.text_document.uri;
-        let Some((analyzed, enc, _, _)) = self.analyzed(&uri) else { return Ok(None) };
+        let Some((analyzed, enc, _, _)) = self.draft(&uri) else { return Ok(None) };
         guard("definition", || {
             let (text, index) = (&analyzed.text, &analyzed.index);
             let offset = convert::offset(text, index, at.position, enc);
@@ -403,10 +399,7 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let at = params.text_document_position;
-        let Some((analyzed, enc, _, _)) = self.analyzed(&at.text_document.uri) else { return Ok(None) };
-        if !analyzed.is_draft {
-            return Ok(None);
-        }
+        let Some((analyzed, enc, _, _)) = self.draft(&at.text_document.uri) else { return Ok(None) };
         guard("completion", || {
             let (text, index) = (&analyzed.text, &analyzed.index);
             let offset = convert::offset(text, index, at.position, enc);
