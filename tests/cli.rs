@@ -407,3 +407,23 @@ fn suppressions_through_the_binary() {
     assert_eq!(rules, ["unused-suppression", "history-vs-report", "prior-cases"], "column-sum silences nothing");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn lsp_exits_when_the_client_vanishes() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .arg("lsp")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdin.take());
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert_eq!(status.code(), Some(1), "no shutdown came first");
+            break;
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(10), "the server outlived its client");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

@@ -1,14 +1,12 @@
 //! The language server through the protocol: a client in this file talks JSON-RPC with `Content-Length`
 //! framing to the real server over an in-memory pipe.
 
-use senshin_lint::server::Backend;
 use serde_json::{Value, json};
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf};
-use tower_lsp_server::{LspService, Server};
 
 const PUBLISHED: &str = include_str!("../examples/r6/report.yaml");
 const URI: &str = "file:///drafts/r6.yaml";
@@ -25,10 +23,14 @@ impl Client {
     fn start() -> Client {
         let (client_end, server_end) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_end);
-        let (service, socket) = LspService::new(|c| Backend::new(c, Arc::new(AtomicBool::new(false))));
-        let server = tokio::spawn(Server::new(server_read, server_write, socket).serve(service));
+        let server =
+            tokio::spawn(senshin_lint::server::serve(server_read, server_write, Arc::new(AtomicBool::new(false))));
         let (read, write) = tokio::io::split(client_end);
         Client { write, read: BufReader::new(read), next_id: 1, pending: VecDeque::new(), server }
+    }
+
+    async fn send_raw(&mut self, bytes: &[u8]) {
+        self.write.write_all(bytes).await.unwrap();
     }
 
     async fn send(&mut self, msg: Value) {
@@ -344,5 +346,70 @@ async fn hover_inlay_hints_symbols_definition_completion() {
     let first = &r["result"][0];
     assert_eq!(first["label"], "2");
     assert_eq!(first["insertText"], "\"2\"");
+    c.finish().await;
+}
+
+#[tokio::test]
+async fn malformed_frames_invalid_json_and_unknown_methods_leave_the_server_serving() {
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({})).await;
+    // Invalid JSON in a well-formed frame: a parse error, then business as usual.
+    c.send_raw(b"Content-Length: 9\r\n\r\n{not json").await;
+    let err = c.read_frame().await;
+    assert_eq!(err["error"]["code"], -32700);
+    // A frame whose header is garbage is skipped.
+    c.send_raw(b"Content-Length: nonsense\r\n\r\n").await;
+    // Unknown request: MethodNotFound; unknown notification: ignored.
+    let r = c.request("senshin/unknown", json!({})).await;
+    assert_eq!(r["error"]["code"], -32601);
+    c.notify("senshin/unknownNotification", json!({})).await;
+    // A position past the end of a document, and a document that is not open.
+    c.open(URI, PUBLISHED).await;
+    c.notification("textDocument/publishDiagnostics").await;
+    let far = json!({"line": 100_000, "character": 100_000});
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": far})).await;
+    assert!(r.get("error").is_none());
+    let r =
+        c.request("textDocument/hover", json!({"textDocument": {"uri": "file:///closed.yaml"}, "position": far})).await;
+    assert_eq!(r["result"], Value::Null);
+    let range = json!({"start": far, "end": far});
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"range": range, "text": "\n# end"}]}),
+    )
+    .await;
+    let p = c.notification("textDocument/publishDiagnostics").await;
+    assert_eq!(p["version"], 2);
+    c.finish().await;
+}
+
+#[tokio::test]
+async fn a_storm_of_edits_ends_with_the_diagnostics_of_the_final_text() {
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({})).await;
+    c.open(URI, PUBLISHED).await;
+    c.notification("textDocument/publishDiagnostics").await;
+    let (line, col) = utf16_position(PUBLISHED, "約911.1億円");
+    let digit = json!({"start": {"line": line, "character": col + 5}, "end": {"line": line, "character": col + 6}});
+    let edits = 10_000;
+    for k in 0..edits {
+        let text = ((k % 10).to_string()).clone();
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": k + 2}, "contentChanges": [{"range": digit, "text": text}]}),
+        )
+        .await;
+    }
+    let last_version = edits + 1;
+    // Every version is answered in order; the last one carries the final text's diagnostics.
+    let last = loop {
+        let p = c.notification("textDocument/publishDiagnostics").await;
+        if p["version"] == last_version {
+            break p;
+        }
+    };
+    let final_text = PUBLISHED.replacen("約911.1億円", "約911.9億円", 1);
+    let expected: Vec<String> = senshin_lint::lint(&final_text).iter().map(|d| d.rule.to_owned()).collect();
+    assert_eq!(rules(&last["diagnostics"]), expected);
     c.finish().await;
 }

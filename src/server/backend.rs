@@ -99,32 +99,75 @@ impl Backend {
     /// Analyses the document's current text and, unless a newer version arrived meanwhile, stores and pushes
     /// the result.
     async fn analyze_and_publish(&self, uri: Uri) {
-        let Some((path, version, text)) = ({
-            let st = self.state();
-            st.docs.get(&uri).map(|d| (d.path.clone(), d.version, d.rope.to_string()))
-        }) else {
+        // The newest version wins: one analysis of a document at a time, on a blocking thread so that edits
+        // keep arriving meanwhile; when it ends on an outdated version, it runs again on the newest text, and
+        // only a result for the current version is kept and shown.
+        {
+            let mut st = self.state();
+            match st.docs.get_mut(&uri) {
+                Some(doc) if !doc.analyzing => doc.analyzing = true,
+                _ => return,
+            }
+        }
+        loop {
+            let Some((path, version, text)) = ({
+                let st = self.state();
+                st.docs.get(&uri).map(|d| (d.path.clone(), d.version, d.rope.to_string()))
+            }) else {
+                return;
+            };
+            let work =
+                tokio::task::spawn_blocking(move || guard("diagnostics", || Analyzed::new(&path, version, text)));
+            let analyzed = match work.await {
+                Ok(Ok(a)) => Some(Arc::new(a)),
+                Ok(Err(e)) => {
+                    self.client.log_message(MessageType::ERROR, e.message).await;
+                    None
+                }
+                Err(_) => None,
+            };
+            let publish = {
+                let mut st = self.state();
+                let (enc, lang, pull, settings) = (st.encoding, st.lang(), st.pull, st.settings.clone());
+                let Some(doc) = st.docs.get_mut(&uri) else { return };
+                if doc.version != version {
+                    continue;
+                }
+                doc.analyzing = false;
+                match analyzed {
+                    Some(analyzed) => {
+                        doc.analyzed = analyzed.clone();
+                        (!pull).then(|| Self::to_lsp(&uri, &analyzed, enc, lang, &settings))
+                    }
+                    None => None,
+                }
+            };
+            if let Some(diags) = publish {
+                self.client.publish_diagnostics(uri, diags, Some(version)).await;
+            }
             return;
-        };
-        let analyzed = match guard("diagnostics", || Analyzed::new(&path, version, text)) {
-            Ok(a) => Arc::new(a),
-            Err(e) => {
-                self.client.log_message(MessageType::ERROR, e.message).await;
+        }
+    }
+
+    /// Waits until the document's analysis is of its current version (a pull must not answer for an older
+    /// text).
+    async fn current(&self, uri: &Uri) {
+        for _ in 0..10_000 {
+            let (fresh, busy) = {
+                let st = self.state();
+                match st.docs.get(uri) {
+                    Some(d) => (d.analyzed.version == d.version, d.analyzing),
+                    None => return,
+                }
+            };
+            if fresh {
                 return;
             }
-        };
-        let publish = {
-            let mut st = self.state();
-            let (enc, lang, pull, settings) = (st.encoding, st.lang(), st.pull, st.settings.clone());
-            match st.docs.get_mut(&uri) {
-                Some(doc) if doc.version == version => {
-                    doc.analyzed = analyzed.clone();
-                    (!pull).then(|| Self::to_lsp(&uri, &analyzed, enc, lang, &settings))
-                }
-                _ => None,
+            if busy {
+                tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+            } else {
+                self.analyze_and_publish(uri.clone()).await;
             }
-        };
-        if let Some(diags) = publish {
-            self.client.publish_diagnostics(uri, diags, Some(version)).await;
         }
     }
 
@@ -262,6 +305,7 @@ impl LanguageServer for Backend {
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
+        self.current(&uri).await;
         let items = match self.analyzed(&uri) {
             Some((analyzed, enc, lang, settings)) => {
                 guard("diagnostics", || Self::to_lsp(&uri, &analyzed, enc, lang, &settings))?
@@ -278,6 +322,7 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
+        self.current(&uri).await;
         let Some((analyzed, enc, lang, settings)) = self.analyzed(&uri) else { return Ok(None) };
         let current = self.state().docs.get(&uri).map(|d| d.version);
         if current != Some(analyzed.version) {

@@ -12,6 +12,8 @@ pub struct Document {
     pub version: i32,
     pub path: String,
     pub analyzed: Arc<Analyzed>,
+    /// An analysis of this document is under way; it will pick up the newest version when it ends.
+    pub analyzing: bool,
 }
 
 /// One version's text and everything derived from it; handlers read it without locking the document.
@@ -35,8 +37,9 @@ impl Analyzed {
 impl Document {
     pub fn new(path: String, version: i32, text: String) -> Document {
         let rope = Rope::from_str(&text);
-        let analyzed = Arc::new(Analyzed::new(&path, version, text));
-        Document { rope, version, path, analyzed }
+        // Analysed when the server schedules it; until then, an empty analysis of no version.
+        let analyzed = Arc::new(Analyzed::new(&path, i32::MIN, String::new()));
+        Document { rope, version, path, analyzed, analyzing: false }
     }
 
     /// Applies one change of `textDocument/didChange`: a range replaced, or (no range) the whole text.

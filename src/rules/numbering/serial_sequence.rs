@@ -1,6 +1,6 @@
 //! `serial-sequence`: 整理番号 count 1, 2, 3, … in each table.
 
-use crate::diagnostics::{Diagnostic, Fix, Message};
+use crate::diagnostics::{Diagnostic, Edit, Fix, Message};
 use crate::model::Part;
 use crate::rules::Context;
 
@@ -16,6 +16,19 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(table) = cx.report.costs.get(part) else {
             continue;
         };
+        // One fix for the table: every row numbered by its position, so that it settles in one step.
+        let edits: Vec<Edit> = table
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.serial.as_ref().map(|s| (i, s)))
+            .filter(|(i, s)| s.value != *i as u64 + 1)
+            .map(|(i, s)| Edit { span: s.span, replacement: (i + 1).to_string() })
+            .collect();
+        let renumber =
+            Fix {
+                title: Message::new("整理番号を1から振り直す", "renumber 整理番号 from 1"), edits, safe: false
+            };
         let mut previous: Option<(u64, crate::text::Span)> = None;
         for row in &table.rows {
             let Some(serial) = &row.serial else {
@@ -35,12 +48,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         format!("整理番号 skips: expected {expected}, found {n}"),
                     ),
                 };
-                let mut d = Diagnostic::new(&RULE, serial.span, Message::new(ja, en)).fix(Fix::replace(
-                    Message::new(format!("{expected} にする"), format!("renumber to {expected}")),
-                    serial.span,
-                    expected.to_string(),
-                    false,
-                ));
+                let mut d = Diagnostic::new(&RULE, serial.span, Message::new(ja, en));
+                if !renumber.edits.is_empty() {
+                    d = d.fix(renumber.clone());
+                }
                 if let Some((_, span)) = previous {
                     d = d.label(span, Message::new("前の行", "the previous row"));
                 }

@@ -1,0 +1,34 @@
+//! The whole pipeline on arbitrary bytes: decode, parse, lower, check, fix, and every renderer. Invariants:
+//! no panic; every span inside the text on character boundaries; fixing leaves parsable YAML when the input
+//! parsed, and fixing again changes nothing.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use senshin_lint::cli::{check_bytes, human_to_string, json_value};
+use senshin_lint::diagnostics::Lang;
+use senshin_lint::fix::{FixMode, fix};
+
+fuzz_target!(|data: &[u8]| {
+    let checked = check_bytes("fuzz.yaml", data);
+    let text = &checked.text;
+    for d in &checked.diagnostics {
+        let spans = std::iter::once(d.span)
+            .chain(d.labels.iter().map(|l| l.span))
+            .chain(d.fix.iter().flat_map(|f| f.edits.iter().map(|e| e.span)));
+        for s in spans {
+            assert!(s.start <= s.end && s.end <= text.len());
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+    let checked = [checked];
+    let _ = human_to_string(&checked, Lang::Ja);
+    let _ = json_value(&checked, Lang::En);
+    let text = &checked[0].text;
+    let syntax_ok = |t: &str| !senshin_lint::lint(t).iter().any(|d| d.rule == "yaml-syntax");
+    if text.len() < 2_000 && syntax_ok(text) {
+        let once = fix(text, FixMode::Unsafe);
+        assert!(syntax_ok(&once.text), "a fix broke the YAML");
+        let twice = fix(&once.text, FixMode::Unsafe);
+        assert_eq!(twice.text, once.text, "fixing again changed the text");
+    }
+});
