@@ -357,8 +357,14 @@ async fn malformed_frames_invalid_json_and_unknown_methods_leave_the_server_serv
     c.send_raw(b"Content-Length: 9\r\n\r\n{not json").await;
     let err = c.read_frame().await;
     assert_eq!(err["error"]["code"], -32700);
-    // A frame whose header is garbage is skipped.
+    // A frame whose header is garbage is answered with a parse error too.
     c.send_raw(b"Content-Length: nonsense\r\n\r\n").await;
+    assert_eq!(c.read_frame().await["error"]["code"], -32700);
+    // A Content-Length shorter than its body: the cut body is not JSON, and the guard finds the next
+    // frame's header even where it follows the rest of the body on one line.
+    let body = r#"{"jsonrpc":"2.0","id":90,"method":"shutdown"}"#;
+    c.send_raw(format!("Content-Length: 10\r\n\r\n{body}").as_bytes()).await;
+    assert_eq!(c.read_frame().await["error"]["code"], -32700);
     // Unknown request: MethodNotFound; unknown notification: ignored.
     let r = c.request("senshin/unknown", json!({})).await;
     assert_eq!(r["error"]["code"], -32601);

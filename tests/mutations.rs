@@ -159,3 +159,35 @@ fn figures_no_identity_binds_stay_silent() {
         }
     }
 }
+
+const SMALL: &str = include_str!("../examples/small/report.yaml");
+
+proptest::proptest! {
+    /// A lint-clean report with one digit of one identity-bound figure changed at random gets a diagnostic of
+    /// the right rule, on that figure or on the cell it contradicts.
+    #[test]
+    fn a_changed_figure_in_a_clean_report_is_noticed(
+        which in proptest::prelude::any::<proptest::sample::Index>(),
+        position in proptest::prelude::any::<proptest::sample::Index>(),
+        digit in 0u8..10,
+    ) {
+        let baseline = analyze(SMALL);
+        proptest::prop_assert!(baseline.diagnostics.is_empty());
+        let figures = bound(&baseline.report);
+        let (span, rules, must_touch) = figures[which.index(figures.len())];
+        let digits: Vec<usize> =
+            SMALL[span.range()].char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| span.start + i).collect();
+        let at = digits[position.index(digits.len())];
+        proptest::prop_assume!(SMALL.as_bytes()[at] != b'0' + digit);
+        let mutated = format!("{}{}{}", &SMALL[..at], char::from(b'0' + digit), &SMALL[at + 1..]);
+        let found = analyze(&mutated).diagnostics;
+        proptest::prop_assert!(
+            found.iter().any(|d| rules.contains(&d.rule) && (!must_touch || touches(d, span))),
+            "`{}` → `{}` went unnoticed by {:?}; found {:?}",
+            &SMALL[span.range()],
+            &mutated[span.range()],
+            rules,
+            found.iter().map(|d| d.rule).collect::<Vec<_>>()
+        );
+    }
+}
