@@ -48,6 +48,18 @@ pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
 
 impl Builder<'_> {
     fn run(&mut self) {
+        if let Some(at) = self.non_ascii_directive() {
+            let end = self.text[at..].find(['\n', '\r']).map_or(self.text.len(), |n| at + n);
+            self.diags.push(Diagnostic::new(
+                &yaml_syntax::RULE,
+                Span::new(at, end),
+                Message::new(
+                    "「%」で始まる行（YAML のディレクティブ）に ASCII 以外の文字があります。報告書の下書きには不要な行です",
+                    "a line starting with `%` (a YAML directive) contains non-ASCII characters; a draft needs no such line",
+                ),
+            ));
+            return;
+        }
         let mut parser = Parser::new_from_str(self.text);
         while let Some(next) = parser.next_event() {
             let (event, span) = match next {
@@ -57,7 +69,7 @@ impl Builder<'_> {
             let span = Span::new(self.pos.byte(span.start.index()), self.pos.byte(span.end.index()));
             let go_on = match event {
                 Event::DocumentStart(_) => self.document_start(span),
-                Event::Scalar(value, style, anchor, _) => {
+                Event::Scalar(value, style, anchor, tag) => {
                     self.anchor(anchor, span);
                     let style = match style {
                         saphyr_parser::ScalarStyle::Plain => ScalarStyle::Plain,
@@ -66,6 +78,10 @@ impl Builder<'_> {
                         saphyr_parser::ScalarStyle::Literal => ScalarStyle::Literal,
                         saphyr_parser::ScalarStyle::Folded => ScalarStyle::Folded,
                     };
+                    // An anchor or tag stands before the value inside its span.
+                    if anchor == 0 && tag.is_none() && !self.located(&value, style, span) {
+                        return;
+                    }
                     self.scalars.push(span);
                     let kind = NodeKind::Scalar { value: value.into_owned(), style };
                     self.leaf(kind, span)
@@ -97,6 +113,38 @@ impl Builder<'_> {
                 return;
             }
         }
+    }
+
+    /// The parser miscounts positions after a directive with non-ASCII characters (it counts its bytes as
+    /// characters), so such a line is refused before parsing.
+    fn non_ascii_directive(&self) -> Option<usize> {
+        let mut at = 0;
+        for line in self.text.split_inclusive(['\n', '\r']) {
+            if line.starts_with('%') && !line.is_ascii() {
+                return Some(at);
+            }
+            at += line.len();
+        }
+        None
+    }
+
+    /// Whether a plain scalar stands where the parser says: its text must begin with the value's first
+    /// character. A mismatch means positions can no longer be trusted, so reading stops there with a
+    /// diagnostic rather than point at (or fix) the wrong place.
+    fn located(&mut self, value: &str, style: ScalarStyle, span: Span) -> bool {
+        let Some(first) = value.chars().next() else { return true };
+        if style != ScalarStyle::Plain || self.text[span.range()].starts_with(first) {
+            return true;
+        }
+        self.diags.push(Diagnostic::new(
+            &yaml_syntax::RULE,
+            Span::empty(span.start),
+            Message::new(
+                "この位置から先は文字の位置を正しく求められないため読みません",
+                "positions cannot be determined reliably from here on, so the rest is not read",
+            ),
+        ));
+        false
     }
 
     fn syntax_error(&mut self, e: &ScanError) {
@@ -271,6 +319,16 @@ mod tests {
         let text = "a: \"x # y\"\nb: |\n  z # w\nc: d#e\n";
         let (tree, _) = parse(text);
         assert!(tree.comments.is_empty());
+    }
+
+    #[test]
+    fn a_directive_with_non_ascii_text_is_refused() {
+        let (tree, diags) = parse("%sum \u{fffd}\u{fffd} x\n---\nreporcts: 1\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].span, Span::new(0, 13));
+        assert!(tree.root.is_none());
+        let (_, diags) = parse("%YAML 1.2\n---\nreport: 1\n");
+        assert!(diags.is_empty());
     }
 
     #[test]
