@@ -134,6 +134,9 @@ pub const ZERO_FACILITY: &[Field] = &[
 
 /// The known key nearest to `unknown`, if one is close enough to be a likely typo.
 pub fn nearest<'a>(unknown: &str, fields: &'a [Field]) -> Option<&'a Field> {
+    if unknown.is_empty() {
+        return None;
+    }
     fields
         .iter()
         .map(|f| (edit_distance(unknown, f.key), f))

@@ -96,6 +96,11 @@ impl<'a> Lowerer<'a> {
             let key_span = tree.span(e.key);
             match tree.scalar(e.key) {
                 Some(k) if fields.iter().any(|f| f.key == k) => {}
+                Some("") => self.schema(
+                    key_span,
+                    "キーが空です（「?」だけの行など）".into(),
+                    "an empty key (a `?` with nothing after it, say)".into(),
+                ),
                 Some(k) if k.len() == 3 && k.bytes().all(|b| b.is_ascii_digit()) && tree.is_null(e.value) => {
                     // `{cases: 1,271}`: in a flow mapping the comma ends the entry, and `271` becomes a key.
                     self.schema(
