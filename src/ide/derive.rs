@@ -4,7 +4,7 @@
 use crate::diagnostics::{Message, group_digits, oku_text};
 use crate::model::exact::Q;
 use crate::model::{Amount, Decimal, Part, Report, Rounding, Spanned, SummaryColumn};
-use crate::rules::facts;
+use crate::rules::facts::{self, Totals, totals};
 use crate::text::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,28 +15,6 @@ pub struct Derivation {
     pub expected: String,
     pub differs: bool,
     pub explanation: Message,
-}
-
-/// Exact totals of one table or both.
-#[derive(Clone, Copy)]
-struct Totals {
-    total_yen: i128,
-    advanced_yen: i128,
-    cases: u64,
-    technologies: u64,
-}
-
-fn totals(report: &Report, parts: &[Part]) -> Option<Totals> {
-    let mut t = Totals { total_yen: 0, advanced_yen: 0, cases: 0, technologies: 0 };
-    for &part in parts {
-        let table = report.costs.get(part)?;
-        let s = facts::sums(table);
-        t.total_yen += s.total_yen?;
-        t.advanced_yen += s.advanced_yen?;
-        t.cases += s.cases?;
-        t.technologies += facts::technologies(table).len() as u64;
-    }
-    Some(t)
 }
 
 fn count(out: &mut Vec<Derivation>, printed: &Option<Spanned<u64>>, expected: u64, how: (&str, &str)) {
@@ -94,7 +72,9 @@ fn summary_column(out: &mut Vec<Derivation>, col: &SummaryColumn, t: Totals, r: 
         t.technologies,
         ("費用の表の技術数（枝番は1技術）", "technologies in the cost tables (sub-rows once)"),
     );
-    count(out, &col.patients, t.cases, ("Σ 年間実施件数", "Σ 年間実施件数"));
+    if let Some(cases) = t.cases {
+        count(out, &col.patients, cases, ("Σ 年間実施件数", "Σ 年間実施件数"));
+    }
     amount(
         out,
         &col.insured_cost,

@@ -59,9 +59,7 @@ fn last_row(cx: &Context, last: &HistoryRow, out: &mut Vec<Diagnostic>) {
     let (Some(a), Some(b)) = (costs.get(Part::A), costs.get(Part::B)) else {
         return;
     };
-    let (sa, sb) = (facts::sums(a), facts::sums(b));
-    let add = |x: Option<i128>, y: Option<i128>| Some(x? + y?);
-    let (Some(total), Some(adv)) = (add(sa.total_yen, sb.total_yen), add(sa.advanced_yen, sb.advanced_yen)) else {
+    let Some(facts::Totals { total_yen: total, advanced_yen: adv, .. }) = facts::totals(cx.report, &Part::BOTH) else {
         return;
     };
     let cells = |get: fn(&crate::model::CostTotal) -> Option<crate::text::Span>| -> Vec<crate::text::Span> {
