@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes a synthetic report draft with N cost rows that is consistent by construction (senshin-lint reports
-nothing on it). Usage: benches/generate.py N [SEED] > draft.yaml"""
+nothing on it), or, with --errors K, the same draft with K errors injected into evenly spaced rows (an impossible
+date, a repeated 整理番号, full-width digits, a case count that no longer adds up, in turn).
+Usage: benches/generate.py N [--seed S] [--errors K] > draft.yaml"""
+import argparse
 import random
-import sys
 
 
 def half_up(num, den, scale):
@@ -34,9 +36,29 @@ def part_rows(rng, part, count, in_period):
     return rows
 
 
+def inject(rows, k):
+    """Spoils k rows spread over the table; the sums are computed before, so every change shows."""
+    for j in range(k):
+        r = rows[(2 * j + 1) * len(rows) // (2 * k)]
+        kind = j % 4
+        if kind == 0:
+            r["effective"] = "平20.2.30"
+        elif kind == 1:
+            r["serial"] -= 1
+        elif kind == 2:
+            r["cases_text"] = "".join(chr(ord(c) + 0xFEE0) for c in str(r["cases"]))
+        else:
+            r["cases"] += 1
+
+
 def main():
-    n = int(sys.argv[1])
-    rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+    args = argparse.ArgumentParser()
+    args.add_argument("rows", type=int)
+    args.add_argument("--seed", type=int, default=1)
+    args.add_argument("--errors", type=int, default=0)
+    a = args.parse_args()
+    n = a.rows
+    rng = random.Random(a.seed)
     parts = {"A": part_rows(rng, "Ａ", n // 2, 2), "B": part_rows(rng, "Ｂ", n - n // 2, 3)}
     sums = {}
     for p, rows in parts.items():
@@ -44,6 +66,8 @@ def main():
                        cases=sum(r["cases"] for r in rows), fac=sum(r["fac"] or 0 for r in rows),
                        tech=len(rows), approved=sum(r["new"] for r in rows))
     sums["total"] = {k: sums["A"][k] + sums["B"][k] for k in sums["A"]}
+    if a.errors:
+        inject(parts["A"] + parts["B"], min(a.errors, n))
     out = ["report:", "  title: 先進医療の実績報告について", "  period: 令和5年7月1日～令和6年6月30日", "", "summary:"]
     for col in ("A", "B", "total"):
         s = sums[col]
@@ -73,7 +97,7 @@ def main():
             out += [f"      - serial: {r['serial']}", f"        notice: \"{r['notice']}\"", f"        name: {r['name']}",
                     f"        effective: {r['effective']}", f"        total_yen: {dash(r['total'])}",
                     f"        advanced_yen: {dash(r['adv'])}", f"        avg_stay_days: {stay}",
-                    f"        cases: {r['cases']}", f"        facilities: {dash(r['fac'])}"]
+                    f"        cases: {r.get('cases_text', r['cases'])}", f"        facilities: {dash(r['fac'])}"]
         s = sums[p]
         out += ["    total:", f"      total_yen: {s['total']}", f"      advanced_yen: {s['adv']}",
                 f"      cases: {s['cases']}", f"      facilities: {s['fac']}"]

@@ -100,10 +100,10 @@ pub fn complete(analysis: &Analysis, text: &str, offset: usize) -> Vec<Completio
 fn notices(analysis: &Analysis, part: Part) -> Vec<Completion> {
     let Some(table) = analysis.report.costs.get(part) else { return Vec::new() };
     let mut out: Vec<(bool, Completion)> = facts::technologies(table)
-        .into_iter()
+        .iter()
         .map(|(number, rows)| {
             let name = rows.iter().find_map(|r| r.name.as_ref()).map_or(String::new(), |n| n.value.clone());
-            let zero = facts::had_no_case(&rows) == Some(true);
+            let zero = facts::had_no_case(rows) == Some(true);
             let c = Completion {
                 label: number.to_string(),
                 detail: if zero { format!("{name}（0件）") } else { name },

@@ -1,6 +1,6 @@
 //! Where an offset falls in the YAML tree: the keys and list positions from the root down to it.
 
-use crate::syntax::{NodeId, NodeKind, Tree};
+use crate::syntax::{NodeId, Tree};
 use crate::text::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,28 +42,26 @@ pub fn locate(tree: &Tree, offset: usize) -> Located {
     let Some(mut node) = tree.root else { return out };
     loop {
         out.node = Some(node);
-        match &tree.node(node).kind {
-            NodeKind::Mapping(entries) => {
-                let Some(e) =
-                    entries.iter().find(|e| touches(tree.span(e.key), offset) || touches(tree.span(e.value), offset))
-                else {
-                    return out;
-                };
-                out.path.push(Step::Key(tree.scalar(e.key).unwrap_or_default().to_owned()));
-                if touches(tree.span(e.key), offset) {
-                    out.on_key = Some(tree.span(e.key));
-                    return out;
-                }
-                node = e.value;
+        if let Some(entries) = tree.entries(node) {
+            let Some(e) =
+                entries.iter().find(|e| touches(tree.span(e.key), offset) || touches(tree.span(e.value), offset))
+            else {
+                return out;
+            };
+            out.path.push(Step::Key(tree.scalar(e.key).unwrap_or_default().to_owned()));
+            if touches(tree.span(e.key), offset) {
+                out.on_key = Some(tree.span(e.key));
+                return out;
             }
-            NodeKind::Sequence(items) => {
-                let Some((i, &item)) = items.iter().enumerate().find(|(_, i)| touches(tree.span(**i), offset)) else {
-                    return out;
-                };
-                out.path.push(Step::Item(i));
-                node = item;
-            }
-            _ => return out,
+            node = e.value;
+        } else if let Some(items) = tree.items(node) {
+            let Some((i, &item)) = items.iter().enumerate().find(|(_, i)| touches(tree.span(**i), offset)) else {
+                return out;
+            };
+            out.path.push(Step::Item(i));
+            node = item;
+        } else {
+            return out;
         }
     }
 }

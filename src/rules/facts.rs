@@ -2,7 +2,6 @@
 //! table, and its rows grouped by technology.
 
 use crate::model::{CostRow, CostTable, Part, Report, Spanned};
-use std::collections::BTreeMap;
 
 /// Exact sums of a cost table's rows; a sum is `None` when any row's cell is missing or unreadable, so that
 /// one bad cell does not produce a second, derived diagnostic.
@@ -34,15 +33,44 @@ pub fn sums(table: &CostTable) -> Sums {
     }
 }
 
-/// Rows by technology number: `10(1)` and `10(2)` are one technology.
-pub fn technologies(table: &CostTable) -> BTreeMap<u32, Vec<&CostRow>> {
-    let mut map: BTreeMap<u32, Vec<&CostRow>> = BTreeMap::new();
-    for row in &table.rows {
-        if let Some(n) = &row.notice {
-            map.entry(n.value.number).or_default().push(row);
+/// A cost table's rows grouped by technology number, in number order: `10(1)` and `10(2)` are one
+/// technology. Sorted slices rather than a map of vectors: several rules ask, and a table may have 100,000 rows.
+pub struct Technologies<'a> {
+    rows: Vec<&'a CostRow>,
+    /// (number, first row, end) into `rows`.
+    groups: Vec<(u32, usize, usize)>,
+}
+
+impl<'a> Technologies<'a> {
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// The rows of technology `number`, in table order.
+    pub fn get(&self, number: u32) -> Option<&[&'a CostRow]> {
+        let i = self.groups.binary_search_by_key(&number, |g| g.0).ok()?;
+        let (_, start, end) = self.groups[i];
+        Some(&self.rows[start..end])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &[&'a CostRow])> {
+        self.groups.iter().map(|&(n, start, end)| (n, &self.rows[start..end]))
+    }
+}
+
+pub fn technologies(table: &CostTable) -> Technologies<'_> {
+    let mut numbered: Vec<(u32, &CostRow)> =
+        table.rows.iter().filter_map(|r| Some((r.notice.as_ref()?.value.number, r))).collect();
+    // Stable, so a technology's rows keep their order; tables are nearly sorted already.
+    numbered.sort_by_key(|&(n, _)| n);
+    let mut groups: Vec<(u32, usize, usize)> = Vec::new();
+    for (i, &(n, _)) in numbered.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if g.0 == n => g.2 = i + 1,
+            _ => groups.push((n, i, i + 1)),
         }
     }
-    map
+    Technologies { rows: numbered.into_iter().map(|(_, r)| r).collect(), groups }
 }
 
 /// Whether every row of a technology is known to have had no case (`None` when a count is unreadable).

@@ -3,7 +3,7 @@
 
 use super::chars::CharToByte;
 use super::comments;
-use super::tree::{Entry, Node, NodeId, NodeKind, ScalarStyle, Tree};
+use super::tree::{Entry, NodeId, ScalarStyle, Tree};
 use crate::diagnostics::{Diagnostic, Message};
 use crate::rules::{schema, yaml_syntax};
 use crate::text::Span;
@@ -14,9 +14,11 @@ pub const MAX_DEPTH: usize = 64;
 /// Most nodes accepted: a 100,000-row draft has about two million.
 pub const MAX_NODES: usize = 8_000_000;
 
+/// An open collection. Its children wait in the builder's `items` or `entries` from `first` on, shared by
+/// all open collections, so that no collection needs a vector of its own.
 enum Frame {
-    Sequence { start: usize, items: Vec<NodeId> },
-    Mapping { start: usize, entries: Vec<Entry>, key: Option<NodeId> },
+    Sequence { start: usize, first: usize },
+    Mapping { start: usize, first: usize, key: Option<NodeId> },
 }
 
 struct Builder<'a> {
@@ -24,7 +26,9 @@ struct Builder<'a> {
     pos: CharToByte<'a>,
     tree: Tree,
     stack: Vec<Frame>,
-    scalars: Vec<Span>,
+    items: Vec<NodeId>,
+    entries: Vec<Entry>,
+    hashes: comments::Hashes,
     diags: Vec<Diagnostic>,
     documents: usize,
 }
@@ -36,13 +40,14 @@ pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
         pos: CharToByte::new(text),
         tree: Tree::default(),
         stack: Vec::new(),
-        scalars: Vec::new(),
+        items: Vec::new(),
+        entries: Vec::new(),
+        hashes: comments::Hashes::new(text),
         diags: Vec::new(),
         documents: 0,
     };
     b.run();
-    let comments = comments::find(text, &b.scalars);
-    b.tree.comments = comments;
+    b.tree.comments = b.hashes.comments(text);
     (b.tree, b.diags)
 }
 
@@ -82,9 +87,8 @@ impl Builder<'_> {
                     if anchor == 0 && tag.is_none() && !self.located(&value, style, span) {
                         return;
                     }
-                    self.scalars.push(span);
-                    let kind = NodeKind::Scalar { value: value.into_owned(), style };
-                    self.leaf(kind, span)
+                    self.hashes.scalar(span);
+                    self.leaf(span, |tree| tree.push_scalar(&value, style, span))
                 }
                 Event::Alias(_) => {
                     self.diags.push(Diagnostic::new(
@@ -95,15 +99,15 @@ impl Builder<'_> {
                             "aliases (*name) are not allowed in a report draft: write the value itself",
                         ),
                     ));
-                    self.leaf(NodeKind::Alias, span)
+                    self.leaf(span, |tree| tree.push_alias(span))
                 }
                 Event::SequenceStart(anchor, _) => {
                     self.anchor(anchor, span);
-                    self.open(Frame::Sequence { start: span.start, items: Vec::new() }, span)
+                    self.open(Frame::Sequence { start: span.start, first: self.items.len() }, span)
                 }
                 Event::MappingStart(anchor, _) => {
                     self.anchor(anchor, span);
-                    self.open(Frame::Mapping { start: span.start, entries: Vec::new(), key: None }, span)
+                    self.open(Frame::Mapping { start: span.start, first: self.entries.len(), key: None }, span)
                 }
                 Event::SequenceEnd | Event::MappingEnd => self.close(span),
                 Event::StreamEnd => false,
@@ -196,7 +200,18 @@ impl Builder<'_> {
         ));
     }
 
-    fn push(&mut self, kind: NodeKind, span: Span) -> Option<NodeId> {
+    /// Adds a node made by `make` and attaches it to the open collection, within the node limit.
+    fn leaf(&mut self, span: Span, make: impl FnOnce(&mut Tree) -> NodeId) -> bool {
+        if !self.room(span) {
+            return false;
+        }
+        let id = make(&mut self.tree);
+        self.attach(id);
+        true
+    }
+
+    /// Whether another node fits within `MAX_NODES`; if not, says so at `span`.
+    fn room(&mut self, span: Span) -> bool {
         if self.tree.nodes.len() >= MAX_NODES {
             self.diags.push(Diagnostic::new(
                 &yaml_syntax::RULE,
@@ -206,20 +221,9 @@ impl Builder<'_> {
                     format!("more than {MAX_NODES} nodes: the rest of the file is not read"),
                 ),
             ));
-            return None;
+            return false;
         }
-        self.tree.nodes.push(Node { kind, span });
-        Some(self.tree.nodes.len() - 1)
-    }
-
-    fn leaf(&mut self, kind: NodeKind, span: Span) -> bool {
-        match self.push(kind, span) {
-            Some(id) => {
-                self.attach(id);
-                true
-            }
-            None => false,
-        }
+        true
     }
 
     fn open(&mut self, frame: Frame, span: Span) -> bool {
@@ -242,36 +246,54 @@ impl Builder<'_> {
         let Some(frame) = self.stack.pop() else {
             return true;
         };
-        let (kind, start, last) = match frame {
-            Frame::Sequence { start, items } => {
-                let last = items.last().map(|&i| self.tree.span(i).end);
-                (NodeKind::Sequence(items), start, last)
-            }
-            Frame::Mapping { start, entries, .. } => {
-                self.check_duplicates(&entries);
-                let last = entries.last().map(|e| self.tree.span(e.value).end.max(self.tree.span(e.key).end));
-                (NodeKind::Mapping(entries), start, last)
-            }
-        };
         // A flow collection ends at its bracket; a block one at its last child (its end event sits on the
         // next token, which may be lines away).
         let is_flow = !self.text[end_span.range()].is_empty();
-        let end = if is_flow { end_span.end } else { last.unwrap_or(start) };
-        self.leaf(kind, Span::new(start, end.max(start)))
+        let span = |start: usize, last: Option<usize>| {
+            let end = if is_flow { end_span.end } else { last.unwrap_or(start) };
+            Span::new(start, end.max(start))
+        };
+        match frame {
+            Frame::Sequence { start, first } => {
+                let last = self.items[first..].last().map(|&i| self.tree.span(i).end);
+                let span = span(start, last);
+                if !self.room(span) {
+                    return false;
+                }
+                let id = self.tree.push_sequence(&self.items[first..], span);
+                self.items.truncate(first);
+                self.attach(id);
+                true
+            }
+            Frame::Mapping { start, first, .. } => {
+                self.check_duplicates(first);
+                let last =
+                    self.entries[first..].last().map(|e| self.tree.span(e.value).end.max(self.tree.span(e.key).end));
+                let span = span(start, last);
+                if !self.room(span) {
+                    return false;
+                }
+                let id = self.tree.push_mapping(&self.entries[first..], span);
+                self.entries.truncate(first);
+                self.attach(id);
+                true
+            }
+        }
     }
 
     fn attach(&mut self, id: NodeId) {
         match self.stack.last_mut() {
             None => self.tree.root = Some(id),
-            Some(Frame::Sequence { items, .. }) => items.push(id),
-            Some(Frame::Mapping { entries, key, .. }) => match key.take() {
+            Some(Frame::Sequence { .. }) => self.items.push(id),
+            Some(Frame::Mapping { key, .. }) => match key.take() {
                 None => *key = Some(id),
-                Some(k) => entries.push(Entry { key: k, value: id }),
+                Some(k) => self.entries.push(Entry { key: k, value: id }),
             },
         }
     }
 
-    fn check_duplicates(&mut self, entries: &[Entry]) {
+    fn check_duplicates(&mut self, first: usize) {
+        let entries = &self.entries[first..];
         let mut keys: Vec<(&str, usize)> =
             entries.iter().enumerate().filter_map(|(i, e)| self.tree.scalar(e.key).map(|k| (k, i))).collect();
         keys.sort();

@@ -9,29 +9,45 @@ pub struct Comment {
     pub span: Span,
 }
 
-/// `scalars` are the spans of every scalar, in source order.
-pub fn find(text: &str, scalars: &[Span]) -> Vec<Comment> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut next_scalar = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        while next_scalar < scalars.len() && scalars[next_scalar].end <= i {
-            next_scalar += 1;
+/// The `#` of the text, and which of them stand inside a scalar. Scalars arrive in source order, so one pass
+/// over both suffices; a draft has few `#`, so this costs next to nothing per scalar.
+pub struct Hashes {
+    at: Vec<usize>,
+    quoted: Vec<bool>,
+    next: usize,
+}
+
+impl Hashes {
+    pub fn new(text: &str) -> Self {
+        let at: Vec<usize> = text.match_indices('#').map(|(i, _)| i).collect();
+        Hashes { quoted: vec![false; at.len()], at, next: 0 }
+    }
+
+    /// Records a scalar's span (scalars must come in source order).
+    pub fn scalar(&mut self, span: Span) {
+        while self.next < self.at.len() && self.at[self.next] < span.start {
+            self.next += 1;
         }
-        if let Some(s) = scalars.get(next_scalar)
-            && s.start <= i
-        {
-            i = s.end.max(i + 1);
-            continue;
+        let mut i = self.next;
+        while i < self.at.len() && self.at[i] < span.end {
+            self.quoted[i] = true;
+            i += 1;
         }
-        if bytes[i] == b'#' && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r')) {
+    }
+
+    /// The comments: a `#` outside scalars, at a line's start or after white space, to the end of its line.
+    pub fn comments(&self, text: &str) -> Vec<Comment> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut after = 0;
+        for (&i, &quoted) in self.at.iter().zip(&self.quoted) {
+            if quoted || i < after || !(i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r')) {
+                continue;
+            }
             let end = text[i..].find(['\n', '\r']).map_or(text.len(), |n| i + n);
             out.push(Comment { span: Span::new(i, end) });
-            i = end;
-            continue;
+            after = end;
         }
-        i += 1;
+        out
     }
-    out
 }

@@ -44,9 +44,9 @@ pub(crate) struct Got {
 
 fn type_name(kind: &NodeKind) -> (&'static str, &'static str) {
     match kind {
-        NodeKind::Scalar { .. } => ("値", "a value"),
-        NodeKind::Sequence(_) => ("リスト", "a list"),
-        NodeKind::Mapping(_) => ("項目の組（マッピング）", "a mapping"),
+        NodeKind::Scalar(_) => ("値", "a value"),
+        NodeKind::Sequence => ("リスト", "a list"),
+        NodeKind::Mapping => ("項目の組（マッピング）", "a mapping"),
         NodeKind::Alias => ("エイリアス", "an alias"),
     }
 }
@@ -80,7 +80,7 @@ impl<'a> Lowerer<'a> {
     fn mapping(&mut self, node: NodeId, fields: &'static [Field], anchor: Span) -> Option<Map<'a>> {
         let tree = self.tree;
         let n = tree.node(node);
-        let NodeKind::Mapping(entries) = &n.kind else {
+        let Some(entries) = tree.entries(node) else {
             if !matches!(n.kind, NodeKind::Alias) {
                 let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
                 let (ja, en) = if tree.is_null(node) { ("空", "empty") } else { type_name(&n.kind) };
@@ -184,8 +184,10 @@ impl<'a> Lowerer<'a> {
         if tree.is_null(got.node) {
             return Some((got.key, &[]));
         }
+        if let Some(items) = tree.items(got.node) {
+            return Some((got.key, items));
+        }
         match &tree.node(got.node).kind {
-            NodeKind::Sequence(items) => Some((got.key, items)),
             NodeKind::Alias => None,
             other => {
                 let (ja, en) = type_name(other);
@@ -205,7 +207,7 @@ impl<'a> Lowerer<'a> {
         let tree = self.tree;
         let span = tree.span(got.node);
         match &tree.node(got.node).kind {
-            NodeKind::Scalar { .. } if tree.is_null(got.node) => {
+            NodeKind::Scalar(_) if tree.is_null(got.node) => {
                 self.diags.push(Diagnostic::new(
                     &value_format::RULE,
                     got.key,
@@ -213,7 +215,7 @@ impl<'a> Lowerer<'a> {
                 ));
                 None
             }
-            NodeKind::Scalar { value, .. } => Some((value.as_str(), span)),
+            NodeKind::Scalar(_) => tree.scalar(got.node).map(|value| (value, span)),
             NodeKind::Alias => None,
             other => {
                 let (ja, en) = type_name(other);
@@ -255,7 +257,7 @@ impl<'a> Lowerer<'a> {
         let source = &self.text[span.range()];
         let fixed: String = source
             .chars()
-            .map(|c| if is_fullwidth_numeric(c) { normalize(&c.to_string()) } else { c.to_string() })
+            .map(|c| if is_fullwidth_numeric(c) { normalize(&c.to_string()).into_owned() } else { c.to_string() })
             .collect();
         self.diags.push(
             Diagnostic::new(

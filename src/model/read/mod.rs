@@ -10,7 +10,8 @@ pub use date::{era_text, read_date, read_period};
 use super::decimal::Decimal;
 use super::value::{Amount, Cell, Notice};
 use crate::diagnostics::Message;
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Why a value could not be read: the `value-format` rule, or for a date that cannot exist, `era-date`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,9 +36,14 @@ pub fn is_fullwidth_numeric(c: char) -> bool {
     matches!(c, '０'..='９' | '，' | '．' | '％' | '－' | '（' | '）')
 }
 
-/// NFKC, trimmed.
-pub fn normalize(s: &str) -> String {
-    s.nfkc().collect::<String>().trim().to_owned()
+/// NFKC, trimmed. Most values are already in NFKC (ASCII figures, kanji dates), and are then borrowed:
+/// normalising every value of a large draft would cost more than reading it.
+pub fn normalize(s: &str) -> Cow<'_, str> {
+    if unicode_normalization::is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(s.trim())
+    } else {
+        Cow::Owned(s.nfkc().collect::<String>().trim().to_owned())
+    }
 }
 
 fn strip_suffix_any<'a>(s: &'a str, suffixes: &[&str]) -> &'a str {
@@ -55,26 +61,35 @@ fn read_grouped(s: &str, what: (&str, &str)) -> Read<i128> {
             format!("{} cannot be negative: `{s}`", what.1),
         );
     }
-    let groups: Vec<&str> = s.split(',').collect();
-    let well_grouped = groups.iter().enumerate().all(|(i, g)| {
-        !g.is_empty()
+    // Read in one pass without allocating: a large draft has millions of figures.
+    let groups = s.split(',').count();
+    let (mut value, mut significant) = (0i128, 0usize);
+    for (i, g) in s.split(',').enumerate() {
+        let well_grouped = !g.is_empty()
             && g.bytes().all(|b| b.is_ascii_digit())
-            && (i == 0 && g.len() <= 3 || g.len() == 3 || groups.len() == 1)
-    });
-    if !well_grouped {
-        return format_err(
-            format!("{}として読めません: `{s}`（半角数字、3桁ごとの「,」は可）", what.0),
-            format!("cannot read `{s}` as {} (digits, optionally grouped by `,` every three)", what.1),
-        );
+            && (i == 0 && g.len() <= 3 || g.len() == 3 || groups == 1);
+        if !well_grouped {
+            return format_err(
+                format!("{}として読めません: `{s}`（半角数字、3桁ごとの「,」は可）", what.0),
+                format!("cannot read `{s}` as {} (digits, optionally grouped by `,` every three)", what.1),
+            );
+        }
+        for b in g.bytes() {
+            if significant > 0 || b != b'0' {
+                significant += 1;
+            }
+            if significant <= MAX_DIGITS {
+                value = value * 10 + i128::from(b - b'0');
+            }
+        }
     }
-    let digits: String = groups.concat();
-    if digits.trim_start_matches('0').len() > MAX_DIGITS {
+    if significant > MAX_DIGITS {
         return format_err(
             format!("{}が大きすぎます（{MAX_DIGITS}桁まで）: `{s}`", what.0),
             format!("{} is too large (at most {MAX_DIGITS} digits): `{s}`", what.1),
         );
     }
-    digits.parse::<i128>().or_else(|_| format_err("数値として読めません", "not a number"))
+    Ok(value)
 }
 
 /// A count of technologies, facilities, patients or cases: `175505`, `175,505`, `175,505人`.

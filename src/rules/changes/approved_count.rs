@@ -25,7 +25,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let mut found = Vec::new();
-        for (number, rows) in facts::technologies(table) {
+        for (number, rows) in facts::technologies(table).iter() {
             let dates: Vec<_> = rows.iter().filter_map(|r| r.effective.as_ref()).collect();
             if dates.len() < rows.len() {
                 continue 'parts; // an unreadable date: the count cannot be trusted

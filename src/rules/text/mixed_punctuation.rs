@@ -31,6 +31,9 @@ fn texts(report: &Report) -> Vec<&Spanned<String>> {
 
 /// Positions of the marks of one style in `s`: `．` between digits is a decimal point, not a mark.
 fn marks(s: &str, style: [char; 2]) -> Vec<(usize, char)> {
+    if !s.contains(style) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let digit = |i: Option<&(usize, char)>| i.is_some_and(|(_, c)| c.is_ascii_digit() || ('０'..='９').contains(c));
     chars

@@ -44,7 +44,7 @@ fn entries_with_rows(report: &Report) -> Vec<Entry<'_>> {
         let techs = facts::technologies(table);
         for entry in entries {
             let Some(notice) = &entry.notice else { continue };
-            let rows = techs.get(&notice.value.number).cloned();
+            let rows = techs.get(notice.value.number).map(<[_]>::to_vec);
             out.push(Entry { part, entry, notice, rows });
         }
     }

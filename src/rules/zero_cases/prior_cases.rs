@@ -25,7 +25,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let by_number = entries_by_number(cx.report, part);
-        for (number, rows) in facts::technologies(table) {
+        for (number, rows) in facts::technologies(table).iter() {
             let Some(effective) = rows.iter().filter_map(|r| r.effective.as_ref()).map(|e| e.value).min() else {
                 continue;
             };

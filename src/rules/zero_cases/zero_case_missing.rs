@@ -19,8 +19,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let by_number = entries_by_number(cx.report, part);
-        for (number, rows) in facts::technologies(table) {
-            if facts::had_no_case(&rows) != Some(true) {
+        for (number, rows) in facts::technologies(table).iter() {
+            if facts::had_no_case(rows) != Some(true) {
                 continue;
             }
             let entries: Vec<_> = by_number.get(&number).into_iter().flatten().copied().collect();
@@ -40,7 +40,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         format!("technology {number} had no case, but {} has no entry for it", section(part)),
                     ),
                 );
-                if let Some(fix) = skeleton(cx, part, number, &rows) {
+                if let Some(fix) = skeleton(cx, part, number, rows) {
                     d = d.fix(fix);
                 }
                 out.push(d);
