@@ -58,7 +58,8 @@ pub fn render(checked: &[Checked], lang: Lang, color: Color) -> Result<(), Strin
     let mut out = stream.lock();
     let config = Config::default();
     let mut files = SimpleFiles::new();
-    for c in checked {
+    // A file without diagnostics is not added: adding one indexes all its lines.
+    for c in checked.iter().filter(|c| !c.diagnostics.is_empty()) {
         let id = files.add(c.path.as_str(), c.text.as_str());
         for d in &c.diagnostics {
             term::emit_to_write_style(&mut out, &config, &files, &convert(d, id, lang)).map_err(|e| e.to_string())?;
@@ -72,7 +73,8 @@ pub fn render_to_string(checked: &[Checked], lang: Lang) -> String {
     let config = Config::default();
     let mut files = SimpleFiles::new();
     let mut out = String::new();
-    for c in checked {
+    // A file without diagnostics is not added: adding one indexes all its lines.
+    for c in checked.iter().filter(|c| !c.diagnostics.is_empty()) {
         let id = files.add(c.path.as_str(), c.text.as_str());
         for d in &c.diagnostics {
             if let Ok(text) = term::emit_into_string(&config, &files, &convert(d, id, lang)) {

@@ -82,16 +82,23 @@ pub fn read(
     Ok(out)
 }
 
-/// Runs `f` over the sources on every core, keeping their order.
-pub fn map_parallel<T: Send>(sources: &[Source], f: impl Fn(&Source) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(sources.len().max(1));
+/// Runs `f` over the items on every core, keeping their order.
+pub fn map_parallel<S: Send, T: Send>(items: Vec<S>, f: impl Fn(S) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len().max(1));
     if threads <= 1 {
-        return sources.iter().map(&f).collect();
+        return items.into_iter().map(&f).collect();
     }
-    let chunk = sources.len().div_ceil(threads);
+    let chunk = items.len().div_ceil(threads);
+    let mut parts: Vec<Vec<S>> = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        parts.push(items.by_ref().take(chunk).collect());
+    }
     std::thread::scope(|scope| {
+        let f = &f;
         let handles: Vec<_> =
-            sources.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<T>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+            parts.into_iter().map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<T>>())).collect();
+        // A panic is carried on, never turned into a file that silently had no findings.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
     })
 }

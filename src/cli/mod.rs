@@ -19,7 +19,7 @@ pub use json::to_value as json_value;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
 use crate::rules;
-use crate::text::{Encoding, Span, decode, encode};
+use crate::text::{DecodeError, Decoded, Encoding, Span, decode, decode_owned, encode};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -65,41 +65,52 @@ fn lint_with(text: &str, config: Option<&Config>) -> Vec<Diagnostic> {
 
 /// Checks the bytes of one file under a configuration.
 pub fn check_bytes_with(path: &str, bytes: &[u8], config: Option<&Config>) -> Checked {
-    let (text, diagnostics) = match decode(bytes) {
-        Ok(decoded) => {
-            let mut diagnostics = lint_with(&decoded.text, config);
-            if decoded.encoding != Encoding::Utf8 {
-                let name = decoded.encoding.name();
-                let warning = Diagnostic::new(
-                    &rules::encoding::RULE,
-                    Span::empty(0),
-                    Message::new(
-                        format!("この下書きは {name} で保存されています。UTF-8 で保存してください"),
-                        format!("this draft is saved in {name}: save it as UTF-8"),
-                    ),
-                );
-                let levels = config.map(|c| &c.levels);
-                diagnostics
-                    .splice(0..0, crate::config::apply_levels(vec![warning], levels.unwrap_or(&Default::default())));
-            }
-            (decoded.text, diagnostics)
-        }
-        Err(e) => {
-            // The text before the first invalid byte is intact, so positions up to it are right.
-            let text = String::from_utf8_lossy(bytes).into_owned();
-            let at = e.offset.min(text.len());
-            let d = Diagnostic::new(
-                &rules::yaml_syntax::RULE,
-                Span::new(at, at),
-                Message::new(
-                    format!("UTF-8 として読めないバイトがあります（{} バイト目）。UTF-8 で保存してください", e.offset),
-                    format!("invalid UTF-8 at byte {}: save the draft as UTF-8", e.offset),
-                ),
-            );
-            (text, vec![d])
-        }
-    };
-    Checked { path: path.to_owned(), text, diagnostics }
+    match decode(bytes) {
+        Ok(decoded) => check_decoded(path, decoded, config),
+        Err(e) => unreadable(path, bytes, e),
+    }
+}
+
+/// `check_bytes_with`, taking the bytes, so that a UTF-8 draft becomes its text without a copy: on a large
+/// draft a copy is a second file's worth of memory.
+pub fn check_owned(path: &str, bytes: Vec<u8>, config: Option<&Config>) -> Checked {
+    match decode_owned(bytes) {
+        Ok(decoded) => check_decoded(path, decoded, config),
+        Err((e, bytes)) => unreadable(path, &bytes, e),
+    }
+}
+
+fn check_decoded(path: &str, decoded: Decoded, config: Option<&Config>) -> Checked {
+    let mut diagnostics = lint_with(&decoded.text, config);
+    if decoded.encoding != Encoding::Utf8 {
+        let name = decoded.encoding.name();
+        let warning = Diagnostic::new(
+            &rules::encoding::RULE,
+            Span::empty(0),
+            Message::new(
+                format!("この下書きは {name} で保存されています。UTF-8 で保存してください"),
+                format!("this draft is saved in {name}: save it as UTF-8"),
+            ),
+        );
+        let levels = config.map(|c| &c.levels);
+        diagnostics.splice(0..0, crate::config::apply_levels(vec![warning], levels.unwrap_or(&Default::default())));
+    }
+    Checked { path: path.to_owned(), text: decoded.text, diagnostics }
+}
+
+fn unreadable(path: &str, bytes: &[u8], e: DecodeError) -> Checked {
+    // The text before the first invalid byte is intact, so positions up to it are right.
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let at = e.offset.min(text.len());
+    let d = Diagnostic::new(
+        &rules::yaml_syntax::RULE,
+        Span::new(at, at),
+        Message::new(
+            format!("UTF-8 として読めないバイトがあります（{} バイト目）。UTF-8 で保存してください", e.offset),
+            format!("invalid UTF-8 at byte {}: save the draft as UTF-8", e.offset),
+        ),
+    );
+    Checked { path: path.to_owned(), text, diagnostics: vec![d] }
 }
 
 /// What `senshin-lint check` was asked to do.
@@ -159,7 +170,7 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
     if let Some(mode) = opts.fix {
         return fix_sources(&sources, mode, opts, lang, checked);
     }
-    checked.extend(inputs::map_parallel(&sources, |s| check_bytes_with(&s.name, &s.bytes, s.config.as_deref())));
+    checked.extend(inputs::map_parallel(sources, |s| check_owned(&s.name, s.bytes, s.config.as_deref())));
     report(&checked, opts, lang)
 }
 
@@ -171,7 +182,7 @@ fn fix_sources(
     lang: Lang,
     mut checked: Vec<Checked>,
 ) -> ExitCode {
-    let results = inputs::map_parallel(sources, |s| match decode(&s.bytes) {
+    let results = inputs::map_parallel(sources.iter().collect(), |s| match decode(&s.bytes) {
         Ok(d) => {
             let config = s.config.as_deref();
             let fixed = crate::fix::fix_with(&d.text, mode, &|text| lint_with(text, config));

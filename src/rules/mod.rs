@@ -20,7 +20,7 @@ pub use dates::era_date;
 pub use syntax::{config, encoding, fullwidth_digits, schema, unused_suppression, value_format, yaml_syntax};
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Report;
+use crate::model::{Part, Report};
 
 /// What a check sees.
 pub struct Context<'a> {
@@ -127,13 +127,47 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
 }
 
-/// Runs every check over the report.
+/// From this many cost rows on, the checks run on two threads.
+const PARALLEL_FROM_ROWS: usize = 5_000;
+
+/// Runs every check over the report; the diagnostics come rule by rule, in catalogue order.
 pub fn run(cx: &Context) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in ALL {
-        if let Some(check) = rule.check {
+    let rows: usize = Part::BOTH.iter().filter_map(|&p| cx.report.costs.get(p)).map(|t| t.rows.len()).sum();
+    run_with(cx, rows >= PARALLEL_FROM_ROWS)
+}
+
+/// `run`, on one thread or two; both give the same diagnostics in the same order.
+fn run_with(cx: &Context, parallel: bool) -> Vec<Diagnostic> {
+    let checks: Vec<Check> = ALL.iter().filter_map(|r| r.check).collect();
+    if !parallel {
+        let mut out = Vec::new();
+        for check in checks {
             check(cx, &mut out);
         }
+        return out;
+    }
+    // Every other check on each thread: the costly ones (zero cases, punctuation) fall on both sides.
+    let run_every_other = |parity: usize| -> Vec<Vec<Diagnostic>> {
+        checks
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .map(|check| {
+                let mut out = Vec::new();
+                check(cx, &mut out);
+                out
+            })
+            .collect()
+    };
+    let (even, odd) = std::thread::scope(|scope| {
+        let odd = scope.spawn(|| run_every_other(1));
+        (run_every_other(0), odd.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let mut out = Vec::new();
+    let mut odd = odd.into_iter();
+    for e in even {
+        out.extend(e);
+        out.extend(odd.next().unwrap_or_default());
     }
     out
 }
@@ -172,4 +206,25 @@ pub fn explain(rule: &Rule, lang: crate::diagnostics::Lang) -> String {
         if rule.check.is_none() { " · reported while reading the draft" } else { "" },
         docs.trim_end()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_thread_and_two_agree() {
+        let examples = [
+            include_str!("../../examples/r6/report.yaml"),
+            include_str!("../../examples/small/report.yaml"),
+            include_str!("../../examples/broken/report.yaml"),
+        ];
+        for text in examples {
+            let analysis = crate::analyze(text);
+            let cx = Context { report: &analysis.report, text };
+            let one = run_with(&cx, false);
+            assert!(!one.is_empty() || text.contains("consistent in every figure"));
+            assert_eq!(format!("{one:?}"), format!("{:?}", run_with(&cx, true)));
+        }
+    }
 }

@@ -3,11 +3,12 @@
 
 use super::chars::CharToByte;
 use super::comments;
+use super::events::{self, Batch, Kind};
 use super::tree::{Entry, NodeId, ScalarStyle, Tree};
 use crate::diagnostics::{Diagnostic, Message};
 use crate::rules::{schema, yaml_syntax};
 use crate::text::Span;
-use saphyr_parser::{Event, Parser, ScanError};
+use saphyr_parser::ScanError;
 
 /// Deepest nesting accepted. A report nests six levels; anything far deeper is a mistake or an attack.
 pub const MAX_DEPTH: usize = 64;
@@ -35,6 +36,11 @@ struct Builder<'a> {
 
 /// Parses `text`; the tree holds everything read up to the first fatal problem.
 pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
+    parse_with(text, text.len() >= events::PARALLEL_FROM)
+}
+
+/// `parse`, on one thread or two; both give the same result.
+pub(super) fn parse_with(text: &str, parallel: bool) -> (Tree, Vec<Diagnostic>) {
     let mut b = Builder {
         text,
         pos: CharToByte::new(text),
@@ -46,13 +52,15 @@ pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
         diags: Vec::new(),
         documents: 0,
     };
-    b.run();
+    // Room for what a draft of this size holds, so the arenas are not copied while they grow.
+    b.tree.reserve(text.len());
+    b.run(parallel);
     b.tree.comments = b.hashes.comments(text);
     (b.tree, b.diags)
 }
 
 impl Builder<'_> {
-    fn run(&mut self) {
+    fn run(&mut self, parallel: bool) {
         if let Some(at) = self.non_ascii_directive() {
             let end = self.text[at..].find(['\n', '\r']).map_or(self.text.len(), |n| at + n);
             self.diags.push(Diagnostic::new(
@@ -65,32 +73,26 @@ impl Builder<'_> {
             ));
             return;
         }
-        let mut parser = Parser::new_from_str(self.text);
-        while let Some(next) = parser.next_event() {
-            let (event, span) = match next {
-                Ok(ok) => ok,
-                Err(e) => return self.syntax_error(&e),
-            };
-            let span = Span::new(self.pos.byte(span.start.index()), self.pos.byte(span.end.index()));
-            let go_on = match event {
-                Event::DocumentStart(_) => self.document_start(span),
-                Event::Scalar(value, style, anchor, tag) => {
-                    self.anchor(anchor, span);
-                    let style = match style {
-                        saphyr_parser::ScalarStyle::Plain => ScalarStyle::Plain,
-                        saphyr_parser::ScalarStyle::SingleQuoted => ScalarStyle::SingleQuoted,
-                        saphyr_parser::ScalarStyle::DoubleQuoted => ScalarStyle::DoubleQuoted,
-                        saphyr_parser::ScalarStyle::Literal => ScalarStyle::Literal,
-                        saphyr_parser::ScalarStyle::Folded => ScalarStyle::Folded,
-                    };
+        events::stream(self.text, parallel, |batch| self.batch(batch));
+    }
+
+    /// Adds a batch of events to the tree; false at the first fatal problem.
+    fn batch(&mut self, batch: &Batch) -> bool {
+        for item in &batch.items {
+            let span = Span::new(self.pos.byte(item.start), self.pos.byte(item.end));
+            let go_on = match item.kind {
+                Kind::DocumentStart => self.document_start(span),
+                Kind::Scalar { style, first, len, tagged } => {
+                    self.anchor(item.anchor, span);
+                    let value = batch.value(first, len);
                     // An anchor or tag stands before the value inside its span.
-                    if anchor == 0 && tag.is_none() && !self.located(&value, style, span) {
-                        return;
+                    if item.anchor == 0 && !tagged && !self.located(value, style, span) {
+                        return false;
                     }
                     self.hashes.scalar(span);
-                    self.leaf(span, |tree| tree.push_scalar(&value, style, span))
+                    self.leaf(span, |tree| tree.push_scalar(value, style, span))
                 }
-                Event::Alias(_) => {
+                Kind::Alias => {
                     self.diags.push(Diagnostic::new(
                         &schema::RULE,
                         span,
@@ -101,22 +103,27 @@ impl Builder<'_> {
                     ));
                     self.leaf(span, |tree| tree.push_alias(span))
                 }
-                Event::SequenceStart(anchor, _) => {
-                    self.anchor(anchor, span);
+                Kind::SequenceStart => {
+                    self.anchor(item.anchor, span);
                     self.open(Frame::Sequence { start: span.start, first: self.items.len() }, span)
                 }
-                Event::MappingStart(anchor, _) => {
-                    self.anchor(anchor, span);
+                Kind::MappingStart => {
+                    self.anchor(item.anchor, span);
                     self.open(Frame::Mapping { start: span.start, first: self.entries.len(), key: None }, span)
                 }
-                Event::SequenceEnd | Event::MappingEnd => self.close(span),
-                Event::StreamEnd => false,
-                _ => true,
+                Kind::SequenceEnd | Kind::MappingEnd => self.close(span),
+                Kind::StreamEnd => false,
+                Kind::Other => true,
             };
             if !go_on {
-                return;
+                return false;
             }
         }
+        if let Some(e) = &batch.error {
+            self.syntax_error(e);
+            return false;
+        }
+        true
     }
 
     /// The parser miscounts positions after a directive with non-ASCII characters (it counts its bytes as
@@ -294,6 +301,19 @@ impl Builder<'_> {
 
     fn check_duplicates(&mut self, first: usize) {
         let entries = &self.entries[first..];
+        // Most mappings are small, and comparing every pair is cheaper than sorting their keys.
+        if entries.len() <= 16 {
+            let keys = entries.iter().map(|e| self.tree.scalar(e.key));
+            let mut seen: [Option<&str>; 16] = [None; 16];
+            let mut duplicate = false;
+            for (i, k) in keys.enumerate() {
+                duplicate |= k.is_some() && seen[..i].contains(&k);
+                seen[i] = k;
+            }
+            if !duplicate {
+                return;
+            }
+        }
         let mut keys: Vec<(&str, usize)> =
             entries.iter().enumerate().filter_map(|(i, e)| self.tree.scalar(e.key).map(|k| (k, i))).collect();
         keys.sort();
@@ -369,5 +389,22 @@ mod tests {
         assert_eq!(diags.len(), 2);
         let (_, diags) = parse("a: 1\n---\nb: 2\n");
         assert_eq!(diags[0].rule, "yaml-syntax");
+    }
+
+    #[test]
+    fn one_thread_and_two_agree() {
+        let r6 = include_str!("../../examples/r6/report.yaml");
+        let mut texts: Vec<String> =
+            vec![r6.into(), include_str!("../../examples/broken/report.yaml").into(), String::new(), "[".repeat(100)];
+        // Cut anywhere, the parse stops at a syntax error, a second document, an anchor or a limit.
+        texts.extend((0..r6.len()).step_by(997).filter(|&i| r6.is_char_boundary(i)).map(|i| r6[..i].to_owned()));
+        texts.push(format!("{r6}\n---\nsecond: document\n"));
+        texts.push(r6.replacen("summary:", "summary: &a", 1));
+        texts.push(r6.replacen("    technologies:", "  \t technologies: [", 1));
+        for text in &texts {
+            let one = parse_with(text, false);
+            let two = parse_with(text, true);
+            assert_eq!(format!("{one:?}"), format!("{two:?}"), "on {} bytes", text.len());
+        }
     }
 }

@@ -6,8 +6,10 @@
 mod build;
 mod chars;
 mod comments;
+mod events;
 mod tree;
 
 pub use build::{MAX_DEPTH, MAX_NODES, parse};
 pub use comments::Comment;
+pub use events::PARALLEL_FROM;
 pub use tree::{Entry, Node, NodeId, NodeKind, ScalarStyle, Tree};

@@ -31,12 +31,26 @@ pub enum NodeKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     pub kind: NodeKind,
-    /// For a scalar, its text in the source including quotes; for a container, from its first to its last
-    /// character.
-    pub span: Span,
+    /// The span, as `u32`: a node is 24 bytes rather than 32, and a draft is far below 4 GiB
+    /// (`MAX_FILE_BYTES`).
+    start: u32,
+    end: u32,
     /// Where the scalar's value, the sequence's items or the mapping's entries lie in the tree's arenas.
     first: u32,
     len: u32,
+}
+
+impl Node {
+    fn new(kind: NodeKind, span: Span, first: usize, len: usize) -> Node {
+        let narrow = |n: usize| u32::try_from(n).expect("a draft is smaller than 4 GiB");
+        Node { kind, start: narrow(span.start), end: narrow(span.end), first: narrow(first), len: narrow(len) }
+    }
+
+    /// For a scalar, its text in the source including quotes; for a container, from its first to its last
+    /// character.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// Values, items and entries live in three arenas rather than in a `String` or `Vec` per node: a
@@ -58,7 +72,7 @@ impl Tree {
     }
 
     pub fn span(&self, id: NodeId) -> Span {
-        self.nodes[id].span
+        self.nodes[id].span()
     }
 
     /// The text of a scalar node.
@@ -91,29 +105,37 @@ impl Tree {
         self.entries(id)?.iter().find(|e| self.scalar(e.key) == Some(key))
     }
 
+    /// Reserves room for the tree of a draft of `bytes` bytes: about one node every 13 bytes, one
+    /// entry every 26, values about a third of the text.
+    pub(super) fn reserve(&mut self, bytes: usize) {
+        self.nodes.reserve(bytes / 13);
+        self.entries.reserve(bytes / 26);
+        self.values.reserve(bytes / 3);
+    }
+
     /// Adds a scalar node.
     pub(super) fn push_scalar(&mut self, value: &str, style: ScalarStyle, span: Span) -> NodeId {
-        let first = self.values.len() as u32;
+        let first = self.values.len();
         self.values.push_str(value);
-        self.push(Node { kind: NodeKind::Scalar(style), span, first, len: value.len() as u32 })
+        self.push(Node::new(NodeKind::Scalar(style), span, first, value.len()))
     }
 
     /// Adds a sequence node whose items are `items`.
     pub(super) fn push_sequence(&mut self, items: &[NodeId], span: Span) -> NodeId {
-        let first = self.items.len() as u32;
+        let first = self.items.len();
         self.items.extend_from_slice(items);
-        self.push(Node { kind: NodeKind::Sequence, span, first, len: items.len() as u32 })
+        self.push(Node::new(NodeKind::Sequence, span, first, items.len()))
     }
 
     /// Adds a mapping node whose entries are `entries`.
     pub(super) fn push_mapping(&mut self, entries: &[Entry], span: Span) -> NodeId {
-        let first = self.entries.len() as u32;
+        let first = self.entries.len();
         self.entries.extend_from_slice(entries);
-        self.push(Node { kind: NodeKind::Mapping, span, first, len: entries.len() as u32 })
+        self.push(Node::new(NodeKind::Mapping, span, first, entries.len()))
     }
 
     pub(super) fn push_alias(&mut self, span: Span) -> NodeId {
-        self.push(Node { kind: NodeKind::Alias, span, first: 0, len: 0 })
+        self.push(Node::new(NodeKind::Alias, span, 0, 0))
     }
 
     fn push(&mut self, node: Node) -> NodeId {

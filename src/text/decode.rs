@@ -77,6 +77,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
 }
 
+/// `decode`, taking the bytes: UTF-8 without a byte-order mark, by far the most common, becomes the text
+/// without a copy. On failure the bytes come back with the error.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, (DecodeError, Vec<u8>)> {
+    if bytes.starts_with(BOM) || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return decode(&bytes).map_err(|e| (e, bytes));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded { text, had_bom: false, encoding: Encoding::Utf8 }),
+        Err(e) => decode(e.as_bytes()).map_err(|d| (d, e.into_bytes())),
+    }
+}
+
 /// `text` in the encoding it was read in, with its byte-order mark; `None` when a character cannot be
 /// written in that encoding.
 pub fn encode(text: &str, like: &Decoded) -> Option<Vec<u8>> {
@@ -137,5 +149,16 @@ mod tests {
         assert_eq!((d.text.as_str(), d.encoding), (text, Encoding::Utf16Le));
         assert_eq!(encode(&d.text, &d).unwrap(), le);
         assert_eq!(encode("𠮷", &Decoded { text: String::new(), had_bom: false, encoding: Encoding::ShiftJis }), None);
+    }
+
+    #[test]
+    fn owned_and_borrowed_agree() {
+        let inputs: [&[u8]; 7] =
+            [b"a: 1\n", b"\xEF\xBB\xBFa: 1", b"\xFF\xFEa\x00", b"\xFE\xFF\x00a", b"\x82\xa0", b"\xff\xfe\xfd", b""];
+        for bytes in inputs {
+            let owned = decode_owned(bytes.to_vec()).map_err(|(e, b)| (e.offset, b));
+            let borrowed = decode(bytes).map_err(|e| (e.offset, bytes.to_vec()));
+            assert_eq!(format!("{owned:?}"), format!("{borrowed:?}"));
+        }
     }
 }

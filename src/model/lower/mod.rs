@@ -33,7 +33,14 @@ pub(crate) struct Lowerer<'a> {
 pub(crate) struct Map<'a> {
     entries: &'a [Entry],
     anchor: Span,
+    fields: &'static [Field],
+    /// For each of `fields`, the index of its first entry (`ABSENT` when there is none): found once when
+    /// the mapping is read, so looking a field up compares no keys.
+    slots: [u32; MAX_FIELDS],
 }
+
+const MAX_FIELDS: usize = 16;
+const ABSENT: u32 = u32::MAX;
 
 /// The value of a field and the span of its key.
 #[derive(Clone, Copy)]
@@ -85,17 +92,26 @@ impl<'a> Lowerer<'a> {
                 let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
                 let (ja, en) = if tree.is_null(node) { ("空", "empty") } else { type_name(&n.kind) };
                 self.schema(
-                    if tree.is_null(node) { anchor } else { n.span },
+                    if tree.is_null(node) { anchor } else { n.span() },
                     format!("ここには項目 {} の組が必要ですが、{ja}です", keys.join(", ")),
                     format!("expected a mapping with {}, found {en}", keys.join(", ")),
                 );
             }
             return None;
         };
-        for e in entries {
+        // Where each field is: one pass over the entries instead of one per field.
+        let mut slots = [ABSENT; MAX_FIELDS];
+        debug_assert!(fields.len() <= MAX_FIELDS, "a field list must fit `slots`");
+        for (n, e) in entries.iter().enumerate() {
             let key_span = tree.span(e.key);
-            match tree.scalar(e.key) {
-                Some(k) if fields.iter().any(|f| f.key == k) => {}
+            let key = tree.scalar(e.key);
+            if let Some(i) = key.and_then(|k| fields.iter().position(|f| f.key == k)) {
+                if slots[i] == ABSENT {
+                    slots[i] = n as u32; // below MAX_NODES
+                }
+                continue;
+            }
+            match key {
                 Some("") => self.schema(
                     key_span,
                     "キーが空です（「?」だけの行など）".into(),
@@ -144,10 +160,8 @@ impl<'a> Lowerer<'a> {
                 ),
             }
         }
-        let missing: Vec<&Field> = fields
-            .iter()
-            .filter(|f| f.required && !entries.iter().any(|e| tree.scalar(e.key) == Some(f.key)))
-            .collect();
+        let missing: Vec<&Field> =
+            fields.iter().zip(slots).filter(|&(f, slot)| f.required && slot == ABSENT).map(|(f, _)| f).collect();
         if !missing.is_empty() && self.complete {
             let ja: Vec<String> = missing.iter().map(|f| format!("`{}`（{}）", f.key, f.ja)).collect();
             let en: Vec<String> = missing.iter().map(|f| format!("`{}` ({})", f.key, f.ja)).collect();
@@ -161,13 +175,17 @@ impl<'a> Lowerer<'a> {
             };
             self.schema(anchor, ja, en);
         }
-        Some(Map { entries, anchor })
+        Some(Map { entries, anchor, fields, slots })
     }
 
     /// The value of `key` in `map` (a missing required field was reported when the map was read).
     fn get(&mut self, map: Map<'a>, key: &str) -> Option<Got> {
         let tree = self.tree;
-        let e = map.entries.iter().find(|e| tree.scalar(e.key) == Some(key))?;
+        let e = match map.fields.iter().position(|f| f.key == key) {
+            Some(i) if map.slots[i] != ABSENT => &map.entries[map.slots[i] as usize],
+            Some(_) => return None,
+            None => map.entries.iter().find(|e| tree.scalar(e.key) == Some(key))?,
+        };
         Some(Got { key: tree.span(e.key), node: e.value })
     }
 

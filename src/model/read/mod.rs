@@ -39,7 +39,7 @@ pub fn is_fullwidth_numeric(c: char) -> bool {
 /// NFKC, trimmed. Most values are already in NFKC (ASCII figures, kanji dates), and are then borrowed:
 /// normalising every value of a large draft would cost more than reading it.
 pub fn normalize(s: &str) -> Cow<'_, str> {
-    if unicode_normalization::is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+    if s.is_ascii() || unicode_normalization::is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         Cow::Borrowed(s.trim())
     } else {
         Cow::Owned(s.nfkc().collect::<String>().trim().to_owned())
