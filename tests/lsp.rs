@@ -200,6 +200,43 @@ async fn incremental_edits_and_versions() {
     c.finish().await;
 }
 
+#[tokio::test]
+async fn no_work_is_repeated_for_unchanged_documents() {
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({})).await;
+    let other = "file:///drafts/small.yaml";
+    c.open(URI, PUBLISHED).await;
+    c.open(other, include_str!("../examples/small/report.yaml")).await;
+    for _ in 0..2 {
+        c.notification("textDocument/publishDiagnostics").await;
+    }
+    let status = c.request("senshin-lint/status", Value::Null).await;
+    assert_eq!(status["result"], json!({"documents": 2, "analyses": 2}));
+    // Editing one document analyses that one only.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": PUBLISHED.replace("911.1", "911.2")}]}),
+    )
+    .await;
+    assert_eq!(c.notification("textDocument/publishDiagnostics").await["uri"], URI);
+    // New settings change what is shown, not what is found: both are shown again, neither analysed again.
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"senshinLint": {"language": "ja"}}})).await;
+    let mut shown = Vec::new();
+    for _ in 0..2 {
+        let p = c.notification("textDocument/publishDiagnostics").await;
+        shown.push(p["uri"].as_str().unwrap().to_owned());
+    }
+    shown.sort();
+    assert_eq!(shown, [URI, other]);
+    // Pulling diagnostics, hovering: answered from the analysis at hand.
+    c.request("textDocument/diagnostic", json!({"textDocument": {"uri": other}})).await;
+    c.request("textDocument/hover", json!({"textDocument": {"uri": other}, "position": {"line": 10, "character": 6}}))
+        .await;
+    let status = c.request("senshin-lint/status", Value::Null).await;
+    assert_eq!(status["result"], json!({"documents": 2, "analyses": 3}));
+    c.finish().await;
+}
+
 /// Applies LSP text edits (UTF-16) to a text.
 fn apply(text: &str, edits: &[Value]) -> String {
     let offset = |pos: &Value| {

@@ -25,6 +25,9 @@ struct State {
     locale: Option<Lang>,
     settings: Settings,
     docs: HashMap<Uri, Document>,
+    /// Analyses run since the start: `senshin-lint/status` reports it, so a client (or a test) can see that
+    /// no work is repeated for a document that did not change.
+    analyses: u64,
 }
 
 impl State {
@@ -111,8 +114,10 @@ impl Backend {
         }
         loop {
             let Some((path, version, text)) = ({
-                let st = self.state();
-                st.docs.get(&uri).map(|d| (d.path.clone(), d.version, d.rope.to_string()))
+                let mut st = self.state();
+                let next = st.docs.get(&uri).map(|d| (d.path.clone(), d.version, d.rope.to_string()));
+                st.analyses += u64::from(next.is_some());
+                next
             }) else {
                 return;
             };
@@ -171,11 +176,36 @@ impl Backend {
         }
     }
 
+    /// Shows every document's diagnostics again after a change of settings. Settings change what is shown,
+    /// not what the analysis finds: a document whose analysis is current is not analysed again.
     async fn republish_all(&self) {
         let uris: Vec<Uri> = self.state().docs.keys().cloned().collect();
         for uri in uris {
-            self.analyze_and_publish(uri).await;
+            let cached = {
+                let st = self.state();
+                let (enc, lang, pull) = (st.encoding, st.lang(), st.pull);
+                match st.docs.get(&uri) {
+                    Some(d) if d.analyzed.version == d.version && !d.analyzing => {
+                        Some((!pull).then(|| Self::to_lsp(&uri, &d.analyzed, enc, lang, &st.settings)))
+                    }
+                    _ => None,
+                }
+            };
+            match cached {
+                Some(Some(diags)) => {
+                    let version = self.state().docs.get(&uri).map(|d| d.version);
+                    self.client.publish_diagnostics(uri, diags, version).await;
+                }
+                Some(None) => {}
+                None => self.analyze_and_publish(uri).await,
+            }
         }
+    }
+
+    /// `senshin-lint/status`: the open documents and the analyses run so far.
+    pub async fn status(&self) -> Result<serde_json::Value> {
+        let st = self.state();
+        Ok(serde_json::json!({"documents": st.docs.len(), "analyses": st.analyses}))
     }
 }
 

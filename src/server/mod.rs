@@ -29,7 +29,9 @@ where
     let (server_output, output_end) = tokio::io::duplex(1 << 16);
     tokio::spawn(frames::guard_input(input, input_end, out.clone()));
     let forward = tokio::spawn(frames::forward_output(output_end, out.clone()));
-    let (service, socket) = LspService::new(move |client| Backend::new(client, shut_down));
+    let (service, socket) = LspService::build(move |client| Backend::new(client, shut_down))
+        .custom_method("senshin-lint/status", Backend::status)
+        .finish();
     Server::new(server_input, server_output, socket).serve(service).await;
     // The server's side of the pipe is closed now: once the last frames (the answer to `shutdown`) are
     // forwarded, the forwarding ends.
