@@ -1,6 +1,6 @@
 //! The whole pipeline on arbitrary bytes: decode, parse, lower, check, fix, and every renderer. Invariants:
 //! no panic; every span inside the text on character boundaries; fixing leaves parsable YAML when the input
-//! parsed, and fixing again changes nothing.
+//! parsed, and fixing again changes nothing; parsing and checking on one thread or two give the same result.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -24,6 +24,12 @@ fuzz_target!(|data: &[u8]| {
     let _ = human_to_string(&checked, Lang::Ja);
     let _ = json_value(&checked, Lang::En);
     let text = &checked[0].text;
+    let one = format!("{:?}", senshin_lint::syntax::parse_with(text, false));
+    assert_eq!(one, format!("{:?}", senshin_lint::syntax::parse_with(text, true)), "one thread and two differ");
+    let analysis = senshin_lint::analyze(text);
+    let cx = senshin_lint::rules::Context { report: &analysis.report, text };
+    let one = format!("{:?}", senshin_lint::rules::run_with(&cx, false));
+    assert_eq!(one, format!("{:?}", senshin_lint::rules::run_with(&cx, true)), "checks on one thread and two differ");
     let syntax_ok = |t: &str| !senshin_lint::lint(t).iter().any(|d| d.rule == "yaml-syntax");
     if text.len() < 2_000 && syntax_ok(text) {
         let once = fix(text, FixMode::Unsafe);

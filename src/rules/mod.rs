@@ -136,8 +136,10 @@ pub fn run(cx: &Context) -> Vec<Diagnostic> {
     run_with(cx, rows >= PARALLEL_FROM_ROWS)
 }
 
-/// `run`, on one thread or two; both give the same diagnostics in the same order.
-fn run_with(cx: &Context, parallel: bool) -> Vec<Diagnostic> {
+/// `run`, on one thread or two; both give the same diagnostics in the same order (public for the fuzzer,
+/// which compares them).
+#[doc(hidden)]
+pub fn run_with(cx: &Context, parallel: bool) -> Vec<Diagnostic> {
     let checks: Vec<Check> = ALL.iter().filter_map(|r| r.check).collect();
     if !parallel {
         let mut out = Vec::new();

@@ -39,8 +39,9 @@ pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
     parse_with(text, text.len() >= events::PARALLEL_FROM)
 }
 
-/// `parse`, on one thread or two; both give the same result.
-pub(super) fn parse_with(text: &str, parallel: bool) -> (Tree, Vec<Diagnostic>) {
+/// `parse`, on one thread or two; both give the same result (public for the fuzzer, which compares them).
+#[doc(hidden)]
+pub fn parse_with(text: &str, parallel: bool) -> (Tree, Vec<Diagnostic>) {
     let mut b = Builder {
         text,
         pos: CharToByte::new(text),

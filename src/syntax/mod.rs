@@ -9,7 +9,7 @@ mod comments;
 mod events;
 mod tree;
 
-pub use build::{MAX_DEPTH, MAX_NODES, parse};
+pub use build::{MAX_DEPTH, MAX_NODES, parse, parse_with};
 pub use comments::Comment;
 pub use events::PARALLEL_FROM;
 pub use tree::{Entry, Node, NodeId, NodeKind, ScalarStyle, Tree};
