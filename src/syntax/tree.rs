@@ -56,7 +56,7 @@ impl Node {
 /// Values, items and entries live in three arenas rather than in a `String` or `Vec` per node: a
 /// 100,000-row draft has two million nodes, and an allocation for each would cost more time and memory than
 /// the parse itself.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Tree {
     pub nodes: Vec<Node>,
     pub root: Option<NodeId>,
