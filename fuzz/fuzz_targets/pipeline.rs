@@ -1,6 +1,7 @@
 //! The whole pipeline on arbitrary bytes: decode, parse, lower, check, fix, and every renderer. Invariants:
 //! no panic; every span inside the text on character boundaries; fixing leaves parsable YAML when the input
-//! parsed, and fixing again changes nothing; parsing and checking on one thread or two give the same result.
+//! parsed, and fixing again changes nothing; parsing, reading rows and checking on one thread or two give the
+//! same result.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -26,6 +27,10 @@ fuzz_target!(|data: &[u8]| {
     let text = &checked[0].text;
     let one = senshin_lint::syntax::parse_with(text, false);
     assert!(one == senshin_lint::syntax::parse_with(text, true), "parsing on one thread and two differ");
+    let complete = !one.1.iter().any(|d| d.rule == "yaml-syntax");
+    let lowered = format!("{:?}", senshin_lint::model::lower_with(&one.0, text, complete, usize::MAX));
+    let split = format!("{:?}", senshin_lint::model::lower_with(&one.0, text, complete, 0));
+    assert_eq!(lowered, split, "reading rows on one thread and two differ");
     let analysis = senshin_lint::analyze(text);
     let cx = senshin_lint::rules::Context { report: &analysis.report, text };
     let one = senshin_lint::rules::run_with(&cx, false);

@@ -10,6 +10,6 @@ pub mod report;
 pub mod value;
 
 pub use decimal::{Decimal, Rounding};
-pub use lower::lower;
+pub use lower::{lower, lower_with};
 pub use report::*;
 pub use value::{Amount, Cell, Notice, Spanned};

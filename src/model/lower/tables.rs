@@ -17,7 +17,7 @@ impl<'a> Lowerer<'a> {
 
     fn cost_table(&mut self, m: Map<'a>) -> CostTable {
         let (rows_key, items) = self.list(m, "rows").unwrap_or((m.anchor, &[]));
-        let rows = items.iter().filter_map(|&item| self.cost_row(item)).collect();
+        let rows = self.cost_rows(items);
         let total = self.get(m, "total").and_then(|got| {
             let t = self.mapping(got.node, fields::COST_TOTAL, got.key)?;
             Some(CostTotal {
@@ -29,6 +29,27 @@ impl<'a> Lowerer<'a> {
             })
         });
         CostTable { rows_key, rows, total }
+    }
+
+    /// The rows of a cost table; a long table in two halves on two threads, their diagnostics kept in
+    /// order.
+    fn cost_rows(&mut self, items: &[NodeId]) -> Vec<CostRow> {
+        if items.len() < self.parallel_from.max(2) {
+            return items.iter().filter_map(|&item| self.cost_row(item)).collect();
+        }
+        let (first, second) = items.split_at(items.len() / 2);
+        let mut other = Lowerer { diags: Vec::new(), ..*self };
+        let (mut rows, (more, diags)) = std::thread::scope(|scope| {
+            let half = scope.spawn(move || {
+                let rows: Vec<CostRow> = second.iter().filter_map(|&item| other.cost_row(item)).collect();
+                (rows, other.diags)
+            });
+            let rows: Vec<CostRow> = first.iter().filter_map(|&item| self.cost_row(item)).collect();
+            (rows, half.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        rows.extend(more);
+        self.diags.extend(diags);
+        rows
     }
 
     fn cost_row(&mut self, item: NodeId) -> Option<CostRow> {
