@@ -53,53 +53,78 @@ pub fn fix(text: &str, mode: FixMode) -> Fixed {
 }
 
 /// The fixes of one round that do not overlap each other, in source order.
-fn compatible(diagnostics: &[Diagnostic], mode: FixMode) -> Vec<&Fix> {
+fn compatible(diagnostics: &[Diagnostic], mode: FixMode) -> Vec<(&Diagnostic, &Fix)> {
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
-    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| applies(f, mode)) {
+    for (d, fix) in diagnostics.iter().filter_map(|d| Some((d, d.fix.as_ref()?))).filter(|(_, f)| applies(f, mode)) {
         let clashes = fix.edits.iter().any(|e| taken.iter().any(|&(a, b)| e.span.start <= b && a <= e.span.end));
         if !clashes {
             taken.extend(fix.edits.iter().map(|e| (e.span.start, e.span.end)));
-            out.push(fix);
+            out.push((d, fix));
         }
     }
     out
 }
 
+/// How many diagnostics say this, whatever their position (positions move as the text is edited).
+fn count(diagnostics: &[Diagnostic], like: &Diagnostic) -> usize {
+    diagnostics.iter().filter(|d| d.rule == like.rule && d.message == like.message).count()
+}
+
 /// Fixes the diagnostics that `lint` reports (a configuration may turn rules off or change the rounding).
+///
+/// A fix must make its diagnostic go away. One that does not (its text lands where the YAML reads it as
+/// something else, say inside a block scalar) is dropped rather than applied again and again: fixing
+/// reaches a fixed point, and fixing again changes nothing.
 pub fn fix_with(text: &str, mode: FixMode, lint: &dyn Fn(&str) -> Vec<Diagnostic>) -> Fixed {
     let mut current = text.to_owned();
     let mut applied = 0;
     let was_parsing = parses(text);
+    let mut diagnostics = lint(&current);
     for _ in 0..MAX_ROUNDS {
-        let diagnostics = lint(&current);
-        let fixes = compatible(&diagnostics, mode);
-        if fixes.is_empty() {
-            break;
-        }
-        let edits: Vec<Edit> = fixes.iter().flat_map(|f| f.edits.iter().cloned()).collect();
-        let candidate = apply_edits(&current, &edits);
-        if !was_parsing || parses(&candidate) {
-            applied += fixes.len();
-            current = candidate;
-            continue;
-        }
-        // One of them breaks the YAML: keep those that do not, one at a time.
-        let mut progressed = false;
-        for f in fixes {
-            let one = apply_edits(&current, &f.edits);
-            if parses(&one) {
-                current = one;
-                applied += 1;
-                progressed = true;
-                break; // spans of the others refer to the old text
+        let mut fixes = compatible(&diagnostics, mode);
+        let mut next = None;
+        while !fixes.is_empty() {
+            let Some((candidate, taken)) = apply_parsing(&current, &fixes, was_parsing) else {
+                break;
+            };
+            let after = lint(&candidate);
+            let effective: Vec<_> =
+                taken.iter().copied().filter(|&(d, _)| count(&after, d) < count(&diagnostics, d)).collect();
+            if effective.len() == taken.len() {
+                next = Some((candidate, after, taken.len()));
+                break;
             }
+            // Try again with only the fixes that worked; their spans still refer to `current`.
+            fixes = effective;
         }
-        if !progressed {
+        let Some((candidate, after, n)) = next else {
             break;
-        }
+        };
+        applied += n;
+        current = candidate;
+        diagnostics = after;
     }
     Fixed { text: current, applied }
+}
+
+/// Applies `fixes` to `text`; when together they break YAML that parsed, the first that does not break it
+/// alone. Returns the new text and the fixes applied.
+fn apply_parsing<'a>(
+    text: &str,
+    fixes: &[(&'a Diagnostic, &'a Fix)],
+    was_parsing: bool,
+) -> Option<(String, Vec<(&'a Diagnostic, &'a Fix)>)> {
+    let edits: Vec<Edit> = fixes.iter().flat_map(|(_, f)| f.edits.iter().cloned()).collect();
+    let candidate = apply_edits(text, &edits);
+    if !was_parsing || parses(&candidate) {
+        return Some((candidate, fixes.to_vec()));
+    }
+    // Spans of the others refer to the old text, so one at a time.
+    fixes.iter().find_map(|&(d, f)| {
+        let one = apply_edits(text, &f.edits);
+        parses(&one).then(|| (one, vec![(d, f)]))
+    })
 }
 
 #[cfg(test)]
