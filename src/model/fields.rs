@@ -137,10 +137,15 @@ pub fn nearest<'a>(unknown: &str, fields: &'a [Field]) -> Option<&'a Field> {
     if unknown.is_empty() {
         return None;
     }
+    let length = unknown.chars().count();
+    let limit = |f: &Field| (f.key.len() / 3).max(1) + 1;
     fields
         .iter()
+        // The distance is at least the difference in length: a long key is not compared with short ones at
+        // all (pasted text can make a key thousands of characters long).
+        .filter(|f| length.abs_diff(f.key.chars().count()) <= limit(f))
         .map(|f| (edit_distance(unknown, f.key), f))
-        .filter(|(d, f)| *d <= (f.key.len() / 3).max(1) + 1)
+        .filter(|(d, f)| *d <= limit(f))
         .min_by_key(|(d, _)| *d)
         .map(|(_, f)| f)
 }
