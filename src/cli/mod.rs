@@ -3,6 +3,7 @@
 //! besides the language server where byte offsets become lines and columns.
 
 mod configs;
+mod fixing;
 mod github;
 mod human;
 mod inputs;
@@ -19,7 +20,7 @@ pub use json::to_value as json_value;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
 use crate::rules;
-use crate::text::{DecodeError, Decoded, Encoding, Span, decode, decode_owned, encode};
+use crate::text::{DecodeError, Decoded, Encoding, Span, decode, decode_owned};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -54,7 +55,7 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> Checked {
 }
 
 /// The analysis a configuration asks for: its default rounding, its rule levels.
-fn lint_with(text: &str, config: Option<&Config>) -> Vec<Diagnostic> {
+pub(crate) fn lint_with(text: &str, config: Option<&Config>) -> Vec<Diagnostic> {
     let options = crate::Options { rounding: config.and_then(|c| c.rounding) };
     let diagnostics = crate::analyze_with(text, options).diagnostics;
     match config {
@@ -168,110 +169,14 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
     }
     let mut checked = configs.problems();
     if let Some(mode) = opts.fix {
-        return fix_sources(&sources, mode, opts, lang, checked);
+        return fixing::fix_sources(&sources, mode, opts, lang, checked);
     }
     checked.extend(inputs::map_parallel(sources, |s| check_owned(&s.name, s.bytes, s.config.as_deref())));
     report(&checked, opts, lang)
 }
 
-/// Fixes every source, then reports what is left (or, with `--diff`, shows the changes and writes nothing).
-fn fix_sources(
-    sources: &[inputs::Source],
-    mode: crate::fix::FixMode,
-    opts: &CheckOptions,
-    lang: Lang,
-    mut checked: Vec<Checked>,
-) -> ExitCode {
-    let results = inputs::map_parallel(sources.iter().collect(), |s| match decode(&s.bytes) {
-        Ok(d) => {
-            let config = s.config.as_deref();
-            let fixed = crate::fix::fix_with(&d.text, mode, &|text| lint_with(text, config));
-            Some((d, fixed))
-        }
-        Err(_) => None,
-    });
-    let mut applied = 0;
-    let mut changed = false;
-    for (source, result) in sources.iter().zip(results) {
-        let config = source.config.as_deref();
-        let Some((decoded, fixed)) = result else {
-            checked.push(check_bytes_with(&source.name, &source.bytes, config));
-            continue;
-        };
-        if fixed.text != decoded.text {
-            changed = true;
-            applied += fixed.applied;
-            if opts.diff {
-                let diff = similar::TextDiff::from_lines(&decoded.text, &fixed.text);
-                let relative = !source.name.starts_with('/');
-                let header = if relative {
-                    (format!("a/{}", source.name), format!("b/{}", source.name))
-                } else {
-                    (source.name.clone(), source.name.clone())
-                };
-                let shown = diff.unified_diff().context_radius(2).header(&header.0, &header.1).to_string();
-                if print_str(&shown).is_err() {
-                    return ExitCode::from(2);
-                }
-                continue;
-            }
-            let Some(bytes) = encode(&fixed.text, &decoded) else {
-                eprintln!(
-                    "senshin-lint: {}: the fixed text cannot be written in {}",
-                    source.name,
-                    decoded.encoding.name()
-                );
-                return ExitCode::from(2);
-            };
-            let written = match &source.path {
-                Some(path) => write_atomically(path, &bytes),
-                None => print_str(&fixed.text).map_err(std::io::Error::other),
-            };
-            if let Err(e) = written {
-                eprintln!("senshin-lint: cannot write {}: {e}", source.name);
-                return ExitCode::from(2);
-            }
-        }
-        if !opts.diff {
-            checked.push(Checked {
-                path: source.name.clone(),
-                diagnostics: crate::lint(&fixed.text),
-                text: fixed.text,
-            });
-        }
-    }
-    if opts.diff {
-        return ExitCode::from(u8::from(changed));
-    }
-    if sources.iter().any(|s| s.path.is_none()) {
-        // Standard input was answered with the fixed text; diagnostics would mix into it.
-        return ExitCode::SUCCESS;
-    }
-    if opts.format == Format::Human {
-        let line = match lang {
-            Lang::Ja => format!("{applied} 件の修正を適用しました"),
-            Lang::En => format!("applied {applied} fix{}", if applied == 1 { "" } else { "es" }),
-        };
-        eprintln!("{line}");
-    }
-    report(&checked, opts, lang)
-}
-
-/// Writes beside the file, then renames over it: a reader never sees half a draft.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("draft");
-    let tmp = path.with_file_name(format!(".{name}.senshin-lint.tmp"));
-    std::fs::write(&tmp, bytes)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(&tmp, meta.permissions());
-    }
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
-}
-
 /// Renders the diagnostics in the chosen format; the exit status says whether there were errors.
-fn report(checked: &[Checked], opts: &CheckOptions, lang: Lang) -> ExitCode {
+pub(crate) fn report(checked: &[Checked], opts: &CheckOptions, lang: Lang) -> ExitCode {
     let rendered = match opts.format {
         Format::Human => human::render(checked, lang, opts.color),
         Format::Json => json::render(checked, lang),
@@ -287,7 +192,7 @@ fn report(checked: &[Checked], opts: &CheckOptions, lang: Lang) -> ExitCode {
     ExitCode::from(u8::from(errors))
 }
 
-fn print_str(text: &str) -> Result<(), String> {
+pub(crate) fn print_str(text: &str) -> Result<(), String> {
     std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 
