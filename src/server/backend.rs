@@ -28,11 +28,18 @@ struct State {
     /// Analyses run since the start: `senshin-lint/status` reports it, so a client (or a test) can see that
     /// no work is repeated for a document that did not change.
     analyses: u64,
+    /// The last stamp given to a text (see `Document::stamp`).
+    stamps: u64,
 }
 
 impl State {
     fn lang(&self) -> Lang {
         self.settings.language.or(self.locale).unwrap_or(Lang::En)
+    }
+
+    fn stamp(&mut self) -> u64 {
+        self.stamps += 1;
+        self.stamps
     }
 }
 
@@ -53,8 +60,15 @@ fn guard<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
     })
 }
 
-fn path_of(uri: &Uri) -> String {
-    uri.path().to_string()
+/// The name a document is recognised by as a draft: its path, or for a buffer not yet saved (`untitled:`)
+/// that the client calls YAML, its name as a YAML file, so that a new draft is checked before it is saved.
+fn name_of(uri: &Uri, language_id: &str) -> String {
+    let path = uri.path().to_string();
+    let file = uri.scheme().as_str().eq_ignore_ascii_case("file");
+    if !file && language_id == "yaml" && !ide::is_report_draft(&path, "# senshin-lint: draft") {
+        return format!("{path}.yaml");
+    }
+    path
 }
 
 impl Backend {
@@ -66,16 +80,26 @@ impl Backend {
         self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The current analysis of a document, if it is open.
-    fn analyzed(&self, uri: &Uri) -> Option<(Arc<Analyzed>, Encoding, Lang, Settings)> {
+    /// The analysis of the document's current text, once it exists: a request is answered for the text the
+    /// client had when it asked (or a newer one), never an older one. Waits on the document's channel, not a
+    /// timer; `None` when the document is not open or is closed meanwhile.
+    async fn current(&self, uri: &Uri) -> Option<(Arc<Analyzed>, Encoding, Lang, Settings)> {
+        let (mut rx, stamp, start) = {
+            let st = self.state();
+            let doc = st.docs.get(uri)?;
+            (doc.analyzed.subscribe(), doc.stamp, !doc.analyzing && !doc.is_current())
+        };
+        if start {
+            self.analyze_and_publish(uri.clone()).await;
+        }
+        let analyzed = rx.wait_for(|a| a.stamp >= stamp).await.ok()?.clone();
         let st = self.state();
-        let doc = st.docs.get(uri)?;
-        Some((doc.analyzed.clone(), st.encoding, st.lang(), st.settings.clone()))
+        Some((analyzed, st.encoding, st.lang(), st.settings.clone()))
     }
 
-    /// `analyzed`, for a document that is a report draft (other YAML gets no editor features).
-    fn draft(&self, uri: &Uri) -> Option<(Arc<Analyzed>, Encoding, Lang, Settings)> {
-        self.analyzed(uri).filter(|(a, ..)| a.is_draft)
+    /// `current`, for a document that is a report draft (other YAML gets no editor features).
+    async fn draft(&self, uri: &Uri) -> Option<(Arc<Analyzed>, Encoding, Lang, Settings)> {
+        self.current(uri).await.filter(|(a, ..)| a.is_draft)
     }
 
     /// Diagnostics as the settings want them: rules turned off are dropped, severities overridden.
@@ -99,80 +123,63 @@ impl Backend {
             .collect()
     }
 
-    /// Analyses the document's current text and, unless a newer version arrived meanwhile, stores and pushes
-    /// the result.
+    /// Analyses the document's current text and, unless a newer text arrived meanwhile, stores and pushes the
+    /// result.
     async fn analyze_and_publish(&self, uri: Uri) {
-        // The newest version wins: one analysis of a document at a time, on a blocking thread so that edits
-        // keep arriving meanwhile; when it ends on an outdated version, it runs again on the newest text, and
-        // only a result for the current version is kept and shown.
-        {
+        // The newest text wins: one analysis of a document at a time, on a blocking thread so that edits keep
+        // arriving meanwhile; when it ends on an outdated text, it runs again on the newest, and only a result
+        // for the current text is kept and shown. A document closed and opened again has its own analysis.
+        let opened = {
             let mut st = self.state();
             match st.docs.get_mut(&uri) {
-                Some(doc) if !doc.analyzing => doc.analyzing = true,
+                Some(doc) if !doc.analyzing => {
+                    doc.analyzing = true;
+                    doc.opened
+                }
                 _ => return,
             }
-        }
+        };
         loop {
-            let Some((path, version, text)) = ({
+            let Some((name, stamp, version, text)) = ({
                 let mut st = self.state();
-                let next = st.docs.get(&uri).map(|d| (d.path.clone(), d.version, d.rope.to_string()));
+                let next = st
+                    .docs
+                    .get(&uri)
+                    .filter(|d| d.opened == opened)
+                    .map(|d| (d.name.clone(), d.stamp, d.version, d.rope.to_string()));
                 st.analyses += u64::from(next.is_some());
                 next
             }) else {
                 return;
             };
-            let work =
-                tokio::task::spawn_blocking(move || guard("diagnostics", || Analyzed::new(&path, version, text)));
-            let analyzed = match work.await {
-                Ok(Ok(a)) => Some(Arc::new(a)),
-                Ok(Err(e)) => {
-                    self.client.log_message(MessageType::ERROR, e.message).await;
-                    None
+            let work = tokio::task::spawn_blocking(move || {
+                guard("diagnostics", || Analyzed::new(&name, stamp, version, text))
+            });
+            let (analyzed, ok) = match work.await {
+                Ok(Ok(a)) => (Arc::new(a), true),
+                failed => {
+                    if let Ok(Err(e)) = failed {
+                        self.client.log_message(MessageType::ERROR, e.message).await;
+                    }
+                    // Waiting requests get an answer (an empty one) for this text rather than none.
+                    (Arc::new(Analyzed::failed(stamp, version, String::new())), false)
                 }
-                Err(_) => None,
             };
             let publish = {
                 let mut st = self.state();
                 let (enc, lang, pull, settings) = (st.encoding, st.lang(), st.pull, st.settings.clone());
-                let Some(doc) = st.docs.get_mut(&uri) else { return };
-                if doc.version != version {
+                let Some(doc) = st.docs.get_mut(&uri).filter(|d| d.opened == opened) else { return };
+                if doc.stamp != stamp {
                     continue;
                 }
                 doc.analyzing = false;
-                match analyzed {
-                    Some(analyzed) => {
-                        doc.analyzed = analyzed.clone();
-                        (!pull).then(|| Self::to_lsp(&uri, &analyzed, enc, lang, &settings))
-                    }
-                    None => None,
-                }
+                doc.analyzed.send_replace(analyzed.clone());
+                (ok && !pull).then(|| Self::to_lsp(&uri, &analyzed, enc, lang, &settings))
             };
             if let Some(diags) = publish {
                 self.client.publish_diagnostics(uri, diags, Some(version)).await;
             }
             return;
-        }
-    }
-
-    /// Waits until the document's analysis is of its current version (a pull must not answer for an older
-    /// text).
-    async fn current(&self, uri: &Uri) {
-        for _ in 0..10_000 {
-            let (fresh, busy) = {
-                let st = self.state();
-                match st.docs.get(uri) {
-                    Some(d) => (d.analyzed.version == d.version, d.analyzing),
-                    None => return,
-                }
-            };
-            if fresh {
-                return;
-            }
-            if busy {
-                tokio::time::sleep(std::time::Duration::from_millis(1)).await;
-            } else {
-                self.analyze_and_publish(uri.clone()).await;
-            }
         }
     }
 
@@ -185,8 +192,8 @@ impl Backend {
                 let st = self.state();
                 let (enc, lang, pull) = (st.encoding, st.lang(), st.pull);
                 match st.docs.get(&uri) {
-                    Some(d) if d.analyzed.version == d.version && !d.analyzing => {
-                        Some((!pull).then(|| Self::to_lsp(&uri, &d.analyzed, enc, lang, &st.settings)))
+                    Some(d) if d.is_current() && !d.analyzing => {
+                        Some((!pull).then(|| Self::to_lsp(&uri, &d.analyzed.borrow(), enc, lang, &st.settings)))
                     }
                     _ => None,
                 }
@@ -281,8 +288,12 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        let path = path_of(&doc.uri);
-        self.state().docs.insert(doc.uri.clone(), Document::new(path, doc.version, doc.text));
+        let name = name_of(&doc.uri, &doc.language_id);
+        {
+            let mut st = self.state();
+            let stamp = st.stamp();
+            st.docs.insert(doc.uri.clone(), Document::new(name, stamp, doc.version, doc.text));
+        }
         self.analyze_and_publish(doc.uri).await;
     }
 
@@ -290,12 +301,13 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let open = {
             let mut st = self.state();
-            let enc = st.encoding;
+            let (enc, stamp) = (st.encoding, st.stamp());
             st.docs.get_mut(&uri).map(|doc| {
                 for change in params.content_changes {
                     doc.apply(change.range, &change.text, enc);
                 }
                 doc.version = params.text_document.version;
+                doc.stamp = stamp;
             })
         };
         if open.is_none() {
@@ -335,8 +347,7 @@ impl LanguageServer for Backend {
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
-        self.current(&uri).await;
-        let items = match self.analyzed(&uri) {
+        let items = match self.current(&uri).await {
             Some((analyzed, enc, lang, settings)) => {
                 guard("diagnostics", || Self::to_lsp(&uri, &analyzed, enc, lang, &settings))?
             }
@@ -352,12 +363,7 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        self.current(&uri).await;
-        let Some((analyzed, enc, lang, settings)) = self.analyzed(&uri) else { return Ok(None) };
-        let current = self.state().docs.get(&uri).map(|d| d.version);
-        if current != Some(analyzed.version) {
-            return Ok(None); // edits computed on an older text would land in the wrong place
-        }
+        let Some((analyzed, enc, lang, settings)) = self.current(&uri).await else { return Ok(None) };
         let actions = guard("code actions", || {
             let (text, index) = (&analyzed.text, &analyzed.index);
             let visible = Self::visible(&analyzed, &settings);
@@ -393,7 +399,7 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        let Some((analyzed, enc, lang, _)) = self.draft(&at.text_document.uri) else { return Ok(None) };
+        let Some((analyzed, enc, lang, _)) = self.draft(&at.text_document.uri).await else { return Ok(None) };
         guard("hover", || {
             let (text, index) = (&analyzed.text, &analyzed.index);
             let offset = convert::offset(text, index, at.position, enc);
@@ -405,7 +411,7 @@ impl LanguageServer for Backend {
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        let Some((analyzed, enc, _, settings)) = self.draft(&params.text_document.uri) else { return Ok(None) };
+        let Some((analyzed, enc, _, settings)) = self.draft(&params.text_document.uri).await else { return Ok(None) };
         guard("inlay hints", || {
             let (text, index) = (&analyzed.text, &analyzed.index);
             let range = convert::span(text, index, params.range, enc);
@@ -428,7 +434,7 @@ impl LanguageServer for Backend {
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        let Some((analyzed, enc, lang, _)) = self.draft(&params.text_document.uri) else { return Ok(None) };
+        let Some((analyzed, enc, lang, _)) = self.draft(&params.text_document.uri).await else { return Ok(None) };
         guard("symbols", || {
             fn convert_all(symbols: Vec<ide::Symbol>, analyzed: &Analyzed, enc: Encoding) -> Vec<DocumentSymbol> {
                 symbols
@@ -459,7 +465,7 @@ impl LanguageServer for Backend {
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let at = params.text_document_position_params;
         let uri = at.text_document.uri;
-        let Some((analyzed, enc, _, _)) = self.draft(&uri) else { return Ok(None) };
+        let Some((analyzed, enc, _, _)) = self.draft(&uri).await else { return Ok(None) };
         guard("definition", || {
             let (text, index) = (&analyzed.text, &analyzed.index);
             let offset = convert::offset(text, index, at.position, enc);
@@ -474,7 +480,7 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let at = params.text_document_position;
-        let Some((analyzed, enc, _, _)) = self.draft(&at.text_document.uri) else { return Ok(None) };
+        let Some((analyzed, enc, _, _)) = self.draft(&at.text_document.uri).await else { return Ok(None) };
         guard("completion", || {
             let (text, index) = (&analyzed.text, &analyzed.index);
             let offset = convert::offset(text, index, at.position, enc);

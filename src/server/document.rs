@@ -1,23 +1,34 @@
-//! An open document: its rope, version, and the analysis of its current text.
+//! An open document: its rope, version and stamp, and the newest analysis of its text.
 
 use super::convert::{self, Encoding};
 use crate::text::LineIndex;
 use crate::{Analysis, analyze, ide};
 use ropey::Rope;
 use std::sync::Arc;
+use tokio::sync::watch;
 use tower_lsp_server::ls_types::Range;
 
 pub struct Document {
     pub rope: Rope,
+    /// The client's version of the text.
     pub version: i32,
-    pub path: String,
-    pub analyzed: Arc<Analyzed>,
-    /// An analysis of this document is under way; it will pick up the newest version when it ends.
+    /// The server's own stamp of the text, new on every open and every change and never reused: a result
+    /// for a closed and reopened document, or for an older text, can never pass for the current one, whatever
+    /// versions the client sends.
+    pub stamp: u64,
+    /// The stamp it was opened with: tells this opening from an earlier one of the same URI.
+    pub opened: u64,
+    /// The name the draft is recognised by (a `file:` path, or an `untitled:` buffer named as YAML).
+    pub name: String,
+    /// The newest analysis; handlers wait on it for the one of the current stamp.
+    pub analyzed: watch::Sender<Arc<Analyzed>>,
+    /// An analysis of this document is under way; it will pick up the newest text when it ends.
     pub analyzing: bool,
 }
 
-/// One version's text and everything derived from it; handlers read it without locking the document.
+/// One text's analysis and everything derived from it; handlers read it without locking the document.
 pub struct Analyzed {
+    pub stamp: u64,
     pub version: i32,
     pub text: String,
     pub index: LineIndex,
@@ -26,20 +37,31 @@ pub struct Analyzed {
 }
 
 impl Analyzed {
-    pub fn new(path: &str, version: i32, text: String) -> Analyzed {
-        let is_draft = ide::is_report_draft(path, &text);
+    pub fn new(name: &str, stamp: u64, version: i32, text: String) -> Analyzed {
+        let is_draft = ide::is_report_draft(name, &text);
         let analysis = if is_draft { analyze(&text) } else { Analysis::default() };
         let index = LineIndex::new(&text);
-        Analyzed { version, text, index, is_draft, analysis }
+        Analyzed { stamp, version, text, index, is_draft, analysis }
+    }
+
+    /// What a handler sees when the analysis of a text failed: nothing to show, but an answer for that text.
+    pub fn failed(stamp: u64, version: i32, text: String) -> Analyzed {
+        let index = LineIndex::new(&text);
+        Analyzed { stamp, version, text, index, is_draft: false, analysis: Analysis::default() }
     }
 }
 
 impl Document {
-    pub fn new(path: String, version: i32, text: String) -> Document {
+    pub fn new(name: String, stamp: u64, version: i32, text: String) -> Document {
         let rope = Rope::from_str(&text);
-        // Analysed when the server schedules it; until then, an empty analysis of no version.
-        let analyzed = Arc::new(Analyzed::new(&path, i32::MIN, String::new()));
-        Document { rope, version, path, analyzed, analyzing: false }
+        // Analysed when the server schedules it; until then, an empty analysis that no stamp matches.
+        let (analyzed, _) = watch::channel(Arc::new(Analyzed::failed(0, i32::MIN, String::new())));
+        Document { rope, version, stamp, opened: stamp, name, analyzed, analyzing: false }
+    }
+
+    /// Whether the stored analysis is of the current text.
+    pub fn is_current(&self) -> bool {
+        self.analyzed.borrow().stamp == self.stamp
     }
 
     /// Applies one change of `textDocument/didChange`: a range replaced, or (no range) the whole text.
@@ -109,7 +131,7 @@ mod tests {
         ) {
             let enc = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
             let mut client = "report:\r\n  title: 先進医療𠮷\n\nsummary: {}\r".to_owned();
-            let mut doc = Document::new("d.yaml".into(), 1, client.clone());
+            let mut doc = Document::new("d.yaml".into(), 1, 1, client.clone());
             for (l1, n1, l2, n2, piece, repeat) in edits {
                 let (a, pa) = pick(&client, l1, n1, enc);
                 let (b, pb) = pick(&client, l2, n2, enc);
