@@ -34,6 +34,10 @@ use text::Span;
 /// Largest draft read, in bytes. A 100,000-row draft is about 25 MB.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
+/// Most diagnostics kept for one draft; the rest are counted in one `diagnostic-limit` warning. Every front
+/// end shows the same list, and a keystroke in the editor stays fast on any input.
+pub const MAX_DIAGNOSTICS: usize = 1_000;
+
 /// The result of analysing one draft.
 #[derive(Debug, Default)]
 pub struct Analysis {
@@ -82,7 +86,29 @@ pub fn analyze_with(text: &str, options: Options) -> Analysis {
     }
     suppress::apply(text, &tree.comments, &mut diagnostics, complete);
     diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    limit(&mut diagnostics);
     Analysis { tree, report, diagnostics }
+}
+
+/// Keeps the first `MAX_DIAGNOSTICS` in the order of the text, and says where the rest begin and how many.
+fn limit(diagnostics: &mut Vec<Diagnostic>) {
+    if diagnostics.len() <= MAX_DIAGNOSTICS {
+        return;
+    }
+    let more = diagnostics.len() - MAX_DIAGNOSTICS;
+    let at = Span::empty(diagnostics[MAX_DIAGNOSTICS].span.start);
+    diagnostics.truncate(MAX_DIAGNOSTICS);
+    let (n, max) = (diagnostics::group_digits(more as i128), diagnostics::group_digits(MAX_DIAGNOSTICS as i128));
+    let d = Diagnostic::new(
+        &rules::diagnostic_limit::RULE,
+        at,
+        Message::new(
+            format!("指摘が多すぎるため、ここから先の {n} 件は示していません（示すのは最初の {max} 件までです）"),
+            format!("{n} more findings from here on are not shown (only the first {max} are)"),
+        ),
+    )
+    .note(Message::new("上から順に直すと、残りの指摘が表示されます", "fix from the top, and the rest will appear"));
+    diagnostics.push(d);
 }
 
 /// The diagnostics of a decoded draft.

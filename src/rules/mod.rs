@@ -17,7 +17,7 @@ pub mod text;
 pub mod zero_cases;
 
 pub use dates::era_date;
-pub use syntax::{config, encoding, fullwidth_digits, schema, unused_suppression, value_format, yaml_syntax};
+pub use syntax::{config, diagnostic_limit, encoding, fullwidth_digits, schema, unused_suppression, value_format, yaml_syntax};
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Part, Report};
@@ -121,6 +121,7 @@ pub static ALL: &[&Rule] = &[
     &text::mixed_punctuation::RULE,
     &syntax::unused_suppression::RULE,
     &syntax::config::RULE,
+    &syntax::diagnostic_limit::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
