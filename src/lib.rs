@@ -46,6 +46,8 @@ pub struct Analysis {
     pub report: Report,
     /// Sorted by position, then rule.
     pub diagnostics: Vec<Diagnostic>,
+    /// The YAML parsed to its end (no `yaml-syntax` error), so the cross-figure checks ran.
+    pub parsed: bool,
 }
 
 /// How to analyse, besides the draft itself.
@@ -87,7 +89,7 @@ pub fn analyze_with(text: &str, options: Options) -> Analysis {
     suppress::apply(text, &tree.comments, &mut diagnostics, complete);
     diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     limit(&mut diagnostics);
-    Analysis { tree, report, diagnostics }
+    Analysis { tree, report, diagnostics, parsed: complete }
 }
 
 /// Keeps the first `MAX_DIAGNOSTICS` in the order of the text, and says where the rest begin and how many.

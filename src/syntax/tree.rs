@@ -4,7 +4,7 @@ use crate::text::Span;
 
 pub type NodeId = usize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ScalarStyle {
     Plain,
     SingleQuoted,
@@ -19,7 +19,7 @@ pub struct Entry {
     pub value: NodeId,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NodeKind {
     Scalar(ScalarStyle),
     Sequence,

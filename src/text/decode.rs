@@ -2,6 +2,7 @@
 //! columns count from the first visible character); drafts saved on Windows in Shift_JIS (CP932) or UTF-16 are
 //! read too, and the caller warns about them. Text can be encoded back in the file's own encoding.
 
+use super::Span;
 use encoding_rs::SHIFT_JIS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,27 +95,77 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, (DecodeError, Vec<u8>)> {
 pub fn encode(text: &str, like: &Decoded) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len() + 3);
     match like.encoding {
-        Encoding::Utf8 => {
-            if like.had_bom {
-                out.extend_from_slice(BOM);
-            }
-            out.extend_from_slice(text.as_bytes());
-        }
+        Encoding::Utf8 if like.had_bom => out.extend_from_slice(BOM),
+        Encoding::Utf16Le => out.extend_from_slice(b"\xFF\xFE"),
+        Encoding::Utf16Be => out.extend_from_slice(b"\xFE\xFF"),
+        _ => {}
+    }
+    out.extend(encode_bare(text, like.encoding)?);
+    Some(out)
+}
+
+/// `text` in `encoding`, without a byte-order mark.
+fn encode_bare(text: &str, encoding: Encoding) -> Option<Vec<u8>> {
+    Some(match encoding {
+        Encoding::Utf8 => text.as_bytes().to_vec(),
         Encoding::ShiftJis => {
             let (bytes, _, unmappable) = SHIFT_JIS.encode(text);
             if unmappable {
                 return None;
             }
-            out.extend_from_slice(&bytes);
+            bytes.into_owned()
         }
-        Encoding::Utf16Le | Encoding::Utf16Be => {
-            let little = like.encoding == Encoding::Utf16Le;
-            out.extend_from_slice(if little { b"\xFF\xFE" } else { b"\xFE\xFF" });
-            for unit in text.encode_utf16() {
-                out.extend_from_slice(&if little { unit.to_le_bytes() } else { unit.to_be_bytes() });
-            }
-        }
+        Encoding::Utf16Le => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        Encoding::Utf16Be => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+    })
+}
+
+/// The bytes of one character of `encoding` starting at `at` in `bytes`, for character `c` decoded from them.
+fn width(encoding: Encoding, bytes: &[u8], at: usize, c: char) -> usize {
+    match encoding {
+        Encoding::Utf8 => c.len_utf8(),
+        Encoding::Utf16Le | Encoding::Utf16Be => 2 * c.len_utf16(),
+        // A lead byte starts a two-byte character; every other byte is one.
+        Encoding::ShiftJis => match bytes.get(at) {
+            Some(0x81..=0x9F | 0xE0..=0xFC) => 2,
+            _ => 1,
+        },
     }
+}
+
+/// The original `bytes` (decoded as `decoded`) with `changes` (spans of the decoded text, in order, not
+/// overlapping) replaced: every byte outside a change is kept as it was, so a Shift_JIS file's own choice
+/// among equivalent codes and its byte-order mark survive. `None` when a replacement cannot be written in the
+/// file's encoding.
+pub fn splice(bytes: &[u8], decoded: &Decoded, changes: &[(Span, &str)]) -> Option<Vec<u8>> {
+    let bom = match (decoded.encoding, decoded.had_bom) {
+        (Encoding::Utf8, true) => BOM.len(),
+        (Encoding::Utf16Le | Encoding::Utf16Be, _) => 2,
+        _ => 0,
+    };
+    let mut out = Vec::with_capacity(bytes.len());
+    let (mut text_at, mut byte_at) = (0, bom);
+    let mut chars = decoded.text.char_indices().peekable();
+    // Moves through the text to `to`, returning the byte offset there.
+    let mut advance = |to: usize, text_at: &mut usize, byte_at: &mut usize| {
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= to {
+                break;
+            }
+            *byte_at += width(decoded.encoding, bytes, *byte_at, c);
+            chars.next();
+        }
+        *text_at = to;
+    };
+    out.extend_from_slice(&bytes[..bom]);
+    for (span, replacement) in changes {
+        let from = byte_at;
+        advance(span.start, &mut text_at, &mut byte_at);
+        out.extend_from_slice(bytes.get(from..byte_at)?);
+        out.extend(encode_bare(replacement, decoded.encoding)?);
+        advance(span.end, &mut text_at, &mut byte_at);
+    }
+    out.extend_from_slice(bytes.get(byte_at..)?);
     Some(out)
 }
 
@@ -149,6 +200,35 @@ mod tests {
         assert_eq!((d.text.as_str(), d.encoding), (text, Encoding::Utf16Le));
         assert_eq!(encode(&d.text, &d).unwrap(), le);
         assert_eq!(encode("𠮷", &Decoded { text: String::new(), had_bom: false, encoding: Encoding::ShiftJis }), None);
+    }
+
+    #[test]
+    fn splicing_keeps_every_byte_outside_the_changes() {
+        // IBM and NEC extension codes (FA4A, ED40) decode to the same characters as other codes (8754, FA5C):
+        // re-encoding the whole text would change them.
+        let mut sjis = b"a: \xFA\x4A\xED\x40\r\nb: ".to_vec();
+        sjis.extend(SHIFT_JIS.encode("１２").0.iter());
+        sjis.extend(b"\r\nc: \xFA\x4A\n");
+        let d = decode(&sjis).unwrap();
+        assert_eq!(d.encoding, Encoding::ShiftJis);
+        let at = d.text.find("１２").unwrap();
+        let out = splice(&sjis, &d, &[(Span::new(at, at + "１２".len()), "12")]).unwrap();
+        assert_eq!(out, b"a: \xFA\x4A\xED\x40\r\nb: 12\r\nc: \xFA\x4A\n");
+        assert_ne!(encode(&d.text, &d).unwrap(), sjis, "the whole text re-encoded is not the file");
+        // UTF-16 and UTF-8 with a byte-order mark keep it.
+        for bytes in [
+            encode("x: １\n", &Decoded { text: String::new(), had_bom: true, encoding: Encoding::Utf16Le }).unwrap(),
+            b"\xEF\xBB\xBFx: \xEF\xBC\x91\n".to_vec(),
+        ] {
+            let d = decode(&bytes).unwrap();
+            let at = d.text.find('１').unwrap();
+            let out = splice(&bytes, &d, &[(Span::new(at, at + 3), "1")]).unwrap();
+            assert_eq!(decode(&out).unwrap().text, "x: 1\n");
+            assert_eq!(&out[..2], &bytes[..2]);
+        }
+        let none: &[(Span, &str)] = &[];
+        assert_eq!(splice(&sjis, &d, none).unwrap(), sjis);
+        assert_eq!(splice(&sjis, &d, &[(Span::new(0, 0), "𠮷")]), None);
     }
 
     #[test]

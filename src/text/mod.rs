@@ -5,6 +5,6 @@ mod decode;
 mod line_index;
 mod span;
 
-pub use decode::{DecodeError, Decoded, Encoding, decode, decode_owned, encode};
+pub use decode::{DecodeError, Decoded, Encoding, decode, decode_owned, encode, splice};
 pub use line_index::{LineCol, LineIndex};
 pub use span::Span;

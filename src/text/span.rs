@@ -22,6 +22,14 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
     pub fn range(self) -> std::ops::Range<usize> {
         self.start..self.end
     }

@@ -1,0 +1,105 @@
+//! What the fix engine holds every round to: YAML reads everything the edits do not touch as it did before,
+//! and a value that an edit replaces whole is still one value. A fix that passes its own rule can still
+//! change what YAML reads around it: `１，２７１` made `1,271` inside a flow mapping `{…}` becomes the value `1`
+//! and a key `271`.
+
+use crate::diagnostics::Edit;
+use crate::syntax::{NodeKind, Tree};
+use crate::text::Span;
+
+/// The edits' spans in the text before and after they are applied, in order.
+fn regions(edits: &[Edit]) -> Vec<(Span, Span)> {
+    let mut edits: Vec<&Edit> = edits.iter().collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut shift: isize = 0;
+    edits
+        .into_iter()
+        .map(|e| {
+            let start = e.span.start.saturating_add_signed(shift);
+            shift += e.replacement.len() as isize - e.span.len() as isize;
+            (e.span, Span::new(start, start + e.replacement.len()))
+        })
+        .collect()
+}
+
+/// Whether a node's span meets a region: overlaps it, or for an empty region, has it strictly inside.
+fn meets(node: Span, region: Span) -> bool {
+    if region.is_empty() {
+        node.start < region.start && region.start < node.end
+    } else {
+        node.start < region.end && region.start < node.end
+    }
+}
+
+/// What YAML read, for comparison: each node's kind and its value (scalars), and where it starts once
+/// moved by the edits before it; `None` for a node inside an edit.
+fn readings<'t>(
+    tree: &'t Tree,
+    regions: &[Span],
+    moved: impl Fn(usize) -> usize,
+) -> Vec<(usize, NodeKind, Option<&'t str>)> {
+    let mut out: Vec<_> = (0..tree.nodes.len())
+        .filter(|&id| !regions.iter().any(|&r| meets(tree.span(id), r)))
+        .map(|id| (moved(tree.span(id).start), tree.node(id).kind, tree.scalar(id)))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// How many scalars of `tree` meet `region`.
+fn scalars_in(tree: &Tree, region: Span) -> usize {
+    (0..tree.nodes.len())
+        .filter(|&id| matches!(tree.node(id).kind, NodeKind::Scalar(_)) && meets(tree.span(id), region))
+        .count()
+}
+
+/// Whether `after` (the text with `edits` applied) reads as `before` outside the edits, and each value an
+/// edit replaced whole is one value still.
+pub fn holds(before: &Tree, after: &Tree, edits: &[Edit]) -> bool {
+    let regions = regions(edits);
+    let old: Vec<Span> = regions.iter().map(|r| r.0).collect();
+    let new: Vec<Span> = regions.iter().map(|r| r.1).collect();
+    // A position before the edits moves by the lengths they changed before it.
+    let moved = |at: usize| {
+        let done = regions.iter().take_while(|(o, _)| o.end <= at);
+        done.fold(at as isize, |p, (o, n)| p + n.len() as isize - o.len() as isize) as usize
+    };
+    if readings(before, &old, moved) != readings(after, &new, |at| at) {
+        return false;
+    }
+    let whole_values = regions.iter().filter(|(o, _)| {
+        (0..before.nodes.len()).any(|id| matches!(before.node(id).kind, NodeKind::Scalar(_)) && before.span(id) == *o)
+    });
+    whole_values.into_iter().all(|&(o, n)| scalars_in(before, o) == scalars_in(after, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, from: &str, to: &str) -> bool {
+        let at = text.find(from).unwrap();
+        let edit = Edit { span: Span::new(at, at + from.len()), replacement: to.to_owned() };
+        let fixed = format!("{}{to}{}", &text[..at], &text[at + from.len()..]);
+        holds(&crate::syntax::parse(text).0, &crate::syntax::parse(&fixed).0, &[edit])
+    }
+
+    #[test]
+    fn a_value_rewritten_as_one_value_holds() {
+        assert!(check("a: {b: １，２７１, c: 2}\n", "１，２７１", "\"1,271\""));
+        assert!(check("a:\n  b: １，２７１\n  c: 2\n", "１，２７１", "1,271"));
+        assert!(check("a: {b: 1, c: 2}\n", "b", "bb"));
+    }
+
+    #[test]
+    fn a_value_split_in_two_does_not() {
+        assert!(!check("a: {b: １，２７１, c: 2}\n", "１，２７１", "1,271"));
+    }
+
+    #[test]
+    fn an_edit_that_changes_what_follows_does_not() {
+        // An unclosed quote swallows the rest of the line.
+        assert!(!check("a: [x, y, z]\n", "x", "'x, y"));
+        assert!(!check("a: 1\nb: 2\n", "1", "1\nc: 3"));
+    }
+}
