@@ -11,6 +11,7 @@ mod json;
 mod junit;
 mod sarif;
 mod schema;
+mod write;
 
 pub use schema::schema;
 
@@ -55,13 +56,13 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> Checked {
 }
 
 /// The analysis a configuration asks for: its default rounding, its rule levels.
-pub(crate) fn lint_with(text: &str, config: Option<&Config>) -> Vec<Diagnostic> {
+pub(crate) fn analyze_with(text: &str, config: Option<&Config>) -> crate::Analysis {
     let options = crate::Options { rounding: config.and_then(|c| c.rounding) };
-    let diagnostics = crate::analyze_with(text, options).diagnostics;
-    match config {
-        Some(c) => crate::config::apply_levels(diagnostics, &c.levels),
-        None => diagnostics,
+    let mut analysis = crate::analyze_with(text, options);
+    if let Some(c) = config {
+        analysis.diagnostics = crate::config::apply_levels(std::mem::take(&mut analysis.diagnostics), &c.levels);
     }
+    analysis
 }
 
 /// Checks the bytes of one file under a configuration.
@@ -82,9 +83,19 @@ pub fn check_owned(path: &str, bytes: Vec<u8>, config: Option<&Config>) -> Check
 }
 
 fn check_decoded(path: &str, decoded: Decoded, config: Option<&Config>) -> Checked {
-    let mut diagnostics = lint_with(&decoded.text, config);
-    if decoded.encoding != Encoding::Utf8 {
-        let name = decoded.encoding.name();
+    let diagnostics = analyze_with(&decoded.text, config).diagnostics;
+    let diagnostics = with_encoding_warning(diagnostics, decoded.encoding, config);
+    Checked { path: path.to_owned(), text: decoded.text, diagnostics }
+}
+
+/// The diagnostics of a draft read in `encoding`, with a warning in front when that is not UTF-8.
+pub(crate) fn with_encoding_warning(
+    mut diagnostics: Vec<Diagnostic>,
+    encoding: Encoding,
+    config: Option<&Config>,
+) -> Vec<Diagnostic> {
+    if encoding != Encoding::Utf8 {
+        let name = encoding.name();
         let warning = Diagnostic::new(
             &rules::encoding::RULE,
             Span::empty(0),
@@ -96,10 +107,10 @@ fn check_decoded(path: &str, decoded: Decoded, config: Option<&Config>) -> Check
         let levels = config.map(|c| &c.levels);
         diagnostics.splice(0..0, crate::config::apply_levels(vec![warning], levels.unwrap_or(&Default::default())));
     }
-    Checked { path: path.to_owned(), text: decoded.text, diagnostics }
+    diagnostics
 }
 
-fn unreadable(path: &str, bytes: &[u8], e: DecodeError) -> Checked {
+pub(crate) fn unreadable(path: &str, bytes: &[u8], e: DecodeError) -> Checked {
     // The text before the first invalid byte is intact, so positions up to it are right.
     let text = String::from_utf8_lossy(bytes).into_owned();
     let at = e.offset.min(text.len());

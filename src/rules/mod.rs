@@ -17,7 +17,9 @@ pub mod text;
 pub mod zero_cases;
 
 pub use dates::era_date;
-pub use syntax::{config, diagnostic_limit, encoding, fullwidth_digits, schema, unused_suppression, value_format, yaml_syntax};
+pub use syntax::{
+    config, diagnostic_limit, encoding, fullwidth_digits, schema, unused_suppression, value_format, yaml_syntax,
+};
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Part, Report};
