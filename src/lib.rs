@@ -27,16 +27,12 @@ mod suppress;
 pub mod syntax;
 pub mod text;
 
-use diagnostics::{Diagnostic, Message};
+use diagnostics::{Diagnostic, MAX_DIAGNOSTICS, Message};
 use model::Report;
 use text::Span;
 
 /// Largest draft read, in bytes. A 100,000-row draft is about 25 MB.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
-
-/// Most diagnostics kept for one draft; the rest are counted in one `diagnostic-limit` warning. Every front
-/// end shows the same list, and a keystroke in the editor stays fast on any input.
-pub const MAX_DIAGNOSTICS: usize = 1_000;
 
 /// The result of analysing one draft.
 #[derive(Debug, Default)]
@@ -76,29 +72,36 @@ pub fn analyze_with(text: &str, options: Options) -> Analysis {
         );
         return Analysis { diagnostics: vec![d], ..Analysis::default() };
     }
-    let (tree, mut diagnostics) = syntax::parse(text);
+    let (tree, parsed) = syntax::parse(text);
+    let (mut diagnostics, mut more) = parsed.into_parts();
     let complete = !diagnostics.iter().any(|d| d.rule == rules::yaml_syntax::RULE.id);
     let (mut report, lowered) = model::lower(&tree, text, complete);
     if let Some(r) = options.rounding.filter(|_| !report.meta.rounding_set) {
         report.meta.rounding = r;
     }
+    let (lowered, more_lowered) = lowered.into_parts();
     diagnostics.extend(lowered);
+    more += more_lowered;
     if complete {
         diagnostics.extend(rules::run(&rules::Context { report: &report, text }));
     }
     suppress::apply(text, &tree.comments, &mut diagnostics, complete);
-    diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
-    limit(&mut diagnostics);
+    diagnostics.sort_by(diagnostics::by_position);
+    limit(&mut diagnostics, more);
     Analysis { tree, report, diagnostics, parsed: complete }
 }
 
-/// Keeps the first `MAX_DIAGNOSTICS` in the order of the text, and says where the rest begin and how many.
-fn limit(diagnostics: &mut Vec<Diagnostic>) {
-    if diagnostics.len() <= MAX_DIAGNOSTICS {
+/// Keeps the first `MAX_DIAGNOSTICS` in the order of the text, and says where the rest begin and how many
+/// (`more`: those the stages already left out).
+fn limit(diagnostics: &mut Vec<Diagnostic>, more: usize) {
+    if diagnostics.len() <= MAX_DIAGNOSTICS && more == 0 {
         return;
     }
-    let more = diagnostics.len() - MAX_DIAGNOSTICS;
-    let at = Span::empty(diagnostics[MAX_DIAGNOSTICS].span.start);
+    let at = match diagnostics.get(MAX_DIAGNOSTICS).or(diagnostics.last()) {
+        Some(d) => Span::empty(d.span.start),
+        None => Span::empty(0),
+    };
+    let more = more + diagnostics.len().saturating_sub(MAX_DIAGNOSTICS);
     diagnostics.truncate(MAX_DIAGNOSTICS);
     let (n, max) = (diagnostics::group_digits(more as i128), diagnostics::group_digits(MAX_DIAGNOSTICS as i128));
     let d = Diagnostic::new(

@@ -2,9 +2,11 @@
 //! server) converts. Nothing here knows lines, columns or terminals.
 
 mod format;
+mod found;
 mod message;
 
 pub use format::{group_digits, oku_text};
+pub use found::{Found, MAX_DIAGNOSTICS, by_position};
 pub use message::{Lang, Message};
 
 use crate::text::Span;

@@ -10,6 +10,8 @@ mod unchanged;
 
 use crate::Analysis;
 use crate::diagnostics::{Diagnostic, Edit, Fix};
+use crate::rules::diagnostic_limit;
+use crate::text::Span;
 use std::collections::HashSet;
 
 /// Most rounds. Real chains settle in two or three; each added zero-case skeleton at the same place takes a
@@ -83,14 +85,25 @@ fn compatible<'a>(
     out
 }
 
-/// How many diagnostics say this, whatever their position (positions move as the text is edited).
-fn count(diagnostics: &[Diagnostic], like: &Diagnostic) -> usize {
-    diagnostics.iter().filter(|d| d.rule == like.rule && d.message == like.message).count()
+/// Whether the diagnostic a fix was for is gone after the round: nothing says the same where its span moved
+/// to. Past the point where a draft with too many findings stops showing them, nothing can be told, and the
+/// fix counts as not working.
+fn gone(d: &Diagnostic, regions: &[(Span, Span)], after: &Analysis) -> bool {
+    let at = unchanged::moved_span(regions, d.span);
+    let limit = after.diagnostics.iter().rev().find(|l| l.rule == diagnostic_limit::RULE.id);
+    if limit.is_some_and(|l| at.start >= l.span.start) {
+        return false;
+    }
+    !after
+        .diagnostics
+        .iter()
+        .any(|a| a.rule == d.rule && a.message == d.message && a.span.start <= at.end && at.start <= a.span.end)
 }
 
 /// Fixes the diagnostics that `analyze` reports (a configuration may turn rules off or change the rounding).
 ///
-/// A fix must make its diagnostic go away and leave the rest of the text reading as before. One that does
+/// A fix must make its diagnostic go away (nothing says the same where it was) and leave the rest of the text
+/// reading as before. One that does
 /// not (its text lands where the YAML reads it as something else: inside a block scalar, or splitting a value
 /// at a comma in a flow mapping) is dropped rather than applied.
 pub fn fix_with(text: &str, mode: FixMode, analyze: &dyn Fn(&str) -> Analysis) -> Fixed {
@@ -137,10 +150,9 @@ impl Round<'_> {
         let after = (self.analyze)(&candidate);
         let reads = (!self.was_parsing || after.parsed) && unchanged::holds(&self.before.tree, &after.tree, &edits);
         if reads {
-            let (effective, not): (Vec<_>, Vec<_>) = fixes
-                .iter()
-                .copied()
-                .partition(|&(d, _)| count(&after.diagnostics, d) < count(&self.before.diagnostics, d));
+            let regions = unchanged::regions(&edits);
+            let (effective, not): (Vec<_>, Vec<_>) =
+                fixes.iter().copied().partition(|&(d, _)| gone(d, &regions, &after));
             if not.is_empty() {
                 return Some((candidate, after, fixes.iter().map(|(_, f)| f.edits.clone()).collect()));
             }

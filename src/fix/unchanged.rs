@@ -8,7 +8,7 @@ use crate::syntax::{NodeKind, Tree};
 use crate::text::Span;
 
 /// The edits' spans in the text before and after they are applied, in order.
-fn regions(edits: &[Edit]) -> Vec<(Span, Span)> {
+pub fn regions(edits: &[Edit]) -> Vec<(Span, Span)> {
     let mut edits: Vec<&Edit> = edits.iter().collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     let mut shift: isize = 0;
@@ -22,6 +22,22 @@ fn regions(edits: &[Edit]) -> Vec<(Span, Span)> {
         .collect()
 }
 
+/// Where `at` in the text before the edits is after them: moved by the lengths they changed before it.
+fn moved(regions: &[(Span, Span)], at: usize) -> usize {
+    let done = regions.iter().take_while(|(o, _)| o.end <= at);
+    done.fold(at as isize, |p, (o, n)| p + n.len() as isize - o.len() as isize) as usize
+}
+
+/// Where a span of the text before the edits is after them: moved, or where it meets edits, widened to what
+/// they wrote.
+pub fn moved_span(regions: &[(Span, Span)], span: Span) -> Span {
+    let mut out = Span::new(moved(regions, span.start), moved(regions, span.end));
+    for (_, n) in regions.iter().filter(|(o, _)| meets(span, *o) || meets(*o, span) || *o == span) {
+        out = out.cover(*n);
+    }
+    out
+}
+
 /// Whether a node's span meets a region: overlaps it, or for an empty region, has it strictly inside.
 fn meets(node: Span, region: Span) -> bool {
     if region.is_empty() {
@@ -31,26 +47,42 @@ fn meets(node: Span, region: Span) -> bool {
     }
 }
 
+/// Whether a span meets any of `regions` (in order, not overlapping): only the first region that ends after
+/// the span starts can tell, so a draft's nodes are checked against a thousand edits in logarithmic time.
+fn meets_any(regions: &[Span], span: Span) -> bool {
+    let i = regions.partition_point(|r| r.end <= span.start);
+    regions.get(i).is_some_and(|&r| meets(span, r))
+}
+
 /// What YAML read, for comparison: each node's kind and its value (scalars), and where it starts once
-/// moved by the edits before it; `None` for a node inside an edit.
+/// moved by the edits before it; nodes that meet an edit are left out.
 fn readings<'t>(
     tree: &'t Tree,
     regions: &[Span],
     moved: impl Fn(usize) -> usize,
 ) -> Vec<(usize, NodeKind, Option<&'t str>)> {
     let mut out: Vec<_> = (0..tree.nodes.len())
-        .filter(|&id| !regions.iter().any(|&r| meets(tree.span(id), r)))
+        .filter(|&id| !meets_any(regions, tree.span(id)))
         .map(|id| (moved(tree.span(id).start), tree.node(id).kind, tree.scalar(id)))
         .collect();
     out.sort_unstable();
     out
 }
 
-/// How many scalars of `tree` meet `region`.
-fn scalars_in(tree: &Tree, region: Span) -> usize {
-    (0..tree.nodes.len())
-        .filter(|&id| matches!(tree.node(id).kind, NodeKind::Scalar(_)) && meets(tree.span(id), region))
-        .count()
+/// The spans of a tree's scalars, in order (scalars do not overlap, so they are in order of their ends too).
+fn scalars(tree: &Tree) -> Vec<Span> {
+    let mut out: Vec<Span> = (0..tree.nodes.len())
+        .filter(|&id| matches!(tree.node(id).kind, NodeKind::Scalar(_)))
+        .map(|id| tree.span(id))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// How many of `scalars` meet `region`.
+fn scalars_in(scalars: &[Span], region: Span) -> usize {
+    let from = scalars.partition_point(|s| s.end <= region.start);
+    scalars[from..].iter().take_while(|s| s.start <= region.end).filter(|&&s| meets(s, region)).count()
 }
 
 /// Whether `after` (the text with `edits` applied) reads as `before` outside the edits, and each value an
@@ -59,18 +91,14 @@ pub fn holds(before: &Tree, after: &Tree, edits: &[Edit]) -> bool {
     let regions = regions(edits);
     let old: Vec<Span> = regions.iter().map(|r| r.0).collect();
     let new: Vec<Span> = regions.iter().map(|r| r.1).collect();
-    // A position before the edits moves by the lengths they changed before it.
-    let moved = |at: usize| {
-        let done = regions.iter().take_while(|(o, _)| o.end <= at);
-        done.fold(at as isize, |p, (o, n)| p + n.len() as isize - o.len() as isize) as usize
-    };
-    if readings(before, &old, moved) != readings(after, &new, |at| at) {
+    if readings(before, &old, |at| moved(&regions, at)) != readings(after, &new, |at| at) {
         return false;
     }
-    let whole_values = regions.iter().filter(|(o, _)| {
-        (0..before.nodes.len()).any(|id| matches!(before.node(id).kind, NodeKind::Scalar(_)) && before.span(id) == *o)
-    });
-    whole_values.into_iter().all(|&(o, n)| scalars_in(before, o) == scalars_in(after, n))
+    let (was, is) = (scalars(before), scalars(after));
+    regions
+        .iter()
+        .filter(|(o, _)| was.binary_search(o).is_ok())
+        .all(|&(o, n)| scalars_in(&was, o) == scalars_in(&is, n))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use super::chars::CharToByte;
 use super::comments;
 use super::events::{self, Batch, Kind};
 use super::tree::{Entry, NodeId, ScalarStyle, Tree};
-use crate::diagnostics::{Diagnostic, Message};
+use crate::diagnostics::{Diagnostic, Found, Message};
 use crate::rules::{schema, yaml_syntax};
 use crate::text::Span;
 use saphyr_parser::ScanError;
@@ -30,18 +30,18 @@ struct Builder<'a> {
     items: Vec<NodeId>,
     entries: Vec<Entry>,
     hashes: comments::Hashes,
-    diags: Vec<Diagnostic>,
+    diags: Found,
     documents: usize,
 }
 
 /// Parses `text`; the tree holds everything read up to the first fatal problem.
-pub fn parse(text: &str) -> (Tree, Vec<Diagnostic>) {
+pub fn parse(text: &str) -> (Tree, Found) {
     parse_with(text, text.len() >= events::PARALLEL_FROM)
 }
 
 /// `parse`, on one thread or two; both give the same result (public for the fuzzer, which compares them).
 #[doc(hidden)]
-pub fn parse_with(text: &str, parallel: bool) -> (Tree, Vec<Diagnostic>) {
+pub fn parse_with(text: &str, parallel: bool) -> (Tree, Found) {
     let mut b = Builder {
         text,
         pos: CharToByte::new(text),
@@ -50,7 +50,7 @@ pub fn parse_with(text: &str, parallel: bool) -> (Tree, Vec<Diagnostic>) {
         items: Vec::new(),
         entries: Vec::new(),
         hashes: comments::Hashes::new(text),
-        diags: Vec::new(),
+        diags: Found::default(),
         documents: 0,
     };
     // Room for what a draft of this size holds, so the arenas are not copied while they grow.

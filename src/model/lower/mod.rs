@@ -8,14 +8,14 @@ use super::fields::{self, Field};
 use super::read::{Read, ReadError, is_fullwidth_numeric, normalize};
 use super::report::Report;
 use super::value::Spanned;
-use crate::diagnostics::{Diagnostic, Fix, Message};
+use crate::diagnostics::{Diagnostic, Fix, Found, Message};
 use crate::rules::{era_date, fullwidth_digits, schema, value_format};
 use crate::syntax::{Entry, NodeId, NodeKind, Tree};
 use crate::text::Span;
 
 /// Lowers the tree. `complete` is false when the YAML did not parse to the end: fields that are missing
 /// then are probably just not read yet, so they are not reported.
-pub fn lower(tree: &Tree, text: &str, complete: bool) -> (Report, Vec<Diagnostic>) {
+pub fn lower(tree: &Tree, text: &str, complete: bool) -> (Report, Found) {
     lower_with(tree, text, complete, PARALLEL_FROM_ROWS)
 }
 
@@ -25,8 +25,8 @@ const PARALLEL_FROM_ROWS: usize = 5_000;
 /// `lower`, reading a cost table's rows on two threads from `parallel_from` rows on; the result is the same
 /// (public for the fuzzer, which compares them).
 #[doc(hidden)]
-pub fn lower_with(tree: &Tree, text: &str, complete: bool, parallel_from: usize) -> (Report, Vec<Diagnostic>) {
-    let mut l = Lowerer { tree, text, complete, parallel_from, diags: Vec::new() };
+pub fn lower_with(tree: &Tree, text: &str, complete: bool, parallel_from: usize) -> (Report, Found) {
+    let mut l = Lowerer { tree, text, complete, parallel_from, diags: Found::default() };
     let report = l.report();
     (report, l.diags)
 }
@@ -36,7 +36,7 @@ pub(crate) struct Lowerer<'a> {
     text: &'a str,
     complete: bool,
     parallel_from: usize,
-    diags: Vec<Diagnostic>,
+    diags: Found,
 }
 
 /// A mapping being read: its entries, and where to point at it.

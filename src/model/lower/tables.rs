@@ -1,6 +1,7 @@
 //! The per-technology cost tables and the zero-case explanations.
 
 use super::{Lowerer, Map};
+use crate::diagnostics::Found;
 use crate::model::fields;
 use crate::model::read::{read_cell, read_count, read_date, read_decimal, read_notice, read_yen};
 use crate::model::report::{CostRow, CostTable, CostTotal, Parts, ZeroCase, ZeroFacility};
@@ -38,7 +39,7 @@ impl<'a> Lowerer<'a> {
             return items.iter().filter_map(|&item| self.cost_row(item)).collect();
         }
         let (first, second) = items.split_at(items.len() / 2);
-        let mut other = Lowerer { diags: Vec::new(), ..*self };
+        let mut other = Lowerer { diags: Found::default(), ..*self };
         let (mut rows, (more, diags)) = std::thread::scope(|scope| {
             let half = scope.spawn(move || {
                 let rows: Vec<CostRow> = second.iter().filter_map(|&item| other.cost_row(item)).collect();
@@ -48,7 +49,7 @@ impl<'a> Lowerer<'a> {
             (rows, half.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
         rows.extend(more);
-        self.diags.extend(diags);
+        self.diags.append(diags);
         rows
     }
 
