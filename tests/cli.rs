@@ -427,3 +427,51 @@ fn lsp_exits_when_the_client_vanishes() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+/// Runs the binary in `dir` with `env`, failing the test when it takes more than `secs` seconds.
+fn run_within(secs: u64, dir: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .args(args)
+        .current_dir(dir)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || send.send(child.wait_with_output()));
+    match receive.recv_timeout(std::time::Duration::from_secs(secs)) {
+        Ok(output) => output.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            panic!("`senshin-lint {}` ran for more than {secs} s", args.join(" "));
+        }
+    }
+}
+
+#[test]
+fn globs_are_fast_and_their_mistakes_are_diagnostics() {
+    let dir = temp_dir("globs");
+    std::fs::create_dir_all(dir.join("d")).unwrap();
+    std::fs::copy("examples/small/report.yaml", dir.join(format!("d/{}.yaml", "a".repeat(60)))).unwrap();
+    std::fs::write(dir.join("senshin-lint.toml"), "include = [\"d/*a*a*a*a*a*a*a*a*b\"]\n").unwrap();
+    let start = std::time::Instant::now();
+    let o = run_within(10, &dir, &[("HOME", dir.to_str().unwrap())], &["check", "--format", "json", "."]);
+    assert!(start.elapsed() < std::time::Duration::from_secs(1), "{:?}", start.elapsed());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 0, "{v}");
+    std::fs::write(dir.join("senshin-lint.toml"), format!("include = [\"d/[z-a\", \"{}\"]\n", "*".repeat(200_000)))
+        .unwrap();
+    let o = run_within(10, &dir, &[("HOME", dir.to_str().unwrap())], &["check", "--format", "json", "."]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let diags = v["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags[0]["rule"], "config");
+    assert_eq!(diags[0]["range"]["start"]["column"], 12, "at the glob: {v}");
+    assert!(diags[1]["message"].as_str().unwrap().contains("too long"));
+    std::fs::remove_dir_all(&dir).ok();
+}
