@@ -38,6 +38,8 @@ pub type Levels = HashMap<String, Option<Severity>>;
 pub struct Config {
     /// The folder the file is in: globs are relative to it.
     pub dir: PathBuf,
+    /// The file it was read from.
+    pub path: Option<PathBuf>,
     pub language: Option<Lang>,
     pub rounding: Option<Rounding>,
     pub include: Globs,

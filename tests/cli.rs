@@ -454,6 +454,47 @@ fn run_within(secs: u64, dir: &std::path::Path, env: &[(&str, &str)], args: &[&s
     }
 }
 
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn inputs_are_bounded_before_they_are_read() {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = temp_dir("bounded");
+    // A device never ends: refused before a byte is read, for drafts and configuration alike.
+    for args in [&["check", "/dev/zero"][..], &["check", "--config", "/dev/zero", "examples/small/report.yaml"]] {
+        let o = run_within(10, here, &[], args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("not a regular file (a device)"), "{}", stderr(&o));
+    }
+    // A sparse file of 3 GB is judged by its size, not read.
+    let sparse = dir.join("sparse.yaml");
+    std::fs::File::create(&sparse).unwrap().set_len(3 << 30).unwrap();
+    let o = run_within(10, here, &[], &["check", sparse.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("the file is too large (3221225472 bytes; the limit is 67108864)"), "{}", stdout(&o));
+    std::fs::remove_file(&sparse).unwrap();
+    // Standard input stops one byte past the limit.
+    let o = run_stdin(&["check", "-"], &vec![b'#'; senshin_lint::MAX_FILE_BYTES + 10]);
+    assert!(stdout(&o).contains("the file is too large (more than the limit"), "{}", stdout(&o));
+    // A FIFO named on the command line is an error; in a folder it is passed by; links to folders are not
+    // followed, so two links to `.` check the one draft once.
+    let folder = dir.join("folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy("examples/small/report.yaml", folder.join("report.yaml")).unwrap();
+    assert!(Command::new("mkfifo").arg(folder.join("pipe.yaml")).status().unwrap().success());
+    std::os::unix::fs::symlink(".", folder.join("a")).unwrap();
+    std::os::unix::fs::symlink(".", folder.join("b")).unwrap();
+    let o = run_within(10, here, &[], &["check", folder.to_str().unwrap()]);
+    assert_eq!((o.status.code(), stdout(&o).as_str()), (Some(0), "no problems found in 1 file\n"), "{}", stderr(&o));
+    let o = run_within(10, here, &[], &["check", folder.join("pipe.yaml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a regular file (a FIFO)"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn globs_are_fast_and_their_mistakes_are_diagnostics() {
     let dir = temp_dir("globs");

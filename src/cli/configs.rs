@@ -1,25 +1,36 @@
 //! Which configuration applies to which file: `--config` for all, else the nearest `senshin-lint.toml` above
-//! each file (read once per folder). A configuration with mistakes is reported as a file of its own.
+//! each file, read once, within the size limit. A configuration with mistakes is reported as a file of its own.
 
 use super::Checked;
+use super::read::{self, Contents, Unreadable};
 use crate::config::{self, Config};
+use crate::diagnostics::Diagnostic;
+use crate::rules;
+use crate::text::Span;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+#[derive(Default)]
 pub struct Configs {
     explicit: Option<Arc<Config>>,
+    /// The configuration found for each folder, so that a folder of 10,000 drafts is searched once.
+    by_dir: Mutex<HashMap<PathBuf, Option<Arc<Config>>>>,
     by_file: Mutex<HashMap<PathBuf, Arc<Config>>>,
     problems: Mutex<Vec<Checked>>,
 }
 
-fn absolute(path: &Path) -> PathBuf {
+pub fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
 }
 
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl Configs {
-    pub fn new(explicit: Option<&Path>) -> std::io::Result<Configs> {
-        let configs = Configs { explicit: None, by_file: Mutex::new(HashMap::new()), problems: Mutex::new(Vec::new()) };
+    pub fn new(explicit: Option<&Path>) -> Result<Configs, Unreadable> {
+        let configs = Configs::default();
         match explicit {
             Some(path) => {
                 let loaded = configs.load(&absolute(path))?;
@@ -29,19 +40,30 @@ impl Configs {
         }
     }
 
-    fn load(&self, path: &Path) -> std::io::Result<Arc<Config>> {
-        if let Some(c) = self.by_file.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
+    fn load(&self, path: &Path) -> Result<Arc<Config>, Unreadable> {
+        if let Some(c) = lock(&self.by_file).get(path) {
             return Ok(c.clone());
         }
-        let text = std::fs::read_to_string(path)?;
         let dir = path.parent().unwrap_or(Path::new("."));
-        let (config, diagnostics) = config::parse(&text, dir);
+        let (mut config, diagnostics, text) = match read::file(path)? {
+            Contents::TooLarge(size) => {
+                let d = Diagnostic::new(&rules::config::RULE, Span::empty(0), read::too_large(size));
+                (Config { dir: dir.to_owned(), ..Config::default() }, vec![d], String::new())
+            }
+            Contents::Bytes(bytes) => {
+                let text = String::from_utf8(bytes)
+                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()))?;
+                let (config, diagnostics) = config::parse(&text, dir);
+                (config, diagnostics, text)
+            }
+        };
+        config.path = Some(path.to_owned());
         if !diagnostics.is_empty() {
             let shown = path.display().to_string();
-            self.problems.lock().unwrap_or_else(|e| e.into_inner()).push(Checked { path: shown, text, diagnostics });
+            lock(&self.problems).push(Checked { path: shown, text, diagnostics });
         }
         let config = Arc::new(config);
-        self.by_file.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_owned(), config.clone());
+        lock(&self.by_file).insert(path.to_owned(), config.clone());
         Ok(config)
     }
 
@@ -51,18 +73,18 @@ impl Configs {
             return Some(c.clone());
         }
         let abs = absolute(path);
-        let dir = if abs.is_dir() { abs.as_path() } else { abs.parent()? };
-        // An unreadable configuration is left out; reading the drafts reports what cannot be read.
-        config::find(dir).and_then(|p| self.load(&p).ok())
+        let dir = if abs.is_dir() { abs } else { abs.parent()?.to_owned() };
+        if let Some(found) = lock(&self.by_dir).get(&dir) {
+            return found.clone();
+        }
+        // An unreadable configuration is left out: the checks then run at their defaults, never fewer.
+        let found = config::find(&dir).and_then(|p| self.load(&p).ok());
+        lock(&self.by_dir).insert(dir, found.clone());
+        found
     }
 
-    /// Whether a file found in a folder walk is taken.
-    pub fn takes(&self, path: &Path) -> bool {
-        self.for_path(path).is_none_or(|c| c.takes(&absolute(path)))
-    }
-
-    /// The configurations read so far that have mistakes, as files to report.
-    pub fn problems(&self) -> Vec<Checked> {
-        self.problems.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    /// The configurations read since the last call that have mistakes, as files to report.
+    pub fn take_problems(&self) -> Vec<Checked> {
+        std::mem::take(&mut *lock(&self.problems))
     }
 }

@@ -9,6 +9,8 @@ mod human;
 mod inputs;
 mod json;
 mod junit;
+mod read;
+mod run;
 mod sarif;
 mod schema;
 
@@ -143,31 +145,27 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
     let configs = match configs::Configs::new(opts.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("senshin-lint: cannot read the configuration: {e}");
+            let path = opts.config.as_deref().unwrap_or(Path::new("")).display();
+            eprintln!("senshin-lint: cannot read the configuration {path}: {}", e.get(Lang::En));
             return ExitCode::from(2);
         }
     };
     let here = configs.for_path(Path::new("."));
     let lang = opts.lang.or(here.as_ref().and_then(|c| c.language)).unwrap_or_else(locale_lang);
-    let read = inputs::read(&opts.paths, opts.stdin_filename.as_deref(), opts.drafts_only, &|p| configs.takes(p));
-    let mut sources = match read {
-        Ok(s) => s,
-        Err((path, e)) => {
+    let read = inputs::classify(&opts.paths)
+        .map_err(|(path, e)| run::Stop::Input(path, e))
+        .and_then(|args| run::read_all(&args, opts, &configs));
+    let (sources, mut checked) = match read {
+        Ok(read) => read,
+        Err(run::Stop::Input(path, e)) => {
             let msg = match lang {
-                Lang::Ja => format!("{} を読めません: {e}", path.display()),
-                Lang::En => format!("cannot read {}: {e}", path.display()),
+                Lang::Ja => format!("{} を読めません: {}", path.display(), e.get(lang)),
+                Lang::En => format!("cannot read {}: {}", path.display(), e.get(lang)),
             };
             eprintln!("senshin-lint: {msg}");
             return ExitCode::from(2);
         }
     };
-    for s in &mut sources {
-        s.config = match &s.path {
-            Some(p) => configs.for_path(p),
-            None => here.clone(),
-        };
-    }
-    let mut checked = configs.problems();
     if let Some(mode) = opts.fix {
         return fixing::fix_sources(&sources, mode, opts, lang, checked);
     }
