@@ -516,3 +516,24 @@ fn globs_are_fast_and_their_mistakes_are_diagnostics() {
     assert!(diags[1]["message"].as_str().unwrap().contains("too long"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_long_line_prints_a_window_and_true_positions() {
+    let dir = temp_dir("long-line");
+    // One line of 100 entries of 5,200 bytes each: every key after the first is a duplicate.
+    let entries: Vec<String> = (0..100).map(|i| format!("k: {i:0>5200}")).collect();
+    std::fs::write(dir.join("long.yaml"), format!("{{{}}}\n", entries.join(", "))).unwrap();
+    let human = run_within(30, &dir, &[], &["check", "long.yaml"]);
+    let json = run_within(30, &dir, &[], &["check", "--format", "json", "long.yaml"]);
+    let text = stdout(&human);
+    assert!(text.len() < 1_000_000, "{} bytes of output for a 510 KB draft", text.len());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let diagnostics = v["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(diagnostics.len() >= 99);
+    for d in diagnostics {
+        let start = &d["range"]["start"];
+        let at = format!("long.yaml:{}:{}\n", start["line"], start["column"]);
+        assert!(text.contains(&at), "{at} is in the human output too");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,8 +1,10 @@
 //! `--format github`: workflow commands that GitHub Actions shows as annotations on the pull request.
 
 use super::Checked;
+use super::emit::{Emitter, Summary};
 use crate::diagnostics::{Lang, Severity};
 use crate::text::LineIndex;
+use std::io::{self, Write};
 
 /// Escaping of a workflow command's message.
 fn data(s: &str) -> String {
@@ -14,9 +16,18 @@ fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(checked: &[Checked], lang: Lang) -> String {
-    let mut out = String::new();
-    for c in checked {
+pub struct Github {
+    lang: Lang,
+}
+
+impl Github {
+    pub fn new(lang: Lang) -> Github {
+        Github { lang }
+    }
+}
+
+impl Emitter for Github {
+    fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
         let index = LineIndex::new(&c.text);
         for d in &c.diagnostics {
             let (a, b) = (index.line_col(&c.text, d.span.start), index.line_col(&c.text, d.span.end));
@@ -25,17 +36,22 @@ pub fn render(checked: &[Checked], lang: Lang) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            out.push_str(&format!(
-                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            writeln!(
+                out,
+                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
                 property(&c.path),
                 a.line + 1,
                 a.chars + 1,
                 b.line + 1,
                 b.chars + 1,
                 property(&format!("senshin-lint {}", d.rule)),
-                data(d.message.get(lang)),
-            ));
+                data(d.message.get(self.lang)),
+            )?;
         }
+        Ok(())
     }
-    out
+
+    fn finish(&mut self, _: &mut dyn Write, _: &Summary) -> io::Result<()> {
+        Ok(())
+    }
 }

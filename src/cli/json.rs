@@ -1,10 +1,14 @@
 //! `--format json`: a stable shape for scripts and tests (documented in the README).
 //! Positions carry the byte offset and 1-based line and columns in characters, UTF-16 units and bytes.
+//! The document is written a diagnostic at a time, byte for byte as `serde_json` prints the whole value
+//! (keys in order, two spaces a level), so that a file with a million findings never becomes one value.
 
 use super::Checked;
+use super::emit::{Emitter, Summary, json_nested};
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::text::{LineIndex, Span};
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
 fn position(text: &str, index: &LineIndex, offset: usize) -> Value {
     let lc = index.line_col(text, offset);
@@ -67,8 +71,45 @@ pub fn to_value(checked: &[Checked], lang: Lang) -> Value {
     })
 }
 
-pub fn render(checked: &[Checked], lang: Lang) -> Result<(), String> {
-    let text = serde_json::to_string_pretty(&to_value(checked, lang)).map_err(|e| e.to_string())?;
-    println!("{text}");
-    Ok(())
+pub struct Json {
+    lang: Lang,
+    files: usize,
+}
+
+impl Json {
+    pub fn new(lang: Lang) -> Json {
+        Json { lang, files: 0 }
+    }
+}
+
+impl Emitter for Json {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"{\n  \"files\": [")
+    }
+
+    fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
+        out.write_all(if self.files == 0 {
+            b"\n    {\n      \"diagnostics\": ["
+        } else {
+            b",\n    {\n      \"diagnostics\": ["
+        })?;
+        self.files += 1;
+        let index = LineIndex::new(&c.text);
+        for (i, d) in c.diagnostics.iter().enumerate() {
+            out.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
+            json_nested(out, &diagnostic(&c.text, &index, d, self.lang), 4)?;
+        }
+        if !c.diagnostics.is_empty() {
+            out.write_all(b"\n      ")?;
+        }
+        write!(out, "],\n      \"path\": {}\n    }}", Value::from(c.path.as_str()))
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        out.write_all(if self.files == 0 { b"]" } else { b"\n  ]" })?;
+        let summary = json!({"files": s.files, "errors": s.errors, "warnings": s.warnings, "infos": s.infos});
+        out.write_all(b",\n  \"summary\": ")?;
+        json_nested(out, &summary, 1)?;
+        out.write_all(b",\n  \"version\": 1\n}\n")
+    }
 }

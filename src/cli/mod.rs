@@ -3,6 +3,7 @@
 //! besides the language server where byte offsets become lines and columns.
 
 mod configs;
+pub mod emit;
 mod fixing;
 mod github;
 mod human;
@@ -13,17 +14,19 @@ mod read;
 mod run;
 mod sarif;
 mod schema;
+mod snippet;
 
 pub use schema::schema;
 
+pub use emit::{Emitter, Summary, emitter};
 pub use human::render_to_string as human_to_string;
 pub use json::to_value as json_value;
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
+use crate::diagnostics::{Diagnostic, Lang, Message};
 use crate::rules;
 use crate::text::{DecodeError, Decoded, Encoding, Span, decode, decode_owned};
-use std::io::Write;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -141,53 +144,81 @@ pub fn locale_lang() -> Lang {
         .map_or(Lang::En, |l| Lang::from_locale(&l))
 }
 
+/// Says on standard error why the run stopped.
+pub(crate) fn complain(message: &str) {
+    eprintln!("senshin-lint: {message}");
+}
+
+fn stopped(stop: run::Stop, lang: Lang) -> ExitCode {
+    let message = match (stop, lang) {
+        (run::Stop::Input(path, e), Lang::Ja) => format!("{} を読めません: {}", path.display(), e.get(lang)),
+        (run::Stop::Input(path, e), Lang::En) => format!("cannot read {}: {}", path.display(), e.get(lang)),
+        (run::Stop::Output(e), Lang::Ja) => format!("出力を書けません: {e}"),
+        (run::Stop::Output(e), Lang::En) => format!("cannot write the output: {e}"),
+    };
+    complain(&message);
+    ExitCode::from(2)
+}
+
+fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
 pub fn check(opts: &CheckOptions) -> ExitCode {
     let configs = match configs::Configs::new(opts.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
             let path = opts.config.as_deref().unwrap_or(Path::new("")).display();
-            eprintln!("senshin-lint: cannot read the configuration {path}: {}", e.get(Lang::En));
+            complain(&format!("cannot read the configuration {path}: {}", e.get(Lang::En)));
             return ExitCode::from(2);
         }
     };
     let here = configs.for_path(Path::new("."));
     let lang = opts.lang.or(here.as_ref().and_then(|c| c.language)).unwrap_or_else(locale_lang);
-    let read = inputs::classify(&opts.paths)
-        .map_err(|(path, e)| run::Stop::Input(path, e))
-        .and_then(|args| run::read_all(&args, opts, &configs));
-    let (sources, mut checked) = match read {
-        Ok(read) => read,
-        Err(run::Stop::Input(path, e)) => {
-            let msg = match lang {
-                Lang::Ja => format!("{} を読めません: {}", path.display(), e.get(lang)),
-                Lang::En => format!("cannot read {}: {}", path.display(), e.get(lang)),
-            };
-            eprintln!("senshin-lint: {msg}");
-            return ExitCode::from(2);
-        }
+    let args = match inputs::classify(&opts.paths) {
+        Ok(args) => args,
+        Err((path, e)) => return stopped(run::Stop::Input(path, e), lang),
     };
     if let Some(mode) = opts.fix {
-        return fixing::fix_sources(&sources, mode, opts, lang, checked);
+        return match run::read_all(&args, opts, &configs) {
+            Ok((sources, checked)) => fixing::fix_sources(&sources, mode, opts, lang, checked),
+            Err(stop) => stopped(stop, lang),
+        };
     }
-    checked.extend(inputs::map_parallel(sources, |s| check_owned(&s.name, s.bytes, s.config.as_deref())));
-    report(&checked, opts, lang)
+    let mut emitter = emitter(opts.format, lang, use_color(opts.color));
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = run::stream(&args, opts, &configs, &mut *emitter, &mut out);
+    let flushed = out.flush();
+    match (result, flushed) {
+        (Err(stop), _) => stopped(stop, lang),
+        (Ok(_), Err(e)) => stopped(run::Stop::Output(e), lang),
+        (Ok(summary), Ok(())) => ExitCode::from(u8::from(summary.errors > 0)),
+    }
 }
 
-/// Renders the diagnostics in the chosen format; the exit status says whether there were errors.
+/// Renders checked files in the chosen format; the exit status says whether there were errors.
 pub(crate) fn report(checked: &[Checked], opts: &CheckOptions, lang: Lang) -> ExitCode {
-    let rendered = match opts.format {
-        Format::Human => human::render(checked, lang, opts.color),
-        Format::Json => json::render(checked, lang),
-        Format::Sarif => print_str(&format!("{:#}\n", sarif::to_value(checked, lang))),
-        Format::Github => print_str(&github::render(checked, lang)),
-        Format::Junit => print_str(&junit::render(checked, lang)),
+    let mut emitter = emitter(opts.format, lang, use_color(opts.color));
+    let summary = Summary::of(checked);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut write = || -> std::io::Result<()> {
+        emitter.begin(&mut out)?;
+        for c in checked {
+            emitter.file(&mut out, c)?;
+        }
+        emitter.finish(&mut out, &summary)?;
+        out.flush()
     };
-    if let Err(e) = rendered {
-        eprintln!("senshin-lint: {e}");
-        return ExitCode::from(2);
+    match write() {
+        Ok(()) => ExitCode::from(u8::from(summary.errors > 0)),
+        Err(e) => stopped(run::Stop::Output(e), lang),
     }
-    let errors = checked.iter().flat_map(|c| &c.diagnostics).any(|d| d.severity == Severity::Error);
-    ExitCode::from(u8::from(errors))
 }
 
 pub(crate) fn print_str(text: &str) -> Result<(), String> {
@@ -196,9 +227,9 @@ pub(crate) fn print_str(text: &str) -> Result<(), String> {
 
 fn print(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()) {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(_) => ExitCode::from(2),
+        Err(e) => stopped(run::Stop::Output(e), Lang::En),
     }
 }
 
@@ -211,7 +242,7 @@ pub fn explain(id: &str, lang: Lang) -> ExitCode {
         Some(rule) => print(&format!("{}\n", rules::explain(rule, lang))),
         None => {
             let ids: Vec<&str> = rules::ALL.iter().map(|r| r.id).collect();
-            eprintln!("senshin-lint: unknown rule `{id}`; rules: {}", ids.join(", "));
+            complain(&format!("unknown rule `{id}`; rules: {}", ids.join(", ")));
             ExitCode::from(2)
         }
     }

@@ -1,18 +1,42 @@
-//! The inputs of `check`, found and read within the limits.
+//! The inputs of `check`, found, read, checked and rendered a batch at a time: a batch is checked on every
+//! core and rendered in input order, then dropped, so memory is that of one batch however many drafts a
+//! folder holds, and the output is the same from run to run.
 
 use super::configs::{self, Configs};
+use super::emit::{Emitter, Summary};
 use super::inputs::{self, Arg, Source};
 use super::read::{self, Contents, Unreadable};
-use super::{CheckOptions, Checked};
+use super::{CheckOptions, Checked, check_owned};
+use crate::MAX_FILE_BYTES;
+use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::ide::is_report_draft;
 use crate::rules;
 use crate::text::Span;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Files in one batch at most.
+const BATCH_FILES: usize = 64;
+/// Bytes in one batch at most (by the files' sizes; a single larger file is a batch of its own).
+const BATCH_BYTES: u64 = MAX_FILE_BYTES as u64;
 
 /// Why a run stopped before its end.
 pub enum Stop {
     Input(PathBuf, Unreadable),
+    Output(std::io::Error),
+}
+
+/// A file to read and check.
+struct Job {
+    name: String,
+    path: Option<PathBuf>,
+    /// Standard input, read already.
+    contents: Option<Contents>,
+    /// Whether only a report draft is checked (files found in folders, and with `--drafts-only`).
+    drafts_only: bool,
+    config: Option<Arc<Config>>,
 }
 
 /// A draft over the size limit, reported without reading it.
@@ -21,7 +45,121 @@ fn too_large(name: &str, size: Option<u64>) -> Checked {
     Checked { path: name.to_owned(), text: String::new(), diagnostics: vec![d] }
 }
 
-/// Reads every input whole, `--fix` writes drafts back. A draft over the limit is never given to
+/// Reads and checks one file; `None` when it is not a draft and only drafts are wanted.
+fn process(job: Job) -> Result<Option<Checked>, (PathBuf, Unreadable)> {
+    let contents = match (job.contents, &job.path) {
+        (Some(c), _) => c,
+        (None, Some(path)) => read::file(path).map_err(|e| (path.clone(), e))?,
+        (None, None) => Contents::Bytes(Vec::new()),
+    };
+    let bytes = match contents {
+        Contents::TooLarge(size) => return Ok(Some(too_large(&job.name, size))),
+        Contents::Bytes(bytes) => bytes,
+    };
+    if job.drafts_only && !is_report_draft(&job.name, &String::from_utf8_lossy(&bytes)) {
+        return Ok(None);
+    }
+    Ok(Some(check_owned(&job.name, bytes, job.config.as_deref())))
+}
+
+fn stdin_job(opts: &CheckOptions, here: &Option<Arc<Config>>) -> Result<Job, Stop> {
+    let contents = read::capped(std::io::stdin().lock(), 0).map_err(|e| Stop::Input("-".into(), e.into()))?;
+    let name = opts.stdin_filename.as_deref().unwrap_or("<stdin>").to_owned();
+    Ok(Job { name, path: None, contents: Some(contents), drafts_only: opts.drafts_only, config: here.clone() })
+}
+
+struct Runner<'a> {
+    configs: &'a Configs,
+    emitter: &'a mut dyn Emitter,
+    out: &'a mut dyn Write,
+    summary: Summary,
+    batch: Vec<Job>,
+    bytes: u64,
+}
+
+impl Runner<'_> {
+    fn push(&mut self, job: Job, size: u64) -> Result<(), Stop> {
+        if !self.batch.is_empty() && (self.batch.len() >= BATCH_FILES || self.bytes + size > BATCH_BYTES) {
+            self.flush()?;
+        }
+        self.bytes += size;
+        self.batch.push(job);
+        Ok(())
+    }
+
+    fn emit(&mut self, checked: &Checked) -> Result<(), Stop> {
+        self.summary.add(checked);
+        self.emitter.file(self.out, checked).map_err(Stop::Output)
+    }
+
+    /// Checks the batch on every core, then renders it in order. A configuration read while the batch was
+    /// gathered is reported before the files it applies to.
+    fn flush(&mut self) -> Result<(), Stop> {
+        for problem in self.configs.take_problems() {
+            self.emit(&problem)?;
+        }
+        let batch = std::mem::take(&mut self.batch);
+        self.bytes = 0;
+        for result in inputs::map_parallel(batch, process) {
+            let Some(checked) = result.map_err(|(p, e)| Stop::Input(p, e))? else { continue };
+            self.emit(&checked)?;
+        }
+        Ok(())
+    }
+
+    /// Finds the jobs of every argument, in order.
+    fn run(&mut self, args: &[Arg], opts: &CheckOptions, here: &Option<Arc<Config>>) -> Result<(), Stop> {
+        for arg in args {
+            match arg {
+                Arg::Stdin => {
+                    let job = stdin_job(opts, here)?;
+                    self.push(job, 0)?;
+                }
+                Arg::File(path) => {
+                    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+                    let (name, config) = (path.display().to_string(), self.configs.for_path(path));
+                    let drafts_only = opts.drafts_only;
+                    self.push(Job { name, path: Some(path.clone()), contents: None, drafts_only, config }, size)?;
+                }
+                Arg::Folder(dir) => {
+                    for file in inputs::walk(dir) {
+                        let file = file.map_err(|(p, e)| Stop::Input(p, e))?;
+                        let config = self.configs.for_path(&file);
+                        if config.as_ref().is_some_and(|c| !c.takes(&configs::absolute(&file))) {
+                            continue;
+                        }
+                        let size = std::fs::metadata(&file).map_or(0, |m| m.len());
+                        let name = file.display().to_string();
+                        self.push(Job { name, path: Some(file), contents: None, drafts_only: true, config }, size)?;
+                    }
+                }
+            }
+        }
+        self.flush()
+    }
+}
+
+/// Checks and renders every input, and returns the summary the emitter closed with.
+pub fn stream(
+    args: &[Arg],
+    opts: &CheckOptions,
+    configs: &Configs,
+    emitter: &mut dyn Emitter,
+    out: &mut dyn Write,
+) -> Result<Summary, Stop> {
+    let here = configs.for_path(Path::new("."));
+    emitter.begin(out).map_err(Stop::Output)?;
+    let mut runner = Runner { configs, emitter, out, summary: Summary::default(), batch: Vec::new(), bytes: 0 };
+    runner.run(args, opts, &here)?;
+    for problem in configs.take_problems() {
+        runner.emit(&problem)?;
+    }
+    let summary = std::mem::take(&mut runner.summary);
+    runner.emitter.finish(runner.out, &summary).map_err(Stop::Output)?;
+    Ok(summary)
+}
+
+/// Reads every input whole, for `--fix`, which writes drafts back. A draft over the limit is never given to
 /// the fixer (it would write back the part that was read); it is reported instead.
 pub fn read_all(args: &[Arg], opts: &CheckOptions, configs: &Configs) -> Result<(Vec<Source>, Vec<Checked>), Stop> {
     let here = configs.for_path(Path::new("."));
@@ -44,10 +182,8 @@ pub fn read_all(args: &[Arg], opts: &CheckOptions, configs: &Configs) -> Result<
     for arg in args {
         match arg {
             Arg::Stdin => {
-                let contents =
-                    read::capped(std::io::stdin().lock(), 0).map_err(|e| Stop::Input("-".into(), e.into()))?;
-                let name = opts.stdin_filename.as_deref().unwrap_or("<stdin>").to_owned();
-                take(name, None, contents, opts.drafts_only);
+                let job = stdin_job(opts, &here)?;
+                take(job.name, None, job.contents.unwrap_or(Contents::Bytes(Vec::new())), opts.drafts_only);
             }
             Arg::File(path) => {
                 let contents = read::file(path).map_err(|e| Stop::Input(path.clone(), e))?;

@@ -1,11 +1,14 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning uploads, with rule metadata and fixes. Columns are in
-//! Unicode code points (`columnKind`), regions also carry byte offsets.
+//! Unicode code points (`columnKind`), regions also carry byte offsets. Results are written one at a time,
+//! byte for byte as `serde_json` prints the whole log (keys in order: the results come before the tool).
 
 use super::Checked;
-use crate::diagnostics::{Lang, Severity};
+use super::emit::{Emitter, Summary, json_nested};
+use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::rules;
 use crate::text::{LineIndex, Span};
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
 const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
@@ -33,8 +36,7 @@ fn location(path: &str, text: &str, index: &LineIndex, span: Span) -> Value {
     json!({"physicalLocation": {"artifactLocation": {"uri": path}, "region": region(text, index, span)}})
 }
 
-pub fn to_value(checked: &[Checked], lang: Lang) -> Value {
-    let rule_ids: Vec<&str> = rules::ALL.iter().map(|r| r.id).collect();
+fn tool(lang: Lang) -> Value {
     let descriptors: Vec<Value> = rules::ALL
         .iter()
         .map(|r| {
@@ -52,53 +54,76 @@ pub fn to_value(checked: &[Checked], lang: Lang) -> Value {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    for c in checked {
+    json!({"driver": {"name": "senshin-lint", "version": env!("CARGO_PKG_VERSION"), "rules": descriptors}})
+}
+
+fn result(c: &Checked, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Value {
+    let mut result = json!({
+        "ruleId": d.rule,
+        "level": level(d.severity),
+        "message": {"text": d.message.get(lang)},
+        "locations": [location(&c.path, &c.text, index, d.span)],
+    });
+    if let Some(i) = rules::ALL.iter().position(|r| r.id == d.rule) {
+        result["ruleIndex"] = json!(i);
+    }
+    if !d.labels.is_empty() {
+        result["relatedLocations"] = d
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let mut loc = location(&c.path, &c.text, index, l.span);
+                loc["id"] = json!(i);
+                loc["message"] = json!({"text": l.message.get(lang)});
+                loc
+            })
+            .collect();
+    }
+    if let Some(fix) = &d.fix {
+        let replacements: Vec<Value> = fix
+            .edits
+            .iter()
+            .map(|e| json!({"deletedRegion": region(&c.text, index, e.span), "insertedContent": {"text": e.replacement}}))
+            .collect();
+        result["fixes"] = json!([{
+            "description": {"text": fix.title.get(lang)},
+            "artifactChanges": [{"artifactLocation": {"uri": c.path}, "replacements": replacements}],
+        }]);
+    }
+    result
+}
+
+pub struct Sarif {
+    lang: Lang,
+    results: usize,
+}
+
+impl Sarif {
+    pub fn new(lang: Lang) -> Sarif {
+        Sarif { lang, results: 0 }
+    }
+}
+
+impl Emitter for Sarif {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        write!(out, "{{\n  \"$schema\": {},\n  \"runs\": [\n    {{\n", Value::from(SCHEMA))?;
+        out.write_all(b"      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+    }
+
+    fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
         let index = LineIndex::new(&c.text);
         for d in &c.diagnostics {
-            let mut result = json!({
-                "ruleId": d.rule,
-                "level": level(d.severity),
-                "message": {"text": d.message.get(lang)},
-                "locations": [location(&c.path, &c.text, &index, d.span)],
-            });
-            if let Some(i) = rule_ids.iter().position(|id| *id == d.rule) {
-                result["ruleIndex"] = json!(i);
-            }
-            if !d.labels.is_empty() {
-                result["relatedLocations"] = d
-                    .labels
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        let mut loc = location(&c.path, &c.text, &index, l.span);
-                        loc["id"] = json!(i);
-                        loc["message"] = json!({"text": l.message.get(lang)});
-                        loc
-                    })
-                    .collect();
-            }
-            if let Some(fix) = &d.fix {
-                let replacements: Vec<Value> = fix
-                    .edits
-                    .iter()
-                    .map(|e| json!({"deletedRegion": region(&c.text, &index, e.span), "insertedContent": {"text": e.replacement}}))
-                    .collect();
-                result["fixes"] = json!([{
-                    "description": {"text": fix.title.get(lang)},
-                    "artifactChanges": [{"artifactLocation": {"uri": c.path}, "replacements": replacements}],
-                }]);
-            }
-            results.push(result);
+            out.write_all(if self.results == 0 { b"\n        " } else { b",\n        " })?;
+            self.results += 1;
+            json_nested(out, &result(c, &index, d, self.lang), 4)?;
         }
+        Ok(())
     }
-    json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "senshin-lint", "version": env!("CARGO_PKG_VERSION"), "rules": descriptors}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    })
+
+    fn finish(&mut self, out: &mut dyn Write, _: &Summary) -> io::Result<()> {
+        out.write_all(if self.results == 0 { b"],\n      \"tool\": " } else { b"\n      ],\n      \"tool\": " })?;
+        json_nested(out, &tool(self.lang), 3)?;
+        out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
+    }
 }
