@@ -537,3 +537,92 @@ fn a_long_line_prints_a_window_and_true_positions() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[cfg(unix)]
+#[test]
+fn nothing_from_a_draft_reaches_a_terminal_or_breaks_a_format() {
+    let dir = temp_dir("hostile");
+    // A key with a line break, an escape sequence and a bell (YAML escapes), a raw escape in the text, and a
+    // file name that tries to start a workflow command of its own.
+    let name = "r\u{1b}[2J\n::error file=a::boom.yaml";
+    std::fs::write(dir.join(name), "report:\n  \"k\\n::error file=x::injected\\e]0;t\\a\": 1\n").unwrap();
+    std::fs::write(dir.join("raw.yaml"), b"report:\n  period: a\x1b]0;pwned\x07b\n").unwrap();
+    let args = |format: &'static str| vec!["check", "--color", "always", "--format", format, name, "raw.yaml"];
+    let human = run_within(10, &dir, &[], &["check", "--color", "never", name, "raw.yaml"]);
+    let text = stdout(&human);
+    assert!(text.contains("k\\u{a}::error file=x::injected\\u{1b}]0;t\\u{7}"), "{text}");
+    assert!(text.contains("a\\u{1b}]0;pwned\\u{7}b"), "the snippet spells it out: {text}");
+    assert!(!text.contains(['\u{1b}', '\u{7}']), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("::")), "{text}");
+    // With colours, only our own SGR sequences (`ESC [ … m`) remain.
+    let coloured = stdout(&run_within(10, &dir, &[], &args("human")));
+    let mut plain = String::new();
+    let mut rest = coloured.as_str();
+    while let Some(at) = rest.find("\u{1b}[") {
+        plain.push_str(&rest[..at]);
+        let end = rest[at..].find('m').expect("an SGR sequence ends with m");
+        assert!(rest[at + 2..at + end].bytes().all(|b| b.is_ascii_digit() || b == b';'), "{coloured}");
+        rest = &rest[at + end + 1..];
+    }
+    plain.push_str(rest);
+    assert!(!plain.contains(['\u{1b}', '\u{7}']) && !plain.lines().any(|l| l.starts_with("::")), "{plain}");
+    let github = stdout(&run_within(10, &dir, &[], &args("github")));
+    assert!(
+        github.lines().all(|l| ["::error ", "::warning ", "::notice "].iter().any(|k| l.starts_with(k))),
+        "{github}"
+    );
+    assert!(!github.contains(['\u{1b}', '\u{7}']));
+    let junit = stdout(&run_within(10, &dir, &[], &args("junit")));
+    assert!(!junit.chars().any(|c| (c < ' ' && c != '\n') || c == '\u{fffe}'), "XML 1.0 forbids them: {junit}");
+    let sarif = run_within(10, &dir, &[], &args("sarif"));
+    let v: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let uri = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(uri, "r%1B%5B2J%0A%3A%3Aerror%20file%3Da%3A%3Aboom.yaml");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded_relative_references() {
+    let dir = temp_dir("uri");
+    std::fs::copy("examples/broken/report.yaml", dir.join("my report #1 100%.yaml")).unwrap();
+    let o = run_within(10, &dir, &[], &["check", "--format", "sarif", "my report #1 100%.yaml"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let result = &v["runs"][0]["results"][0];
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "my%20report%20%231%20100%25.yaml"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn closed_output_ends_with_exit_2_not_a_panic() {
+    let closed = || {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        writer
+    };
+    let spawn = |args: &[&str], out: std::process::Stdio, err: std::process::Stdio| {
+        Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LANG", "C")
+            .stdout(out)
+            .stderr(err)
+            .output()
+            .unwrap()
+    };
+    use std::process::Stdio;
+    for format in ["human", "json", "sarif", "github", "junit"] {
+        let o = spawn(&["check", "--format", format, "examples/broken/report.yaml"], closed().into(), Stdio::piped());
+        assert_eq!(o.status.code(), Some(2), "{format}: {}", stderr(&o));
+        assert!(stderr(&o).contains("cannot write the output"), "{}", stderr(&o));
+    }
+    let o = spawn(&["check", "no/such/file.yaml"], Stdio::piped(), closed().into());
+    assert_eq!(o.status.code(), Some(2), "a closed standard error is no panic");
+    let o = spawn(&["check", "examples/broken/report.yaml"], closed().into(), closed().into());
+    assert_eq!(o.status.code(), Some(2));
+    for args in [&["rules"][..], &["explain", "column-sum"], &["schema"]] {
+        assert_eq!(spawn(args, closed().into(), closed().into()).status.code(), Some(2), "{args:?}");
+    }
+}

@@ -2,11 +2,13 @@
 
 use super::Checked;
 use super::emit::{Emitter, Summary};
+use super::escape::visible;
 use crate::diagnostics::{Lang, Severity};
 use crate::text::LineIndex;
 use std::io::{self, Write};
 
-/// Escaping of a workflow command's message.
+/// Escaping of a workflow command's message (control characters are spelled out before it: a line break
+/// would otherwise pass as `%0A` and show in the annotation, an escape sequence would reach the log).
 fn data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
@@ -39,13 +41,13 @@ impl Emitter for Github {
             writeln!(
                 out,
                 "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                property(&c.path),
+                property(&visible(&c.path)),
                 a.line + 1,
                 a.chars + 1,
                 b.line + 1,
                 b.chars + 1,
                 property(&format!("senshin-lint {}", d.rule)),
-                data(d.message.get(self.lang)),
+                data(&visible(d.message.get(self.lang))),
             )?;
         }
         Ok(())

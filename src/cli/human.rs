@@ -1,8 +1,10 @@
 //! Compiler-style output with codespan-reporting: path:line:column, rule id, snippet, labels, notes, and a
-//! summary line.
+//! closing summary. Everything that comes from a draft is printed with its control characters spelled out,
+//! and every line starts with text of ours, so no line of it can begin with a CI system's `::` command.
 
 use super::Checked;
 use super::emit::{Emitter, Summary};
+use super::escape::visible;
 use super::snippet::Snippet;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::text::LineIndex;
@@ -23,17 +25,21 @@ fn convert(d: &Diagnostic, ranges: &[Range<usize>], lang: Lang) -> Rendered<()> 
         d.labels
             .iter()
             .zip(&ranges[1..])
-            .map(|(l, r)| Label::secondary((), r.clone()).with_message(l.message.get(lang))),
+            .map(|(l, r)| Label::secondary((), r.clone()).with_message(visible(l.message.get(lang)))),
     );
-    let mut notes: Vec<String> = d.notes.iter().map(|n| n.get(lang).to_owned()).collect();
+    let mut notes: Vec<String> = d.notes.iter().map(|n| visible(n.get(lang)).into_owned()).collect();
     if let Some(fix) = &d.fix {
         let (help, unsafe_) = match lang {
             Lang::Ja => ("修正案", "（安全でない修正: 確認してから適用）"),
             Lang::En => ("fix", " (unsafe: review before applying)"),
         };
-        notes.push(format!("{help}: {}{}", fix.title.get(lang), if fix.safe { "" } else { unsafe_ }));
+        notes.push(format!("{help}: {}{}", visible(fix.title.get(lang)), if fix.safe { "" } else { unsafe_ }));
     }
-    Rendered::new(level).with_message(d.message.get(lang)).with_code(d.rule).with_labels(labels).with_notes(notes)
+    Rendered::new(level)
+        .with_message(visible(d.message.get(lang)))
+        .with_code(d.rule)
+        .with_labels(labels)
+        .with_notes(notes)
 }
 
 /// The closing line: counts of errors and warnings.
@@ -71,11 +77,11 @@ impl Emitter for Human {
             return Ok(());
         }
         let index = LineIndex::new(&c.text);
-        let name = &c.path;
+        let name = visible(&c.path);
         for d in &c.diagnostics {
             let mut spans = vec![d.span];
             spans.extend(d.labels.iter().map(|l| l.span));
-            let (snippet, ranges) = Snippet::new(name, &c.text, &index, &spans);
+            let (snippet, ranges) = Snippet::new(&name, &c.text, &index, &spans);
             let rendered = convert(d, &ranges, self.lang);
             let written = if self.color {
                 term::emit_to_write_style(&mut Ansi::new(&mut *out), &self.config, &snippet, &rendered)

@@ -4,12 +4,27 @@
 
 use super::Checked;
 use super::emit::{Emitter, Summary};
+use super::escape::visible;
 use crate::diagnostics::Lang;
 use crate::text::LineIndex;
 use std::io::{self, Write};
 
+/// Text as XML 1.0 accepts it in an attribute or an element: control characters, which XML forbids even as
+/// character references, are spelled out, and the noncharacters U+FFFE and U+FFFF become U+FFFD.
 fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+    let mut out = String::with_capacity(s.len());
+    for c in visible(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub struct Junit {

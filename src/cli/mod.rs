@@ -4,6 +4,7 @@
 
 mod configs;
 pub mod emit;
+mod escape;
 mod fixing;
 mod github;
 mod human;
@@ -144,9 +145,10 @@ pub fn locale_lang() -> Lang {
         .map_or(Lang::En, |l| Lang::from_locale(&l))
 }
 
-/// Says on standard error why the run stopped.
+/// Says on standard error why the run stopped. A closed standard error is not a reason to panic, as
+/// `eprintln!` would: the exit status still tells.
 pub(crate) fn complain(message: &str) {
-    eprintln!("senshin-lint: {message}");
+    let _ = writeln!(std::io::stderr().lock(), "senshin-lint: {message}");
 }
 
 fn stopped(stop: run::Stop, lang: Lang) -> ExitCode {

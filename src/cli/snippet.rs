@@ -1,8 +1,10 @@
 //! What codespan-reporting is shown of a draft for one diagnostic: only the lines it would print, a long line
-//! cut to windows around the positions on it. codespan prints every source line whole, so one 500 KB line
-//! with 2,000 findings would otherwise print a gigabyte. Line numbers and the `path:line:column` header stay those
+//! cut to windows around the positions on it, and control characters spelled out. codespan prints every
+//! source line whole, so one 500 KB line with 2,000 findings would otherwise print a gigabyte, and an escape
+//! sequence in a draft would reach the terminal. Line numbers and the `path:line:column` header stay those
 //! of the real text: the snippet answers codespan's questions about lines and columns from it.
 
+use super::escape::push_visible;
 use crate::text::{LineIndex, Span};
 use codespan_reporting::files::{Error, Files};
 use std::ops::Range;
@@ -118,7 +120,11 @@ impl Snippet {
                     while let Some((_, real)) = pending.next_if(|&(p, _)| p <= a + j) {
                         placed.push((real, snippet.source.len()));
                     }
-                    snippet.source.push(c);
+                    if c == '\t' {
+                        snippet.source.push(c);
+                    } else {
+                        push_visible(&mut snippet.source, c);
+                    }
                 }
                 while let Some((_, real)) = pending.next_if(|&(p, _)| p <= b) {
                     placed.push((real, snippet.source.len()));
