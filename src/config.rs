@@ -148,9 +148,21 @@ pub fn parse(text: &str, dir: &Path) -> (Config, Vec<Diagnostic>) {
     (config, diags)
 }
 
-/// The nearest `senshin-lint.toml` in `dir` or a folder above it.
+/// The nearest `senshin-lint.toml` in `dir` or a folder above it, up to the repository's root (a folder
+/// holding `.git`) or the user's home, whichever comes first: a file above them belongs to someone else, and
+/// could turn the checks of a published report off.
 pub fn find(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    let home = std::env::home_dir();
+    for d in dir.ancestors() {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if d.join(".git").exists() || home.as_deref() == Some(d) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Diagnostics as the levels want them: rules turned off are dropped, severities overridden.

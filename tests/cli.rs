@@ -505,7 +505,8 @@ fn globs_are_fast_and_their_mistakes_are_diagnostics() {
     let o = run_within(10, &dir, &[("HOME", dir.to_str().unwrap())], &["check", "--format", "json", "."]);
     assert!(start.elapsed() < std::time::Duration::from_secs(1), "{:?}", start.elapsed());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["summary"]["files"], 0, "{v}");
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!((d["rule"].as_str(), d["severity"].as_str()), (Some("config"), Some("warning")), "{v}");
     std::fs::write(dir.join("senshin-lint.toml"), format!("include = [\"d/[z-a\", \"{}\"]\n", "*".repeat(200_000)))
         .unwrap();
     let o = run_within(10, &dir, &[("HOME", dir.to_str().unwrap())], &["check", "--format", "json", "."]);
@@ -514,27 +515,6 @@ fn globs_are_fast_and_their_mistakes_are_diagnostics() {
     assert_eq!(diags[0]["rule"], "config");
     assert_eq!(diags[0]["range"]["start"]["column"], 12, "at the glob: {v}");
     assert!(diags[1]["message"].as_str().unwrap().contains("too long"));
-    std::fs::remove_dir_all(&dir).ok();
-}
-
-#[test]
-fn a_long_line_prints_a_window_and_true_positions() {
-    let dir = temp_dir("long-line");
-    // One line of 100 entries of 5,200 bytes each: every key after the first is a duplicate.
-    let entries: Vec<String> = (0..100).map(|i| format!("k: {i:0>5200}")).collect();
-    std::fs::write(dir.join("long.yaml"), format!("{{{}}}\n", entries.join(", "))).unwrap();
-    let human = run_within(30, &dir, &[], &["check", "long.yaml"]);
-    let json = run_within(30, &dir, &[], &["check", "--format", "json", "long.yaml"]);
-    let text = stdout(&human);
-    assert!(text.len() < 1_000_000, "{} bytes of output for a 510 KB draft", text.len());
-    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    let diagnostics = v["files"][0]["diagnostics"].as_array().unwrap();
-    assert!(diagnostics.len() >= 99);
-    for d in diagnostics {
-        let start = &d["range"]["start"];
-        let at = format!("long.yaml:{}:{}\n", start["line"], start["column"]);
-        assert!(text.contains(&at), "{at} is in the human output too");
-    }
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -596,6 +576,27 @@ fn sarif_uris_are_percent_encoded_relative_references() {
 }
 
 #[test]
+fn a_long_line_prints_a_window_and_true_positions() {
+    let dir = temp_dir("long-line");
+    // One line of 100 entries of 5,200 bytes each: every key after the first is a duplicate.
+    let entries: Vec<String> = (0..100).map(|i| format!("k: {i:0>5200}")).collect();
+    std::fs::write(dir.join("long.yaml"), format!("{{{}}}\n", entries.join(", "))).unwrap();
+    let human = run_within(30, &dir, &[], &["check", "long.yaml"]);
+    let json = run_within(30, &dir, &[], &["check", "--format", "json", "long.yaml"]);
+    let text = stdout(&human);
+    assert!(text.len() < 1_000_000, "{} bytes of output for a 510 KB draft", text.len());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let diagnostics = v["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(diagnostics.len() >= 99);
+    for d in diagnostics {
+        let start = &d["range"]["start"];
+        let at = format!("long.yaml:{}:{}\n", start["line"], start["column"]);
+        assert!(text.contains(&at), "{at} is in the human output too");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn closed_output_ends_with_exit_2_not_a_panic() {
     let closed = || {
         let (reader, writer) = std::io::pipe().unwrap();
@@ -625,4 +626,54 @@ fn closed_output_ends_with_exit_2_not_a_panic() {
     for args in [&["rules"][..], &["explain", "column-sum"], &["schema"]] {
         assert_eq!(spawn(args, closed().into(), closed().into()).status.code(), Some(2), "{args:?}");
     }
+}
+
+#[test]
+fn configuration_belongs_to_the_repository_or_home_and_is_named() {
+    let dir = temp_dir("trust");
+    let off: String = senshin_lint::rules::ALL.iter().map(|r| format!("{} = \"off\"\n", r.id)).collect();
+    std::fs::write(dir.join("senshin-lint.toml"), format!("[rules]\n{off}")).unwrap();
+    std::fs::create_dir_all(dir.join("repo/.git")).unwrap();
+    std::fs::create_dir_all(dir.join("home/drafts")).unwrap();
+    std::fs::copy("examples/r6/report.yaml", dir.join("repo/r.yaml")).unwrap();
+    std::fs::copy("examples/r6/report.yaml", dir.join("home/drafts/r.yaml")).unwrap();
+    std::fs::copy("examples/r6/report.yaml", dir.join("r.yaml")).unwrap();
+    let home = dir.join("home");
+    let env = [("HOME", home.to_str().unwrap())];
+    // Above the repository's root and above the home folder, a configuration is someone else's.
+    for draft in ["repo/r.yaml", "home/drafts/r.yaml"] {
+        let o = run_within(10, &dir, &env, &["check", draft]);
+        assert_eq!(o.status.code(), Some(1), "{draft}: {}", stdout(&o));
+        assert!(!stdout(&o).contains("configuration:"));
+    }
+    // Beside the draft it applies, and the summary says so, in both languages.
+    let o = run_within(10, &dir, &env, &["check", "r.yaml"]);
+    assert_eq!(
+        (o.status.code(), stdout(&o).as_str()),
+        (Some(0), "no problems found in 1 file\nconfiguration: senshin-lint.toml\n")
+    );
+    let o = run_within(10, &dir, &env, &["check", "--lang", "ja", "r.yaml"]);
+    assert!(stdout(&o).ends_with("設定ファイル: senshin-lint.toml\n"), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_folder_without_drafts_is_a_warning_not_silence() {
+    let dir = temp_dir("empty");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    std::fs::write(dir.join("empty/ci.yml"), "jobs: {}\n").unwrap();
+    let o = run_within(10, &dir, &[], &["check", "empty"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "warning: no report draft (YAML) found in empty\nno problems found in 0 files\n");
+    let o = run_within(10, &dir, &[], &["check", "--format", "json", "empty"]);
+    assert!(serde_json::from_slice::<serde_json::Value>(&o.stdout).is_ok());
+    assert!(stderr(&o).contains("warning: no report draft (YAML) found in empty"), "{}", stderr(&o));
+    // An include that takes nothing is a warning on the configuration, at the include.
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::copy("examples/small/report.yaml", dir.join("drafts/r.yaml")).unwrap();
+    std::fs::write(dir.join("senshin-lint.toml"), "include = [\"draft/**\"]\n").unwrap();
+    let o = run_within(10, &dir, &[("HOME", dir.to_str().unwrap())], &["check", "drafts"]);
+    assert!(stdout(&o).starts_with("warning[config]: `include` leaves no draft to check in drafts"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("senshin-lint.toml:1:11"), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).ok();
 }

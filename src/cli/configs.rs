@@ -1,10 +1,11 @@
 //! Which configuration applies to which file: `--config` for all, else the nearest `senshin-lint.toml` above
-//! each file, read once, within the size limit. A configuration with mistakes is reported as a file of its own.
+//! each file, up to the repository's root or the home folder (`config::find`), read once. A configuration
+//! with mistakes is reported as a file of its own; the ones that applied are named in the summary.
 
 use super::Checked;
 use super::read::{self, Contents, Unreadable};
 use crate::config::{self, Config};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
 use crate::rules;
 use crate::text::Span;
 use std::collections::HashMap;
@@ -17,11 +18,20 @@ pub struct Configs {
     /// The configuration found for each folder, so that a folder of 10,000 drafts is searched once.
     by_dir: Mutex<HashMap<PathBuf, Option<Arc<Config>>>>,
     by_file: Mutex<HashMap<PathBuf, Arc<Config>>>,
+    /// Each configuration's text, for a warning that points into it after the walk.
+    texts: Mutex<HashMap<PathBuf, String>>,
     problems: Mutex<Vec<Checked>>,
 }
 
 pub fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// A path as shown: relative to the current folder when it is below it.
+pub fn shown(path: &Path) -> String {
+    let here = std::env::current_dir().ok();
+    let relative = here.as_deref().and_then(|h| path.strip_prefix(h).ok()).filter(|p| !p.as_os_str().is_empty());
+    relative.unwrap_or(path).display().to_string()
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -59,9 +69,10 @@ impl Configs {
         };
         config.path = Some(path.to_owned());
         if !diagnostics.is_empty() {
-            let shown = path.display().to_string();
-            lock(&self.problems).push(Checked { path: shown, text, diagnostics });
+            let shown = shown(path);
+            lock(&self.problems).push(Checked { path: shown, text: text.clone(), diagnostics });
         }
+        lock(&self.texts).insert(path.to_owned(), text);
         let config = Arc::new(config);
         lock(&self.by_file).insert(path.to_owned(), config.clone());
         Ok(config)
@@ -86,5 +97,36 @@ impl Configs {
     /// The configurations read since the last call that have mistakes, as files to report.
     pub fn take_problems(&self) -> Vec<Checked> {
         std::mem::take(&mut *lock(&self.problems))
+    }
+
+    /// A warning on a configuration whose `include` or `exclude` left a folder without a draft to check.
+    pub fn left_nothing(&self, config: &Config, folder: &Path, yaml_files: usize) -> Option<Checked> {
+        let path = config.path.as_deref()?;
+        let text = lock(&self.texts).get(path).cloned().unwrap_or_default();
+        let (key, span) = match (&config.include.span, &config.exclude.span) {
+            (Some(s), _) if !config.include.is_empty() => ("include", s.clone()),
+            (_, Some(s)) => ("exclude", s.clone()),
+            _ => ("include", 0..0),
+        };
+        let folder = shown(folder);
+        let message = Message::new(
+            format!("{key} により {folder} の YAML ファイル {yaml_files} 個がすべて除かれ、検査する下書きがありません"),
+            format!(
+                "`{key}` leaves no draft to check in {folder}: all {yaml_files} YAML file{} there are left out",
+                if yaml_files == 1 { "" } else { "s" }
+            ),
+        );
+        let mut d = Diagnostic::new(&rules::config::RULE, Span::new(span.start, span.end), message);
+        d.severity = Severity::Warning;
+        Some(Checked { path: shown(path), text, diagnostics: vec![d] })
+    }
+}
+
+/// The notice for a folder that held no report draft at all.
+pub fn no_drafts(folder: &Path, lang: Lang) -> String {
+    let folder = shown(folder);
+    match lang {
+        Lang::Ja => format!("{folder} に報告書の下書き（YAML）が見つかりませんでした"),
+        Lang::En => format!("no report draft (YAML) found in {folder}"),
     }
 }

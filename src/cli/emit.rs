@@ -13,6 +13,10 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// The configuration files that applied to a checked draft, as shown.
+    pub configs: Vec<String>,
+    /// Warnings about the run itself (a folder that held no draft), in the output's language.
+    pub notices: Vec<String>,
 }
 
 impl Summary {
@@ -46,6 +50,12 @@ pub trait Emitter {
 
     /// After the last file.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+
+    /// Whether `finish` shows the summary's notices; otherwise they go to standard error, beside an output
+    /// that a program reads.
+    fn shows_notices(&self) -> bool {
+        false
+    }
 }
 
 /// The emitter of a format.

@@ -42,17 +42,29 @@ fn convert(d: &Diagnostic, ranges: &[Range<usize>], lang: Lang) -> Rendered<()> 
         .with_notes(notes)
 }
 
-/// The closing line: counts of errors and warnings.
+/// The closing lines: warnings about the run, counts of errors and warnings, the configuration that applied.
 fn summary(s: &Summary, lang: Lang) -> String {
     let (errors, warnings, files) = (s.errors, s.warnings, s.files);
-    match (lang, errors + warnings) {
-        (Lang::Ja, 0) => format!("問題は見つかりませんでした（{files} ファイル）\n"),
-        (Lang::En, 0) => format!("no problems found in {files} file{}\n", if files == 1 { "" } else { "s" }),
-        (Lang::Ja, _) => format!("エラー {errors} 件、警告 {warnings} 件（{files} ファイル）\n"),
-        (Lang::En, _) => {
-            format!("{errors} error{}, {warnings} warning{} in {files} file{}\n", s_(errors), s_(warnings), s_(files))
-        }
+    let mut out = String::new();
+    for notice in &s.notices {
+        let label = if lang == Lang::Ja { "警告" } else { "warning" };
+        out.push_str(&format!("{label}: {}\n", visible(notice)));
     }
+    out.push_str(&match (lang, errors + warnings) {
+        (Lang::Ja, 0) => format!("問題は見つかりませんでした（{files} ファイル）"),
+        (Lang::En, 0) => format!("no problems found in {files} file{}", if files == 1 { "" } else { "s" }),
+        (Lang::Ja, _) => format!("エラー {errors} 件、警告 {warnings} 件（{files} ファイル）"),
+        (Lang::En, _) => {
+            format!("{errors} error{}, {warnings} warning{} in {files} file{}", s_(errors), s_(warnings), s_(files))
+        }
+    });
+    out.push('\n');
+    if !s.configs.is_empty() {
+        let label = if lang == Lang::Ja { "設定ファイル" } else { "configuration" };
+        let names: Vec<String> = s.configs.iter().map(|c| visible(c).into_owned()).collect();
+        out.push_str(&format!("{label}: {}\n", names.join(", ")));
+    }
+    out
 }
 
 fn s_(n: usize) -> &'static str {
@@ -98,6 +110,10 @@ impl Emitter for Human {
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         out.write_all(summary(s, self.lang).as_bytes())
+    }
+
+    fn shows_notices(&self) -> bool {
+        true
     }
 }
 

@@ -145,8 +145,8 @@ pub fn locale_lang() -> Lang {
         .map_or(Lang::En, |l| Lang::from_locale(&l))
 }
 
-/// Says on standard error why the run stopped. A closed standard error is not a reason to panic, as
-/// `eprintln!` would: the exit status still tells.
+/// Says on standard error why the run stopped or what it noticed. A closed standard error is not a reason
+/// to panic: the exit status still tells.
 pub(crate) fn complain(message: &str) {
     let _ = writeln!(std::io::stderr().lock(), "senshin-lint: {message}");
 }
@@ -194,12 +194,18 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
     let mut emitter = emitter(opts.format, lang, use_color(opts.color));
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = run::stream(&args, opts, &configs, &mut *emitter, &mut out);
+    let result = run::stream(&args, opts, lang, &configs, &mut *emitter, &mut out);
     let flushed = out.flush();
     match (result, flushed) {
         (Err(stop), _) => stopped(stop, lang),
         (Ok(_), Err(e)) => stopped(run::Stop::Output(e), lang),
-        (Ok(summary), Ok(())) => ExitCode::from(u8::from(summary.errors > 0)),
+        (Ok(summary), Ok(())) => {
+            if !emitter.shows_notices() {
+                let label = if lang == Lang::Ja { "警告" } else { "warning" };
+                summary.notices.iter().for_each(|n| complain(&format!("{label}: {}", escape::visible(n))));
+            }
+            ExitCode::from(u8::from(summary.errors > 0))
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use super::read::{self, Contents, Unreadable};
 use super::{CheckOptions, Checked, check_owned};
 use crate::MAX_FILE_BYTES;
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Lang};
 use crate::ide::is_report_draft;
 use crate::rules;
 use crate::text::Span;
@@ -37,6 +37,17 @@ struct Job {
     /// Whether only a report draft is checked (files found in folders, and with `--drafts-only`).
     drafts_only: bool,
     config: Option<Arc<Config>>,
+    /// The argument it comes from.
+    origin: usize,
+}
+
+/// What a folder argument held.
+#[derive(Default)]
+struct Found {
+    yaml: usize,
+    drafts: usize,
+    /// The configuration that left some YAML file out.
+    excluded_by: Option<Arc<Config>>,
 }
 
 /// A draft over the size limit, reported without reading it.
@@ -62,10 +73,10 @@ fn process(job: Job) -> Result<Option<Checked>, (PathBuf, Unreadable)> {
     Ok(Some(check_owned(&job.name, bytes, job.config.as_deref())))
 }
 
-fn stdin_job(opts: &CheckOptions, here: &Option<Arc<Config>>) -> Result<Job, Stop> {
+fn stdin_job(opts: &CheckOptions, here: &Option<Arc<Config>>, origin: usize) -> Result<Job, Stop> {
     let contents = read::capped(std::io::stdin().lock(), 0).map_err(|e| Stop::Input("-".into(), e.into()))?;
     let name = opts.stdin_filename.as_deref().unwrap_or("<stdin>").to_owned();
-    Ok(Job { name, path: None, contents: Some(contents), drafts_only: opts.drafts_only, config: here.clone() })
+    Ok(Job { name, path: None, contents: Some(contents), drafts_only: opts.drafts_only, config: here.clone(), origin })
 }
 
 struct Runner<'a> {
@@ -73,6 +84,9 @@ struct Runner<'a> {
     emitter: &'a mut dyn Emitter,
     out: &'a mut dyn Write,
     summary: Summary,
+    found: Vec<Found>,
+    /// The configuration files that applied to a checked draft, in the order they first did.
+    applied: Vec<PathBuf>,
     batch: Vec<Job>,
     bytes: u64,
 }
@@ -100,8 +114,14 @@ impl Runner<'_> {
         }
         let batch = std::mem::take(&mut self.batch);
         self.bytes = 0;
-        for result in inputs::map_parallel(batch, process) {
+        let meta: Vec<(usize, Option<PathBuf>)> =
+            batch.iter().map(|j| (j.origin, j.config.as_ref().and_then(|c| c.path.clone()))).collect();
+        for ((origin, config), result) in meta.into_iter().zip(inputs::map_parallel(batch, process)) {
             let Some(checked) = result.map_err(|(p, e)| Stop::Input(p, e))? else { continue };
+            self.found[origin].drafts += 1;
+            if let Some(c) = config.filter(|c| !self.applied.contains(c)) {
+                self.applied.push(c);
+            }
             self.emit(&checked)?;
         }
         Ok(())
@@ -109,28 +129,36 @@ impl Runner<'_> {
 
     /// Finds the jobs of every argument, in order.
     fn run(&mut self, args: &[Arg], opts: &CheckOptions, here: &Option<Arc<Config>>) -> Result<(), Stop> {
-        for arg in args {
+        for (origin, arg) in args.iter().enumerate() {
             match arg {
                 Arg::Stdin => {
-                    let job = stdin_job(opts, here)?;
+                    let job = stdin_job(opts, here, origin)?;
                     self.push(job, 0)?;
                 }
                 Arg::File(path) => {
                     let size = std::fs::metadata(path).map_or(0, |m| m.len());
                     let (name, config) = (path.display().to_string(), self.configs.for_path(path));
                     let drafts_only = opts.drafts_only;
-                    self.push(Job { name, path: Some(path.clone()), contents: None, drafts_only, config }, size)?;
+                    self.push(
+                        Job { name, path: Some(path.clone()), contents: None, drafts_only, config, origin },
+                        size,
+                    )?;
                 }
                 Arg::Folder(dir) => {
                     for file in inputs::walk(dir) {
                         let file = file.map_err(|(p, e)| Stop::Input(p, e))?;
+                        self.found[origin].yaml += 1;
                         let config = self.configs.for_path(&file);
-                        if config.as_ref().is_some_and(|c| !c.takes(&configs::absolute(&file))) {
+                        if let Some(c) = config.as_ref().filter(|c| !c.takes(&configs::absolute(&file))) {
+                            self.found[origin].excluded_by = Some(c.clone());
                             continue;
                         }
                         let size = std::fs::metadata(&file).map_or(0, |m| m.len());
                         let name = file.display().to_string();
-                        self.push(Job { name, path: Some(file), contents: None, drafts_only: true, config }, size)?;
+                        self.push(
+                            Job { name, path: Some(file), contents: None, drafts_only: true, config, origin },
+                            size,
+                        )?;
                     }
                 }
             }
@@ -143,18 +171,40 @@ impl Runner<'_> {
 pub fn stream(
     args: &[Arg],
     opts: &CheckOptions,
+    lang: Lang,
     configs: &Configs,
     emitter: &mut dyn Emitter,
     out: &mut dyn Write,
 ) -> Result<Summary, Stop> {
     let here = configs.for_path(Path::new("."));
     emitter.begin(out).map_err(Stop::Output)?;
-    let mut runner = Runner { configs, emitter, out, summary: Summary::default(), batch: Vec::new(), bytes: 0 };
+    let mut runner = Runner {
+        configs,
+        emitter,
+        out,
+        summary: Summary::default(),
+        found: args.iter().map(|_| Found::default()).collect(),
+        applied: Vec::new(),
+        batch: Vec::new(),
+        bytes: 0,
+    };
     runner.run(args, opts, &here)?;
+    // A folder that gave no draft says why: the configuration left every YAML file out, or there was none.
+    for (arg, found) in args.iter().zip(std::mem::take(&mut runner.found)) {
+        let Arg::Folder(dir) = arg else { continue };
+        if found.drafts > 0 {
+            continue;
+        }
+        match found.excluded_by.and_then(|c| configs.left_nothing(&c, dir, found.yaml)) {
+            Some(warning) => runner.emit(&warning)?,
+            None => runner.summary.notices.push(configs::no_drafts(dir, lang)),
+        }
+    }
     for problem in configs.take_problems() {
         runner.emit(&problem)?;
     }
-    let summary = std::mem::take(&mut runner.summary);
+    let mut summary = std::mem::take(&mut runner.summary);
+    summary.configs = runner.applied.iter().map(|p| configs::shown(p)).collect();
     runner.emitter.finish(runner.out, &summary).map_err(Stop::Output)?;
     Ok(summary)
 }
@@ -179,10 +229,10 @@ pub fn read_all(args: &[Arg], opts: &CheckOptions, configs: &Configs) -> Result<
             }
         }
     };
-    for arg in args {
+    for (origin, arg) in args.iter().enumerate() {
         match arg {
             Arg::Stdin => {
-                let job = stdin_job(opts, &here)?;
+                let job = stdin_job(opts, &here, origin)?;
                 take(job.name, None, job.contents.unwrap_or(Contents::Bytes(Vec::new())), opts.drafts_only);
             }
             Arg::File(path) => {
