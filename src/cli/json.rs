@@ -5,13 +5,14 @@
 
 use super::Checked;
 use super::emit::{Emitter, Summary, json_nested};
+use super::position::Positions;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
-use crate::text::{LineIndex, Span};
+use crate::text::Span;
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
-fn position(text: &str, index: &LineIndex, offset: usize) -> Value {
-    let lc = index.line_col(text, offset);
+fn position(positions: &mut Positions, offset: usize) -> Value {
+    let lc = positions.line_col(offset);
     json!({
         "offset": offset,
         "line": lc.line + 1,
@@ -21,26 +22,26 @@ fn position(text: &str, index: &LineIndex, offset: usize) -> Value {
     })
 }
 
-fn range(text: &str, index: &LineIndex, span: Span) -> Value {
-    json!({ "start": position(text, index, span.start), "end": position(text, index, span.end) })
+fn range(positions: &mut Positions, span: Span) -> Value {
+    json!({ "start": position(positions, span.start), "end": position(positions, span.end) })
 }
 
-fn diagnostic(text: &str, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Value {
+fn diagnostic(positions: &mut Positions, d: &Diagnostic, lang: Lang) -> Value {
     json!({
         "rule": d.rule,
         "severity": d.severity.as_str(),
         "message": d.message.get(lang),
-        "range": range(text, index, d.span),
+        "range": range(positions, d.span),
         "labels": d.labels.iter().map(|l| json!({
             "message": l.message.get(lang),
-            "range": range(text, index, l.span),
+            "range": range(positions, l.span),
         })).collect::<Vec<_>>(),
         "notes": d.notes.iter().map(|n| n.get(lang)).collect::<Vec<_>>(),
         "fix": d.fix.as_ref().map(|f| json!({
             "title": f.title.get(lang),
             "safe": f.safe,
             "edits": f.edits.iter().map(|e| json!({
-                "range": range(text, index, e.span),
+                "range": range(positions, e.span),
                 "replacement": e.replacement,
             })).collect::<Vec<_>>(),
         })),
@@ -51,10 +52,10 @@ pub fn to_value(checked: &[Checked], lang: Lang) -> Value {
     let files: Vec<Value> = checked
         .iter()
         .map(|c| {
-            let index = LineIndex::new(&c.text);
+            let mut positions = Positions::new(&c.text);
             json!({
                 "path": c.path,
-                "diagnostics": c.diagnostics.iter().map(|d| diagnostic(&c.text, &index, d, lang)).collect::<Vec<_>>(),
+                "diagnostics": c.diagnostics.iter().map(|d| diagnostic(&mut positions, d, lang)).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -94,10 +95,10 @@ impl Emitter for Json {
             b",\n    {\n      \"diagnostics\": ["
         })?;
         self.files += 1;
-        let index = LineIndex::new(&c.text);
+        let mut positions = Positions::new(&c.text);
         for (i, d) in c.diagnostics.iter().enumerate() {
             out.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
-            json_nested(out, &diagnostic(&c.text, &index, d, self.lang), 4)?;
+            json_nested(out, &diagnostic(&mut positions, d, self.lang), 4)?;
         }
         if !c.diagnostics.is_empty() {
             out.write_all(b"\n      ")?;

@@ -11,6 +11,7 @@ mod human;
 mod inputs;
 mod json;
 mod junit;
+mod position;
 mod read;
 mod run;
 mod sarif;
