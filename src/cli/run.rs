@@ -1,6 +1,6 @@
 //! The inputs of `check`, found, read, checked and rendered a batch at a time: a batch is checked on every
-//! core and rendered in input order, then dropped, so memory is that of one batch however many drafts a
-//! folder holds, and the output is the same from run to run.
+//! core while the one before it is rendered in input order, then dropped, so memory is that of two batches
+//! however many drafts a folder holds, and the output is the same from run to run.
 
 use super::configs::{self, Configs};
 use super::emit::{Emitter, Summary};
@@ -57,7 +57,7 @@ fn too_large(name: &str, size: Option<u64>) -> Checked {
 }
 
 /// Reads and checks one file; `None` when it is not a draft and only drafts are wanted.
-fn process(job: Job) -> Result<Option<Checked>, (PathBuf, Unreadable)> {
+fn process(job: Job) -> Processed {
     let contents = match (job.contents, &job.path) {
         (Some(c), _) => c,
         (None, Some(path)) => read::file(path).map_err(|e| (path.clone(), e))?,
@@ -89,7 +89,21 @@ struct Runner<'a> {
     applied: Vec<PathBuf>,
     batch: Vec<Job>,
     bytes: u64,
+    /// The batch being checked while the one before it is rendered.
+    checking: Option<Checking>,
 }
+
+/// A batch being checked on other threads.
+struct Checking {
+    /// Configurations with mistakes read while the batch was gathered.
+    problems: Vec<Checked>,
+    /// Each job's argument and configuration file.
+    meta: Vec<(usize, Option<PathBuf>)>,
+    results: std::thread::JoinHandle<Vec<Processed>>,
+}
+
+/// What checking one job gave: a checked file, nothing (not a draft), or why it could not be read.
+type Processed = Result<Option<Checked>, (PathBuf, Unreadable)>;
 
 impl Runner<'_> {
     fn push(&mut self, job: Job, size: u64) -> Result<(), Stop> {
@@ -106,17 +120,30 @@ impl Runner<'_> {
         self.emitter.file(self.out, checked).map_err(Stop::Output)
     }
 
-    /// Checks the batch on every core, then renders it in order. A configuration read while the batch was
-    /// gathered is reported before the files it applies to.
+    /// Starts checking the batch on every core, and renders the batch before it meanwhile, so that finding
+    /// files and rendering overlap with checking. A configuration read while a batch was gathered is
+    /// reported before the files of that batch.
     fn flush(&mut self) -> Result<(), Stop> {
-        for problem in self.configs.take_problems() {
-            self.emit(&problem)?;
-        }
         let batch = std::mem::take(&mut self.batch);
         self.bytes = 0;
-        let meta: Vec<(usize, Option<PathBuf>)> =
-            batch.iter().map(|j| (j.origin, j.config.as_ref().and_then(|c| c.path.clone()))).collect();
-        for ((origin, config), result) in meta.into_iter().zip(inputs::map_parallel(batch, process)) {
+        let started = Checking {
+            problems: self.configs.take_problems(),
+            meta: batch.iter().map(|j| (j.origin, j.config.as_ref().and_then(|c| c.path.clone()))).collect(),
+            results: std::thread::spawn(move || inputs::map_parallel(batch, process)),
+        };
+        match self.checking.replace(started) {
+            Some(previous) => self.render(previous),
+            None => Ok(()),
+        }
+    }
+
+    fn render(&mut self, batch: Checking) -> Result<(), Stop> {
+        for problem in &batch.problems {
+            self.emit(problem)?;
+        }
+        // A panic is carried on, never turned into files that silently had no findings.
+        let results = batch.results.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        for ((origin, config), result) in batch.meta.into_iter().zip(results) {
             let Some(checked) = result.map_err(|(p, e)| Stop::Input(p, e))? else { continue };
             self.found[origin].drafts += 1;
             if let Some(c) = config.filter(|c| !self.applied.contains(c)) {
@@ -163,7 +190,11 @@ impl Runner<'_> {
                 }
             }
         }
-        self.flush()
+        self.flush()?;
+        match self.checking.take() {
+            Some(last) => self.render(last),
+            None => Ok(()),
+        }
     }
 }
 
@@ -187,6 +218,7 @@ pub fn stream(
         applied: Vec::new(),
         batch: Vec::new(),
         bytes: 0,
+        checking: None,
     };
     runner.run(args, opts, &here)?;
     // A folder that gave no draft says why: the configuration left every YAML file out, or there was none.
