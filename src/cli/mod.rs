@@ -1,6 +1,7 @@
-//! The command-line front end: reads files, runs the library, renders. Exit status: 0 without errors, 1 with
-//! errors found, 2 when the tool could not run. The renderers are here, at the edge, and are the only place
-//! besides the language server where byte offsets become lines and columns.
+//! The command-line front end: reads files (`read`, `inputs`), runs the library a batch at a time (`run`),
+//! renders through one emitter per format (`emit`). Exit status: 0 without errors, 1 with errors found, 2
+//! when the tool could not run. The renderers are here, at the edge, and are the only place besides the
+//! language server where byte offsets become lines and columns.
 
 mod configs;
 pub mod emit;
