@@ -11,17 +11,25 @@
 //! ```
 //!
 //! A mistake in the file is a `config` diagnostic at its position; the rest of the file still applies.
+//! Globs are compiled once per file with `globset`, whose matching takes time linear in the path whatever
+//! the pattern (a backtracking matcher takes minutes on `*a*a*a*a*a*a*a*a*b`).
 
 use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
 use crate::model::Rounding;
 use crate::rules::{self, config as config_rule};
 use crate::text::Span;
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 pub const FILE_NAME: &str = "senshin-lint.toml";
+
+/// Longest glob accepted, in bytes: a path pattern longer than this is a mistake, and compiling it would
+/// cost time for nothing.
+pub const MAX_GLOB_BYTES: usize = 1024;
 
 /// A level per rule id; `None` turns the rule off.
 pub type Levels = HashMap<String, Option<Severity>>;
@@ -30,11 +38,33 @@ pub type Levels = HashMap<String, Option<Severity>>;
 pub struct Config {
     /// The folder the file is in: globs are relative to it.
     pub dir: PathBuf,
+    /// The file it was read from.
+    pub path: Option<PathBuf>,
     pub language: Option<Lang>,
     pub rounding: Option<Rounding>,
-    pub include: Vec<String>,
-    pub exclude: Vec<String>,
+    pub include: Globs,
+    pub exclude: Globs,
     pub levels: Levels,
+}
+
+/// `include` or `exclude`, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Globs {
+    /// `None` when the list is absent, empty, or holds no valid glob.
+    set: Option<GlobSet>,
+    /// Where the list is written in the configuration file.
+    pub span: Option<Range<usize>>,
+}
+
+impl Globs {
+    pub fn is_empty(&self) -> bool {
+        self.set.is_none()
+    }
+
+    /// Whether `path`, relative to the configuration's folder with `/` between names, matches a glob.
+    pub fn matches(&self, path: &str) -> bool {
+        self.set.as_ref().is_some_and(|s| s.is_match(path))
+    }
 }
 
 #[derive(Deserialize)]
@@ -42,8 +72,8 @@ pub struct Config {
 struct Raw {
     language: Option<Spanned<String>>,
     rounding: Option<Spanned<String>>,
-    include: Option<Vec<String>>,
-    exclude: Option<Vec<String>>,
+    include: Option<Spanned<Vec<Spanned<String>>>>,
+    exclude: Option<Spanned<Vec<Spanned<String>>>>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
 }
 
@@ -86,8 +116,8 @@ pub fn parse(text: &str, dir: &Path) -> (Config, Vec<Diagnostic>) {
             )),
         }
     }
-    config.include = raw.include.unwrap_or_default();
-    config.exclude = raw.exclude.unwrap_or_default();
+    config.include = globs(raw.include, &mut diags);
+    config.exclude = globs(raw.exclude, &mut diags);
     for (id, level) in raw.rules.unwrap_or_default() {
         if rules::find(id.get_ref()).is_none() {
             let ids: Vec<&str> = rules::ALL.iter().map(|r| r.id).collect();
@@ -118,9 +148,21 @@ pub fn parse(text: &str, dir: &Path) -> (Config, Vec<Diagnostic>) {
     (config, diags)
 }
 
-/// The nearest `senshin-lint.toml` in `dir` or a folder above it.
+/// The nearest `senshin-lint.toml` in `dir` or a folder above it, up to the repository's root (a folder
+/// holding `.git`) or the user's home, whichever comes first: a file above them belongs to someone else, and
+/// could turn the checks of a published report off.
 pub fn find(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    let home = std::env::home_dir();
+    for d in dir.ancestors() {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if d.join(".git").exists() || home.as_deref() == Some(d) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Diagnostics as the levels want them: rules turned off are dropped, severities overridden.
@@ -138,33 +180,43 @@ pub fn apply_levels(diagnostics: Vec<Diagnostic>, levels: &Levels) -> Vec<Diagno
         .collect()
 }
 
-/// Whether `path` (relative to the configuration's folder) matches a glob: `*` within a folder name, `**`
-/// across folders, `?` one character.
-pub fn glob_match(glob: &str, path: &str) -> bool {
-    fn go(g: &[&str], p: &[&str]) -> bool {
-        match (g.first(), p.first()) {
-            (None, None) => true,
-            (Some(&"**"), _) => go(&g[1..], p) || (!p.is_empty() && go(g, &p[1..])),
-            (Some(seg), Some(name)) => segment(seg, name) && go(&g[1..], &p[1..]),
-            _ => false,
+/// Compiles a list of globs: `*` and `?` within a folder name, `**` across folders, `{a,b}` either, `[ab]` one
+/// of. A glob that cannot be compiled is a diagnostic at its position; the others still apply.
+fn globs(list: Option<Spanned<Vec<Spanned<String>>>>, diags: &mut Vec<Diagnostic>) -> Globs {
+    let Some(list) = list else { return Globs::default() };
+    let span = list.span();
+    let mut builder = GlobSetBuilder::new();
+    let mut any = false;
+    for glob in list.into_inner() {
+        let pattern = glob.get_ref();
+        if pattern.len() > MAX_GLOB_BYTES {
+            diags.push(error(
+                glob.span(),
+                format!("glob が長すぎます（{} バイト、上限 {MAX_GLOB_BYTES} バイト）", pattern.len()),
+                format!("the glob is too long ({} bytes; the limit is {MAX_GLOB_BYTES})", pattern.len()),
+            ));
+            continue;
         }
-    }
-    fn segment(g: &str, s: &str) -> bool {
-        let (g, s): (Vec<char>, Vec<char>) = (g.chars().collect(), s.chars().collect());
-        fn m(g: &[char], s: &[char]) -> bool {
-            match (g.first(), s.first()) {
-                (None, None) => true,
-                (Some('*'), _) => m(&g[1..], s) || (!s.is_empty() && m(g, &s[1..])),
-                (Some('?'), Some(_)) => m(&g[1..], &s[1..]),
-                (Some(a), Some(b)) => a == b && m(&g[1..], &s[1..]),
-                _ => false,
+        match GlobBuilder::new(pattern).literal_separator(true).build() {
+            Ok(g) => {
+                builder.add(g);
+                any = true;
             }
+            Err(e) => diags.push(error(
+                glob.span(),
+                format!("glob として読めません: {}", e.kind()),
+                format!("invalid glob: {}", e.kind()),
+            )),
         }
-        m(&g, &s)
     }
-    let g: Vec<&str> = glob.split('/').filter(|s| !s.is_empty()).collect();
-    let p: Vec<&str> = path.split(['/', '\\']).filter(|s| !s.is_empty()).collect();
-    go(&g, &p)
+    let set = match builder.build() {
+        Ok(set) => any.then_some(set),
+        Err(e) => {
+            diags.push(error(span.clone(), format!("glob として読めません: {e}"), format!("invalid globs: {e}")));
+            None
+        }
+    };
+    Globs { set, span: Some(span) }
 }
 
 impl Config {
@@ -172,8 +224,7 @@ impl Config {
     pub fn takes(&self, path: &Path) -> bool {
         let rel = path.strip_prefix(&self.dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
         let rel = rel.trim_start_matches("./");
-        let included = self.include.is_empty() || self.include.iter().any(|g| glob_match(g, rel));
-        included && !self.exclude.iter().any(|g| glob_match(g, rel))
+        (self.include.is_empty() || self.include.matches(rel)) && !self.exclude.matches(rel)
     }
 }
 
@@ -181,14 +232,38 @@ impl Config {
 mod tests {
     use super::*;
 
+    fn takes(include: &str, exclude: &str, path: &str) -> bool {
+        let text = format!("include = [{include}]\nexclude = [{exclude}]\n");
+        let (c, diags) = parse(&text, Path::new("/r"));
+        assert!(diags.is_empty(), "{diags:?}");
+        c.takes(&Path::new("/r").join(path))
+    }
+
     #[test]
     fn globs() {
-        assert!(glob_match("drafts/**", "drafts/2024/r.yaml"));
-        assert!(glob_match("**/*.yaml", "a/b/c.yaml"));
-        assert!(glob_match("*.yaml", "r.yaml"));
-        assert!(!glob_match("*.yaml", "a/r.yaml"));
-        assert!(glob_match("r?.yml", "r6.yml"));
-        assert!(!glob_match("drafts/old/**", "drafts/new/r.yaml"));
+        assert!(takes("\"drafts/**\"", "", "drafts/2024/r.yaml"));
+        assert!(takes("\"**/*.yaml\"", "", "a/b/c.yaml"));
+        assert!(takes("\"*.yaml\"", "", "r.yaml"));
+        assert!(!takes("\"*.yaml\"", "", "a/r.yaml"));
+        assert!(takes("\"r?.yml\"", "", "r6.yml"));
+        assert!(takes("", "\"drafts/old/**\"", "drafts/new/r.yaml"));
+        assert!(!takes("", "\"drafts/old/**\"", "drafts/old/r.yaml"));
+        assert!(takes("", "", "anything.yaml"));
+    }
+
+    #[test]
+    fn a_pathological_glob_is_fast_and_a_bad_one_is_a_diagnostic() {
+        let start = std::time::Instant::now();
+        let name = format!("d/{}.yaml", "a".repeat(60));
+        assert!(!takes("\"d/*a*a*a*a*a*a*a*a*b\"", "", &name));
+        assert!(start.elapsed() < std::time::Duration::from_secs(1));
+        let text = format!("include = [\"[z-a\", \"{}\", \"ok/**\"]\n", "*".repeat(200_000));
+        let (c, diags) = parse(&text, Path::new("/r"));
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert_eq!(&text[diags[0].span.range()], "\"[z-a\"");
+        assert!(diags[1].message.en.contains("too long"));
+        assert!(c.takes(Path::new("/r/ok/x.yaml")) && !c.takes(Path::new("/r/no/x.yaml")));
+        assert!(start.elapsed() < std::time::Duration::from_secs(1));
     }
 
     #[test]

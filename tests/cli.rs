@@ -427,3 +427,253 @@ fn lsp_exits_when_the_client_vanishes() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+/// Runs the binary in `dir` with `env`, failing the test when it takes more than `secs` seconds.
+fn run_within(secs: u64, dir: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .args(args)
+        .current_dir(dir)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || send.send(child.wait_with_output()));
+    match receive.recv_timeout(std::time::Duration::from_secs(secs)) {
+        Ok(output) => output.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            panic!("`senshin-lint {}` ran for more than {secs} s", args.join(" "));
+        }
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn inputs_are_bounded_before_they_are_read() {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = temp_dir("bounded");
+    // A device never ends: refused before a byte is read, for drafts and configuration alike.
+    for args in [&["check", "/dev/zero"][..], &["check", "--config", "/dev/zero", "examples/small/report.yaml"]] {
+        let o = run_within(10, here, &[], args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("not a regular file (a device)"), "{}", stderr(&o));
+    }
+    // A sparse file of 3 GB is judged by its size, not read.
+    let sparse = dir.join("sparse.yaml");
+    std::fs::File::create(&sparse).unwrap().set_len(3 << 30).unwrap();
+    let o = run_within(10, here, &[], &["check", sparse.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("the file is too large (3221225472 bytes; the limit is 67108864)"), "{}", stdout(&o));
+    std::fs::remove_file(&sparse).unwrap();
+    // Standard input stops one byte past the limit.
+    let o = run_stdin(&["check", "-"], &vec![b'#'; senshin_lint::MAX_FILE_BYTES + 10]);
+    assert!(stdout(&o).contains("the file is too large (more than the limit"), "{}", stdout(&o));
+    // A FIFO named on the command line is an error; in a folder it is passed by; links to folders are not
+    // followed, so two links to `.` check the one draft once.
+    let folder = dir.join("folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy("examples/small/report.yaml", folder.join("report.yaml")).unwrap();
+    assert!(Command::new("mkfifo").arg(folder.join("pipe.yaml")).status().unwrap().success());
+    std::os::unix::fs::symlink(".", folder.join("a")).unwrap();
+    std::os::unix::fs::symlink(".", folder.join("b")).unwrap();
+    let o = run_within(10, here, &[], &["check", folder.to_str().unwrap()]);
+    assert_eq!((o.status.code(), stdout(&o).as_str()), (Some(0), "no problems found in 1 file\n"), "{}", stderr(&o));
+    let o = run_within(10, here, &[], &["check", folder.join("pipe.yaml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a regular file (a FIFO)"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn globs_are_fast_and_their_mistakes_are_diagnostics() {
+    let dir = temp_dir("globs");
+    std::fs::create_dir_all(dir.join("d")).unwrap();
+    std::fs::copy("examples/small/report.yaml", dir.join(format!("d/{}.yaml", "a".repeat(60)))).unwrap();
+    std::fs::write(dir.join("senshin-lint.toml"), "include = [\"d/*a*a*a*a*a*a*a*a*b\"]\n").unwrap();
+    let start = std::time::Instant::now();
+    let o = run_within(10, &dir, &[("HOME", dir.to_str().unwrap())], &["check", "--format", "json", "."]);
+    assert!(start.elapsed() < std::time::Duration::from_secs(1), "{:?}", start.elapsed());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!((d["rule"].as_str(), d["severity"].as_str()), (Some("config"), Some("warning")), "{v}");
+    std::fs::write(dir.join("senshin-lint.toml"), format!("include = [\"d/[z-a\", \"{}\"]\n", "*".repeat(200_000)))
+        .unwrap();
+    let o = run_within(10, &dir, &[("HOME", dir.to_str().unwrap())], &["check", "--format", "json", "."]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let diags = v["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diags[0]["rule"], "config");
+    assert_eq!(diags[0]["range"]["start"]["column"], 12, "at the glob: {v}");
+    assert!(diags[1]["message"].as_str().unwrap().contains("too long"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn nothing_from_a_draft_reaches_a_terminal_or_breaks_a_format() {
+    let dir = temp_dir("hostile");
+    // A key with a line break, an escape sequence and a bell (YAML escapes), a raw escape in the text, and a
+    // file name that tries to start a workflow command of its own.
+    let name = "r\u{1b}[2J\n::error file=a::boom.yaml";
+    std::fs::write(dir.join(name), "report:\n  \"k\\n::error file=x::injected\\e]0;t\\a\": 1\n").unwrap();
+    std::fs::write(dir.join("raw.yaml"), b"report:\n  period: a\x1b]0;pwned\x07b\n").unwrap();
+    let args = |format: &'static str| vec!["check", "--color", "always", "--format", format, name, "raw.yaml"];
+    let human = run_within(10, &dir, &[], &["check", "--color", "never", name, "raw.yaml"]);
+    let text = stdout(&human);
+    assert!(text.contains("k\\u{a}::error file=x::injected\\u{1b}]0;t\\u{7}"), "{text}");
+    assert!(text.contains("a\\u{1b}]0;pwned\\u{7}b"), "the snippet spells it out: {text}");
+    assert!(!text.contains(['\u{1b}', '\u{7}']), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("::")), "{text}");
+    // With colours, only our own SGR sequences (`ESC [ … m`) remain.
+    let coloured = stdout(&run_within(10, &dir, &[], &args("human")));
+    let mut plain = String::new();
+    let mut rest = coloured.as_str();
+    while let Some(at) = rest.find("\u{1b}[") {
+        plain.push_str(&rest[..at]);
+        let end = rest[at..].find('m').expect("an SGR sequence ends with m");
+        assert!(rest[at + 2..at + end].bytes().all(|b| b.is_ascii_digit() || b == b';'), "{coloured}");
+        rest = &rest[at + end + 1..];
+    }
+    plain.push_str(rest);
+    assert!(!plain.contains(['\u{1b}', '\u{7}']) && !plain.lines().any(|l| l.starts_with("::")), "{plain}");
+    let github = stdout(&run_within(10, &dir, &[], &args("github")));
+    assert!(
+        github.lines().all(|l| ["::error ", "::warning ", "::notice "].iter().any(|k| l.starts_with(k))),
+        "{github}"
+    );
+    assert!(!github.contains(['\u{1b}', '\u{7}']));
+    let junit = stdout(&run_within(10, &dir, &[], &args("junit")));
+    assert!(!junit.chars().any(|c| (c < ' ' && c != '\n') || c == '\u{fffe}'), "XML 1.0 forbids them: {junit}");
+    let sarif = run_within(10, &dir, &[], &args("sarif"));
+    let v: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let uri = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(uri, "r%1B%5B2J%0A%3A%3Aerror%20file%3Da%3A%3Aboom.yaml");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded_relative_references() {
+    let dir = temp_dir("uri");
+    std::fs::copy("examples/broken/report.yaml", dir.join("my report #1 100%.yaml")).unwrap();
+    let o = run_within(10, &dir, &[], &["check", "--format", "sarif", "my report #1 100%.yaml"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let result = &v["runs"][0]["results"][0];
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "my%20report%20%231%20100%25.yaml"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_long_line_prints_a_window_and_true_positions() {
+    let dir = temp_dir("long-line");
+    // One line of 100 entries of 5,200 bytes each: every key after the first is a duplicate.
+    let entries: Vec<String> = (0..100).map(|i| format!("k: {i:0>5200}")).collect();
+    std::fs::write(dir.join("long.yaml"), format!("{{{}}}\n", entries.join(", "))).unwrap();
+    let human = run_within(30, &dir, &[], &["check", "long.yaml"]);
+    let json = run_within(30, &dir, &[], &["check", "--format", "json", "long.yaml"]);
+    let text = stdout(&human);
+    assert!(text.len() < 1_000_000, "{} bytes of output for a 510 KB draft", text.len());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let diagnostics = v["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(diagnostics.len() >= 99);
+    for d in diagnostics {
+        let start = &d["range"]["start"];
+        let at = format!("long.yaml:{}:{}\n", start["line"], start["column"]);
+        assert!(text.contains(&at), "{at} is in the human output too");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn closed_output_ends_with_exit_2_not_a_panic() {
+    let closed = || {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        writer
+    };
+    let spawn = |args: &[&str], out: std::process::Stdio, err: std::process::Stdio| {
+        Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LANG", "C")
+            .stdout(out)
+            .stderr(err)
+            .output()
+            .unwrap()
+    };
+    use std::process::Stdio;
+    for format in ["human", "json", "sarif", "github", "junit"] {
+        let o = spawn(&["check", "--format", format, "examples/broken/report.yaml"], closed().into(), Stdio::piped());
+        assert_eq!(o.status.code(), Some(2), "{format}: {}", stderr(&o));
+        assert!(stderr(&o).contains("cannot write the output"), "{}", stderr(&o));
+    }
+    let o = spawn(&["check", "no/such/file.yaml"], Stdio::piped(), closed().into());
+    assert_eq!(o.status.code(), Some(2), "a closed standard error is no panic");
+    let o = spawn(&["check", "examples/broken/report.yaml"], closed().into(), closed().into());
+    assert_eq!(o.status.code(), Some(2));
+    for args in [&["rules"][..], &["explain", "column-sum"], &["schema"]] {
+        assert_eq!(spawn(args, closed().into(), closed().into()).status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn configuration_belongs_to_the_repository_or_home_and_is_named() {
+    let dir = temp_dir("trust");
+    let off: String = senshin_lint::rules::ALL.iter().map(|r| format!("{} = \"off\"\n", r.id)).collect();
+    std::fs::write(dir.join("senshin-lint.toml"), format!("[rules]\n{off}")).unwrap();
+    std::fs::create_dir_all(dir.join("repo/.git")).unwrap();
+    std::fs::create_dir_all(dir.join("home/drafts")).unwrap();
+    std::fs::copy("examples/r6/report.yaml", dir.join("repo/r.yaml")).unwrap();
+    std::fs::copy("examples/r6/report.yaml", dir.join("home/drafts/r.yaml")).unwrap();
+    std::fs::copy("examples/r6/report.yaml", dir.join("r.yaml")).unwrap();
+    let home = dir.join("home");
+    let env = [("HOME", home.to_str().unwrap())];
+    // Above the repository's root and above the home folder, a configuration is someone else's.
+    for draft in ["repo/r.yaml", "home/drafts/r.yaml"] {
+        let o = run_within(10, &dir, &env, &["check", draft]);
+        assert_eq!(o.status.code(), Some(1), "{draft}: {}", stdout(&o));
+        assert!(!stdout(&o).contains("configuration:"));
+    }
+    // Beside the draft it applies, and the summary says so, in both languages.
+    let o = run_within(10, &dir, &env, &["check", "r.yaml"]);
+    assert_eq!(
+        (o.status.code(), stdout(&o).as_str()),
+        (Some(0), "no problems found in 1 file\nconfiguration: senshin-lint.toml\n")
+    );
+    let o = run_within(10, &dir, &env, &["check", "--lang", "ja", "r.yaml"]);
+    assert!(stdout(&o).ends_with("設定ファイル: senshin-lint.toml\n"), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_folder_without_drafts_is_a_warning_not_silence() {
+    let dir = temp_dir("empty");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    std::fs::write(dir.join("empty/ci.yml"), "jobs: {}\n").unwrap();
+    let o = run_within(10, &dir, &[], &["check", "empty"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "warning: no report draft (YAML) found in empty\nno problems found in 0 files\n");
+    let o = run_within(10, &dir, &[], &["check", "--format", "json", "empty"]);
+    assert!(serde_json::from_slice::<serde_json::Value>(&o.stdout).is_ok());
+    assert!(stderr(&o).contains("warning: no report draft (YAML) found in empty"), "{}", stderr(&o));
+    // An include that takes nothing is a warning on the configuration, at the include.
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::copy("examples/small/report.yaml", dir.join("drafts/r.yaml")).unwrap();
+    std::fs::write(dir.join("senshin-lint.toml"), "include = [\"draft/**\"]\n").unwrap();
+    let o = run_within(10, &dir, &[("HOME", dir.to_str().unwrap())], &["check", "drafts"]);
+    assert!(stdout(&o).starts_with("warning[config]: `include` leaves no draft to check in drafts"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("senshin-lint.toml:1:11"), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types::{Position, Range};
 fuzz_target!(|data: &[u8]| {
     let Some((&first, rest)) = data.split_first() else { return };
     let enc = if first & 1 == 0 { Encoding::Utf16 } else { Encoding::Utf8 };
-    let mut doc = Document::new("f.yaml".into(), 1, "report:\r\n  title: 陽子線𠮷\nsummary: {}\r".into());
+    let mut doc = Document::new("f.yaml".into(), 1, 1, "report:\r\n  title: 陽子線𠮷\nsummary: {}\r".into());
     for op in rest.chunks(8) {
         if op.len() < 8 {
             break;

@@ -1,25 +1,46 @@
 //! Which configuration applies to which file: `--config` for all, else the nearest `senshin-lint.toml` above
-//! each file (read once per folder). A configuration with mistakes is reported as a file of its own.
+//! each file, up to the repository's root or the home folder (`config::find`), read once. A configuration
+//! with mistakes is reported as a file of its own; the ones that applied are named in the summary.
 
 use super::Checked;
+use super::read::{self, Contents, Unreadable};
 use crate::config::{self, Config};
+use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
+use crate::rules;
+use crate::text::Span;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+#[derive(Default)]
 pub struct Configs {
     explicit: Option<Arc<Config>>,
+    /// The configuration found for each folder, so that a folder of 10,000 drafts is searched once.
+    by_dir: Mutex<HashMap<PathBuf, Option<Arc<Config>>>>,
     by_file: Mutex<HashMap<PathBuf, Arc<Config>>>,
+    /// Each configuration's text, for a warning that points into it after the walk.
+    texts: Mutex<HashMap<PathBuf, String>>,
     problems: Mutex<Vec<Checked>>,
 }
 
-fn absolute(path: &Path) -> PathBuf {
+pub fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
 }
 
+/// A path as shown: relative to the current folder when it is below it.
+pub fn shown(path: &Path) -> String {
+    let here = std::env::current_dir().ok();
+    let relative = here.as_deref().and_then(|h| path.strip_prefix(h).ok()).filter(|p| !p.as_os_str().is_empty());
+    relative.unwrap_or(path).display().to_string()
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl Configs {
-    pub fn new(explicit: Option<&Path>) -> std::io::Result<Configs> {
-        let configs = Configs { explicit: None, by_file: Mutex::new(HashMap::new()), problems: Mutex::new(Vec::new()) };
+    pub fn new(explicit: Option<&Path>) -> Result<Configs, Unreadable> {
+        let configs = Configs::default();
         match explicit {
             Some(path) => {
                 let loaded = configs.load(&absolute(path))?;
@@ -29,19 +50,31 @@ impl Configs {
         }
     }
 
-    fn load(&self, path: &Path) -> std::io::Result<Arc<Config>> {
-        if let Some(c) = self.by_file.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
+    fn load(&self, path: &Path) -> Result<Arc<Config>, Unreadable> {
+        if let Some(c) = lock(&self.by_file).get(path) {
             return Ok(c.clone());
         }
-        let text = std::fs::read_to_string(path)?;
         let dir = path.parent().unwrap_or(Path::new("."));
-        let (config, diagnostics) = config::parse(&text, dir);
+        let (mut config, diagnostics, text) = match read::file(path)? {
+            Contents::TooLarge(size) => {
+                let d = Diagnostic::new(&rules::config::RULE, Span::empty(0), read::too_large(size));
+                (Config { dir: dir.to_owned(), ..Config::default() }, vec![d], String::new())
+            }
+            Contents::Bytes(bytes) => {
+                let text = String::from_utf8(bytes)
+                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()))?;
+                let (config, diagnostics) = config::parse(&text, dir);
+                (config, diagnostics, text)
+            }
+        };
+        config.path = Some(path.to_owned());
         if !diagnostics.is_empty() {
-            let shown = path.display().to_string();
-            self.problems.lock().unwrap_or_else(|e| e.into_inner()).push(Checked { path: shown, text, diagnostics });
+            let shown = shown(path);
+            lock(&self.problems).push(Checked { path: shown, text: text.clone(), diagnostics });
         }
+        lock(&self.texts).insert(path.to_owned(), text);
         let config = Arc::new(config);
-        self.by_file.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_owned(), config.clone());
+        lock(&self.by_file).insert(path.to_owned(), config.clone());
         Ok(config)
     }
 
@@ -51,18 +84,49 @@ impl Configs {
             return Some(c.clone());
         }
         let abs = absolute(path);
-        let dir = if abs.is_dir() { abs.as_path() } else { abs.parent()? };
-        // An unreadable configuration is left out; reading the drafts reports what cannot be read.
-        config::find(dir).and_then(|p| self.load(&p).ok())
+        let dir = if abs.is_dir() { abs } else { abs.parent()?.to_owned() };
+        if let Some(found) = lock(&self.by_dir).get(&dir) {
+            return found.clone();
+        }
+        // An unreadable configuration is left out: the checks then run at their defaults, never fewer.
+        let found = config::find(&dir).and_then(|p| self.load(&p).ok());
+        lock(&self.by_dir).insert(dir, found.clone());
+        found
     }
 
-    /// Whether a file found in a folder walk is taken.
-    pub fn takes(&self, path: &Path) -> bool {
-        self.for_path(path).is_none_or(|c| c.takes(&absolute(path)))
+    /// The configurations read since the last call that have mistakes, as files to report.
+    pub fn take_problems(&self) -> Vec<Checked> {
+        std::mem::take(&mut *lock(&self.problems))
     }
 
-    /// The configurations read so far that have mistakes, as files to report.
-    pub fn problems(&self) -> Vec<Checked> {
-        self.problems.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    /// A warning on a configuration whose `include` or `exclude` left a folder without a draft to check.
+    pub fn left_nothing(&self, config: &Config, folder: &Path, yaml_files: usize) -> Option<Checked> {
+        let path = config.path.as_deref()?;
+        let text = lock(&self.texts).get(path).cloned().unwrap_or_default();
+        let (key, span) = match (&config.include.span, &config.exclude.span) {
+            (Some(s), _) if !config.include.is_empty() => ("include", s.clone()),
+            (_, Some(s)) => ("exclude", s.clone()),
+            _ => ("include", 0..0),
+        };
+        let folder = shown(folder);
+        let message = Message::new(
+            format!("{key} により {folder} の YAML ファイル {yaml_files} 個がすべて除かれ、検査する下書きがありません"),
+            format!(
+                "`{key}` leaves no draft to check in {folder}: all {yaml_files} YAML file{} there are left out",
+                if yaml_files == 1 { "" } else { "s" }
+            ),
+        );
+        let mut d = Diagnostic::new(&rules::config::RULE, Span::new(span.start, span.end), message);
+        d.severity = Severity::Warning;
+        Some(Checked { path: shown(path), text, diagnostics: vec![d] })
+    }
+}
+
+/// The notice for a folder that held no report draft at all.
+pub fn no_drafts(folder: &Path, lang: Lang) -> String {
+    let folder = shown(folder);
+    match lang {
+        Lang::Ja => format!("{folder} に報告書の下書き（YAML）が見つかりませんでした"),
+        Lang::En => format!("no report draft (YAML) found in {folder}"),
     }
 }

@@ -3,7 +3,7 @@
 
 use super::write::{WriteError, replace};
 use super::{CheckOptions, Checked, analyze_with, inputs, report, unreadable, with_encoding_warning};
-use crate::diagnostics::{Lang, Severity};
+use crate::diagnostics::Lang;
 use crate::fix::{FixMode, Fixed, fix_with};
 use crate::text::{Decoded, decode, splice};
 use std::io::Write;
@@ -124,15 +124,8 @@ pub(super) fn fix_sources(
         };
         say_plain(&line);
     }
-    let status = if to_stderr {
-        // Standard output holds the text; the diagnostics go beside it.
-        let shown = super::human_to_string(&checked, lang);
-        let _ = std::io::stderr().lock().write_all(shown.as_bytes());
-        let errors = checked.iter().flat_map(|c| &c.diagnostics).any(|d| d.severity == Severity::Error);
-        ExitCode::from(u8::from(errors))
-    } else {
-        report(&checked, opts, lang)
-    };
+    // With standard input, standard output holds its text; the diagnostics go beside it.
+    let status = report(&checked, opts, lang, to_stderr);
     if failed { ExitCode::from(2) } else { status }
 }
 

@@ -1,10 +1,14 @@
 //! `--format github`: workflow commands that GitHub Actions shows as annotations on the pull request.
 
 use super::Checked;
+use super::emit::{Emitter, Summary};
+use super::escape::visible;
+use super::position::Positions;
 use crate::diagnostics::{Lang, Severity};
-use crate::text::LineIndex;
+use std::io::{self, Write};
 
-/// Escaping of a workflow command's message.
+/// Escaping of a workflow command's message (control characters are spelled out before it: a line break
+/// would otherwise pass as `%0A` and show in the annotation, an escape sequence would reach the log).
 fn data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
@@ -14,28 +18,42 @@ fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(checked: &[Checked], lang: Lang) -> String {
-    let mut out = String::new();
-    for c in checked {
-        let index = LineIndex::new(&c.text);
+pub struct Github {
+    lang: Lang,
+}
+
+impl Github {
+    pub fn new(lang: Lang) -> Github {
+        Github { lang }
+    }
+}
+
+impl Emitter for Github {
+    fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
+        let mut positions = Positions::new(&c.text);
         for d in &c.diagnostics {
-            let (a, b) = (index.line_col(&c.text, d.span.start), index.line_col(&c.text, d.span.end));
+            let (a, b) = (positions.line_col(d.span.start), positions.line_col(d.span.end));
             let kind = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            out.push_str(&format!(
-                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                property(&c.path),
+            writeln!(
+                out,
+                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                property(&visible(&c.path)),
                 a.line + 1,
                 a.chars + 1,
                 b.line + 1,
                 b.chars + 1,
                 property(&format!("senshin-lint {}", d.rule)),
-                data(d.message.get(lang)),
-            ));
+                data(&visible(d.message.get(self.lang))),
+            )?;
         }
+        Ok(())
     }
-    out
+
+    fn finish(&mut self, _: &mut dyn Write, _: &Summary) -> io::Result<()> {
+        Ok(())
+    }
 }

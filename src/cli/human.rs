@@ -1,88 +1,123 @@
 //! Compiler-style output with codespan-reporting: path:line:column, rule id, snippet, labels, notes, and a
-//! summary line.
+//! closing summary. Everything that comes from a draft is printed with its control characters spelled out,
+//! and every line starts with text of ours, so no line of it can begin with a CI system's `::` command.
 
-use super::{Checked, Color};
+use super::Checked;
+use super::emit::{Emitter, Summary};
+use super::escape::visible;
+use super::position::Positions;
+use super::snippet::Snippet;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as Level};
-use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::Ansi;
 use codespan_reporting::term::{self, Config};
-use std::io::{IsTerminal, Write};
+use std::io::{self, Write};
+use std::ops::Range;
 
-fn convert(d: &Diagnostic, file: usize, lang: Lang) -> Rendered<usize> {
+fn convert(d: &Diagnostic, ranges: &[Range<usize>], lang: Lang) -> Rendered<()> {
     let level = match d.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
         Severity::Info => Level::Note,
     };
-    let mut labels = vec![Label::primary(file, d.span.range())];
-    labels.extend(d.labels.iter().map(|l| Label::secondary(file, l.span.range()).with_message(l.message.get(lang))));
-    let mut notes: Vec<String> = d.notes.iter().map(|n| n.get(lang).to_owned()).collect();
+    let mut labels = vec![Label::primary((), ranges[0].clone())];
+    labels.extend(
+        d.labels
+            .iter()
+            .zip(&ranges[1..])
+            .map(|(l, r)| Label::secondary((), r.clone()).with_message(visible(l.message.get(lang)))),
+    );
+    let mut notes: Vec<String> = d.notes.iter().map(|n| visible(n.get(lang)).into_owned()).collect();
     if let Some(fix) = &d.fix {
         let (help, unsafe_) = match lang {
             Lang::Ja => ("修正案", "（安全でない修正: 確認してから適用）"),
             Lang::En => ("fix", " (unsafe: review before applying)"),
         };
-        notes.push(format!("{help}: {}{}", fix.title.get(lang), if fix.safe { "" } else { unsafe_ }));
+        notes.push(format!("{help}: {}{}", visible(fix.title.get(lang)), if fix.safe { "" } else { unsafe_ }));
     }
-    Rendered::new(level).with_message(d.message.get(lang)).with_code(d.rule).with_labels(labels).with_notes(notes)
+    Rendered::new(level)
+        .with_message(visible(d.message.get(lang)))
+        .with_code(d.rule)
+        .with_labels(labels)
+        .with_notes(notes)
 }
 
-/// The closing line: counts of errors and warnings.
-fn summary(checked: &[Checked], lang: Lang) -> String {
-    let count = |s| checked.iter().flat_map(|c| &c.diagnostics).filter(|d| d.severity == s).count();
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    let files = checked.len();
-    match (lang, errors + warnings) {
+/// The closing lines: warnings about the run, counts of errors and warnings, the configuration that applied.
+fn summary(s: &Summary, lang: Lang) -> String {
+    let (errors, warnings, files) = (s.errors, s.warnings, s.files);
+    let mut out = String::new();
+    for notice in &s.notices {
+        let label = if lang == Lang::Ja { "警告" } else { "warning" };
+        out.push_str(&format!("{label}: {}\n", visible(notice)));
+    }
+    out.push_str(&match (lang, errors + warnings) {
         (Lang::Ja, 0) => format!("問題は見つかりませんでした（{files} ファイル）"),
         (Lang::En, 0) => format!("no problems found in {files} file{}", if files == 1 { "" } else { "s" }),
         (Lang::Ja, _) => format!("エラー {errors} 件、警告 {warnings} 件（{files} ファイル）"),
         (Lang::En, _) => {
-            format!("{errors} error{}, {warnings} warning{} in {files} file{}", s(errors), s(warnings), s(files))
+            format!("{errors} error{}, {warnings} warning{} in {files} file{}", s_(errors), s_(warnings), s_(files))
         }
+    });
+    out.push('\n');
+    if !s.configs.is_empty() {
+        let label = if lang == Lang::Ja { "設定ファイル" } else { "configuration" };
+        let names: Vec<String> = s.configs.iter().map(|c| visible(c).into_owned()).collect();
+        out.push_str(&format!("{label}: {}\n", names.join(", ")));
     }
+    out
 }
 
-fn s(n: usize) -> &'static str {
+fn s_(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-pub fn render(checked: &[Checked], lang: Lang, color: Color) -> Result<(), String> {
-    let choice = match color {
-        Color::Always => ColorChoice::Always,
-        Color::Never => ColorChoice::Never,
-        Color::Auto if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() => ColorChoice::Auto,
-        Color::Auto => ColorChoice::Never,
-    };
-    let stream = StandardStream::stdout(choice);
-    let mut out = stream.lock();
-    let config = Config::default();
-    let mut files = SimpleFiles::new();
-    // A file without diagnostics is not added: adding one indexes all its lines.
-    for c in checked.iter().filter(|c| !c.diagnostics.is_empty()) {
-        let id = files.add(c.path.as_str(), c.text.as_str());
-        for d in &c.diagnostics {
-            term::emit_to_write_style(&mut out, &config, &files, &convert(d, id, lang)).map_err(|e| e.to_string())?;
-        }
-    }
-    writeln!(out, "{}", summary(checked, lang)).map_err(|e| e.to_string())
+pub struct Human {
+    lang: Lang,
+    color: bool,
+    config: Config,
 }
 
-/// The same output without colours, as a string (for tests and snapshots).
-pub fn render_to_string(checked: &[Checked], lang: Lang) -> String {
-    let config = Config::default();
-    let mut files = SimpleFiles::new();
-    let mut out = String::new();
-    // A file without diagnostics is not added: adding one indexes all its lines.
-    for c in checked.iter().filter(|c| !c.diagnostics.is_empty()) {
-        let id = files.add(c.path.as_str(), c.text.as_str());
-        for d in &c.diagnostics {
-            if let Ok(text) = term::emit_into_string(&config, &files, &convert(d, id, lang)) {
-                out.push_str(&text);
-            }
-        }
+impl Human {
+    pub fn new(lang: Lang, color: bool) -> Human {
+        Human { lang, color, config: Config::default() }
     }
-    out.push_str(&summary(checked, lang));
-    out.push('\n');
-    out
+}
+
+impl Emitter for Human {
+    fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
+        if c.diagnostics.is_empty() {
+            return Ok(());
+        }
+        let mut positions = Positions::new(&c.text);
+        let name = visible(&c.path);
+        for d in &c.diagnostics {
+            let mut spans = vec![d.span];
+            spans.extend(d.labels.iter().map(|l| l.span));
+            let (snippet, ranges) = Snippet::new(&name, &mut positions, &spans);
+            let rendered = convert(d, &ranges, self.lang);
+            let written = if self.color {
+                term::emit_to_write_style(&mut Ansi::new(&mut *out), &self.config, &snippet, &rendered)
+            } else {
+                term::emit_to_io_write(&mut *out, &self.config, &snippet, &rendered)
+            };
+            written.map_err(|e| match e {
+                codespan_reporting::files::Error::Io(e) => e,
+                other => io::Error::other(other.to_string()),
+            })?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        out.write_all(summary(s, self.lang).as_bytes())
+    }
+
+    fn shows_notices(&self) -> bool {
+        true
+    }
+}
+
+/// The output without colours, as a string (for tests, snapshots and the fuzzer).
+pub fn render_to_string(checked: &[Checked], lang: Lang) -> String {
+    String::from_utf8_lossy(&super::emit::to_bytes(&mut Human::new(lang, false), checked)).into_owned()
 }

@@ -1,11 +1,12 @@
-//! What `check` reads: files, folders (recursing into the YAML files that are report drafts) and `-` for
-//! standard input. Sources come back in a deterministic order: the arguments' order, a folder's files sorted.
+//! What `check` reads: files, folders (walked for the YAML files that are report drafts) and `-` for standard
+//! input, in a deterministic order: the arguments' order, a folder's files sorted by name. A folder walk never
+//! follows a link to a folder (a link to `.` would walk for ever) and takes only regular files.
 
-use crate::ide::is_report_draft;
-use std::io::Read;
+use super::read::{self, Unreadable};
 use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
 
-/// One input, read.
+/// One input, read (what `--fix` works on).
 pub struct Source {
     /// The name shown in output: the path, or `--stdin-filename` (default `<stdin>`) for standard input.
     pub name: String,
@@ -16,70 +17,63 @@ pub struct Source {
     pub config: Option<std::sync::Arc<crate::config::Config>>,
 }
 
-/// Folders never descended into: version control, dependencies and build output.
+/// An argument of `check`, looked at before anything is read or printed.
+pub enum Arg {
+    Stdin,
+    File(PathBuf),
+    Folder(PathBuf),
+}
+
+/// Sorts the arguments into files and folders; a path that does not exist or is neither (a FIFO, a device, a
+/// socket) stops the run before any output.
+pub fn classify(paths: &[PathBuf]) -> Result<Vec<Arg>, (PathBuf, Unreadable)> {
+    paths
+        .iter()
+        .map(|path| {
+            if path.as_os_str() == "-" {
+                return Ok(Arg::Stdin);
+            }
+            let meta = std::fs::metadata(path).map_err(|e| (path.clone(), e.into()))?;
+            match () {
+                _ if meta.is_dir() => Ok(Arg::Folder(path.clone())),
+                _ if meta.is_file() => Ok(Arg::File(path.clone())),
+                _ => Err((path.clone(), Unreadable::NotRegular(read::kind(&meta.file_type())))),
+            }
+        })
+        .collect()
+}
+
+/// Folders never descended into: dependencies and build output (hidden folders, `.git` among them, neither).
 const SKIPPED: [&str; 3] = ["node_modules", "target", "vendor"];
 
-fn is_yaml(path: &Path) -> bool {
+pub fn is_yaml(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') || SKIPPED.contains(&name) {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if is_yaml(&path) {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// Reads every input. A file named on the command line is always checked (unless `drafts_only`); a YAML file
-/// found in a folder only when it is a report draft and `takes` it (the configuration's include and exclude).
-pub fn read(
-    paths: &[PathBuf],
-    stdin_name: Option<&str>,
-    drafts_only: bool,
-    takes: &dyn Fn(&Path) -> bool,
-) -> Result<Vec<Source>, (PathBuf, std::io::Error)> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| (path.clone(), e))?;
-            let name = stdin_name.unwrap_or("<stdin>").to_owned();
-            if !drafts_only || is_report_draft(&name, &String::from_utf8_lossy(&bytes)) {
-                out.push(Source { name, path: None, bytes, config: None });
+/// The YAML files below `dir` that are regular files (a link to one is taken; a link to a folder is not
+/// followed), sorted, lazily: a folder of 10,000 drafts is never listed whole.
+pub fn walk(dir: &Path) -> impl Iterator<Item = Result<PathBuf, (PathBuf, Unreadable)>> {
+    WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_str().unwrap_or("");
+            e.depth() == 0 || !(name.starts_with('.') || SKIPPED.contains(&name))
+        })
+        .filter_map(|entry| match entry {
+            Err(e) => {
+                let path = e.path().map_or_else(PathBuf::new, Path::to_owned);
+                Some(Err((path, Unreadable::Io(e.into()))))
             }
-            continue;
-        }
-        if path.is_dir() {
-            let mut files = Vec::new();
-            walk(path, &mut files).map_err(|e| (path.clone(), e))?;
-            for file in files.into_iter().filter(|f| takes(f)) {
-                let bytes = std::fs::read(&file).map_err(|e| (file.clone(), e))?;
-                let name = file.display().to_string();
-                if is_report_draft(&name, &String::from_utf8_lossy(&bytes)) {
-                    out.push(Source { name, path: Some(file), bytes, config: None });
-                }
-            }
-            continue;
-        }
-        let bytes = std::fs::read(path).map_err(|e| (path.clone(), e))?;
-        let name = path.display().to_string();
-        if !drafts_only || is_report_draft(&name, &String::from_utf8_lossy(&bytes)) {
-            out.push(Source { name, path: Some(path.clone()), bytes, config: None });
-        }
-    }
-    Ok(out)
+            Ok(e) if !is_yaml(e.path()) => None,
+            Ok(e) if e.file_type().is_file() => Some(Ok(e.into_path())),
+            // A link is taken when it leads to a regular file; a FIFO, a device or a folder is passed by.
+            Ok(e) if e.path_is_symlink() => std::fs::metadata(e.path()).ok()?.is_file().then(|| Ok(e.into_path())),
+            Ok(_) => None,
+        })
 }
 
 /// Runs `f` over the items on every core, keeping their order.

@@ -1,13 +1,18 @@
 //! `--format json`: a stable shape for scripts and tests (documented in the README).
 //! Positions carry the byte offset and 1-based line and columns in characters, UTF-16 units and bytes.
+//! The document is written a diagnostic at a time, byte for byte as `serde_json` prints the whole value
+//! (keys in order, two spaces a level), so that a file with a million findings never becomes one value.
 
 use super::Checked;
+use super::emit::{Emitter, Summary, json_nested};
+use super::position::Positions;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
-use crate::text::{LineIndex, Span};
+use crate::text::Span;
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
-fn position(text: &str, index: &LineIndex, offset: usize) -> Value {
-    let lc = index.line_col(text, offset);
+fn position(positions: &mut Positions, offset: usize) -> Value {
+    let lc = positions.line_col(offset);
     json!({
         "offset": offset,
         "line": lc.line + 1,
@@ -17,26 +22,26 @@ fn position(text: &str, index: &LineIndex, offset: usize) -> Value {
     })
 }
 
-fn range(text: &str, index: &LineIndex, span: Span) -> Value {
-    json!({ "start": position(text, index, span.start), "end": position(text, index, span.end) })
+fn range(positions: &mut Positions, span: Span) -> Value {
+    json!({ "start": position(positions, span.start), "end": position(positions, span.end) })
 }
 
-fn diagnostic(text: &str, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Value {
+fn diagnostic(positions: &mut Positions, d: &Diagnostic, lang: Lang) -> Value {
     json!({
         "rule": d.rule,
         "severity": d.severity.as_str(),
         "message": d.message.get(lang),
-        "range": range(text, index, d.span),
+        "range": range(positions, d.span),
         "labels": d.labels.iter().map(|l| json!({
             "message": l.message.get(lang),
-            "range": range(text, index, l.span),
+            "range": range(positions, l.span),
         })).collect::<Vec<_>>(),
         "notes": d.notes.iter().map(|n| n.get(lang)).collect::<Vec<_>>(),
         "fix": d.fix.as_ref().map(|f| json!({
             "title": f.title.get(lang),
             "safe": f.safe,
             "edits": f.edits.iter().map(|e| json!({
-                "range": range(text, index, e.span),
+                "range": range(positions, e.span),
                 "replacement": e.replacement,
             })).collect::<Vec<_>>(),
         })),
@@ -47,10 +52,10 @@ pub fn to_value(checked: &[Checked], lang: Lang) -> Value {
     let files: Vec<Value> = checked
         .iter()
         .map(|c| {
-            let index = LineIndex::new(&c.text);
+            let mut positions = Positions::new(&c.text);
             json!({
                 "path": c.path,
-                "diagnostics": c.diagnostics.iter().map(|d| diagnostic(&c.text, &index, d, lang)).collect::<Vec<_>>(),
+                "diagnostics": c.diagnostics.iter().map(|d| diagnostic(&mut positions, d, lang)).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -67,8 +72,45 @@ pub fn to_value(checked: &[Checked], lang: Lang) -> Value {
     })
 }
 
-pub fn render(checked: &[Checked], lang: Lang) -> Result<(), String> {
-    let text = serde_json::to_string_pretty(&to_value(checked, lang)).map_err(|e| e.to_string())?;
-    println!("{text}");
-    Ok(())
+pub struct Json {
+    lang: Lang,
+    files: usize,
+}
+
+impl Json {
+    pub fn new(lang: Lang) -> Json {
+        Json { lang, files: 0 }
+    }
+}
+
+impl Emitter for Json {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"{\n  \"files\": [")
+    }
+
+    fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
+        out.write_all(if self.files == 0 {
+            b"\n    {\n      \"diagnostics\": ["
+        } else {
+            b",\n    {\n      \"diagnostics\": ["
+        })?;
+        self.files += 1;
+        let mut positions = Positions::new(&c.text);
+        for (i, d) in c.diagnostics.iter().enumerate() {
+            out.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
+            json_nested(out, &diagnostic(&mut positions, d, self.lang), 4)?;
+        }
+        if !c.diagnostics.is_empty() {
+            out.write_all(b"\n      ")?;
+        }
+        write!(out, "],\n      \"path\": {}\n    }}", Value::from(c.path.as_str()))
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        out.write_all(if self.files == 0 { b"]" } else { b"\n  ]" })?;
+        let summary = json!({"files": s.files, "errors": s.errors, "warnings": s.warnings, "infos": s.infos});
+        out.write_all(b",\n  \"summary\": ")?;
+        json_nested(out, &summary, 1)?;
+        out.write_all(b",\n  \"version\": 1\n}\n")
+    }
 }

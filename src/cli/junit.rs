@@ -1,42 +1,69 @@
 //! `--format junit`: JUnit XML, one test suite per file and one failing test case per diagnostic (a file
-//! without diagnostics is one passing case), for CI systems that show test reports.
+//! without diagnostics is one passing case), for CI systems that show test reports. Written a suite at a
+//! time: the totals are on each suite, not on `<testsuites>`, which would need them before the first file.
 
 use super::Checked;
+use super::emit::{Emitter, Summary};
+use super::escape::visible;
+use super::position::Positions;
 use crate::diagnostics::Lang;
-use crate::text::LineIndex;
+use std::io::{self, Write};
 
+/// Text as XML 1.0 accepts it in an attribute or an element: control characters, which XML forbids even as
+/// character references, are spelled out, and the noncharacters U+FFFE and U+FFFF become U+FFFD.
 fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+    let mut out = String::with_capacity(s.len());
+    for c in visible(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-pub fn render(checked: &[Checked], lang: Lang) -> String {
-    let total: usize = checked.iter().map(|c| c.diagnostics.len().max(1)).sum();
-    let failures: usize = checked.iter().map(|c| c.diagnostics.len()).sum();
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"senshin-lint\" tests=\"{total}\" failures=\"{failures}\">\n"
-    );
-    for c in checked {
+pub struct Junit {
+    lang: Lang,
+}
+
+impl Junit {
+    pub fn new(lang: Lang) -> Junit {
+        Junit { lang }
+    }
+}
+
+impl Emitter for Junit {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"senshin-lint\">\n")
+    }
+
+    fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
         let path = xml(&c.path);
         let n = c.diagnostics.len();
-        out.push_str(&format!("  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{n}\" errors=\"0\">\n", n.max(1)));
+        writeln!(out, "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{n}\" errors=\"0\">", n.max(1))?;
         if n == 0 {
-            out.push_str(&format!("    <testcase name=\"senshin-lint\" classname=\"{path}\"/>\n"));
+            writeln!(out, "    <testcase name=\"senshin-lint\" classname=\"{path}\"/>")?;
         }
-        let index = LineIndex::new(&c.text);
+        let mut positions = Positions::new(&c.text);
         for d in &c.diagnostics {
-            let at = index.line_col(&c.text, d.span.start);
+            let at = positions.line_col(d.span.start);
             let (line, col) = (at.line + 1, at.chars + 1);
-            let message = xml(d.message.get(lang));
-            out.push_str(&format!(
-                "    <testcase name=\"{} {line}:{col}\" classname=\"{path}\">\n      <failure type=\"{}\" message=\"{message}\">{path}:{line}:{col}: {} [{}] {message}</failure>\n    </testcase>\n",
-                d.rule,
-                d.rule,
-                d.severity.as_str(),
-                d.rule,
-            ));
+            let message = xml(d.message.get(self.lang));
+            let (rule, severity) = (d.rule, d.severity.as_str());
+            writeln!(
+                out,
+                "    <testcase name=\"{rule} {line}:{col}\" classname=\"{path}\">\n      <failure type=\"{rule}\" message=\"{message}\">{path}:{line}:{col}: {severity} [{rule}] {message}</failure>\n    </testcase>"
+            )?;
         }
-        out.push_str("  </testsuite>\n");
+        out.write_all(b"  </testsuite>\n")
     }
-    out.push_str("</testsuites>\n");
-    out
+
+    fn finish(&mut self, out: &mut dyn Write, _: &Summary) -> io::Result<()> {
+        out.write_all(b"</testsuites>\n")
+    }
 }

@@ -1,28 +1,36 @@
-//! The command-line front end: reads files, runs the library, renders. Exit status: 0 without errors, 1 with
-//! errors found, 2 when the tool could not run. The renderers are here, at the edge, and are the only place
-//! besides the language server where byte offsets become lines and columns.
+//! The command-line front end: reads files (`read`, `inputs`), runs the library a batch at a time (`run`),
+//! renders through one emitter per format (`emit`). Exit status: 0 without errors, 1 with errors found, 2
+//! when the tool could not run. The renderers are here, at the edge, and are the only place besides the
+//! language server where byte offsets become lines and columns.
 
 mod configs;
+pub mod emit;
+mod escape;
 mod fixing;
 mod github;
 mod human;
 mod inputs;
 mod json;
 mod junit;
+mod position;
+mod read;
+mod run;
 mod sarif;
 mod schema;
+mod snippet;
 mod write;
 
 pub use schema::schema;
 
+pub use emit::{Emitter, Summary, emitter};
 pub use human::render_to_string as human_to_string;
 pub use json::to_value as json_value;
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
+use crate::diagnostics::{Diagnostic, Lang, Message};
 use crate::rules;
 use crate::text::{DecodeError, Decoded, Encoding, Span, decode, decode_owned};
-use std::io::Write;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -150,68 +158,96 @@ pub fn locale_lang() -> Lang {
         .map_or(Lang::En, |l| Lang::from_locale(&l))
 }
 
+/// Says on standard error why the run stopped or what it noticed. A closed standard error is not a reason
+/// to panic: the exit status still tells.
+pub(crate) fn complain(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "senshin-lint: {message}");
+}
+
+fn stopped(stop: run::Stop, lang: Lang) -> ExitCode {
+    let message = match (stop, lang) {
+        (run::Stop::Input(path, e), Lang::Ja) => format!("{} を読めません: {}", path.display(), e.get(lang)),
+        (run::Stop::Input(path, e), Lang::En) => format!("cannot read {}: {}", path.display(), e.get(lang)),
+        (run::Stop::Output(e), Lang::Ja) => format!("出力を書けません: {e}"),
+        (run::Stop::Output(e), Lang::En) => format!("cannot write the output: {e}"),
+    };
+    complain(&message);
+    ExitCode::from(2)
+}
+
+fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
 pub fn check(opts: &CheckOptions) -> ExitCode {
     let configs = match configs::Configs::new(opts.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("senshin-lint: cannot read the configuration: {e}");
+            let path = opts.config.as_deref().unwrap_or(Path::new("")).display();
+            complain(&format!("cannot read the configuration {path}: {}", e.get(Lang::En)));
             return ExitCode::from(2);
         }
     };
     let here = configs.for_path(Path::new("."));
     let lang = opts.lang.or(here.as_ref().and_then(|c| c.language)).unwrap_or_else(locale_lang);
-    let read = inputs::read(&opts.paths, opts.stdin_filename.as_deref(), opts.drafts_only, &|p| configs.takes(p));
-    let mut sources = match read {
-        Ok(s) => s,
-        Err((path, e)) => {
-            let msg = match lang {
-                Lang::Ja => format!("{} を読めません: {e}", path.display()),
-                Lang::En => format!("cannot read {}: {e}", path.display()),
-            };
-            eprintln!("senshin-lint: {msg}");
-            return ExitCode::from(2);
-        }
+    let args = match inputs::classify(&opts.paths) {
+        Ok(args) => args,
+        Err((path, e)) => return stopped(run::Stop::Input(path, e), lang),
     };
-    for s in &mut sources {
-        s.config = match &s.path {
-            Some(p) => configs.for_path(p),
-            None => here.clone(),
+    if let Some(mode) = opts.fix {
+        return match run::read_all(&args, opts, &configs) {
+            Ok((sources, checked)) => fixing::fix_sources(&sources, mode, opts, lang, checked),
+            Err(stop) => stopped(stop, lang),
         };
     }
-    let mut checked = configs.problems();
-    if let Some(mode) = opts.fix {
-        return fixing::fix_sources(&sources, mode, opts, lang, checked);
+    let mut emitter = emitter(opts.format, lang, use_color(opts.color));
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = run::stream(&args, opts, lang, &configs, &mut *emitter, &mut out);
+    let flushed = out.flush();
+    match (result, flushed) {
+        (Err(stop), _) => stopped(stop, lang),
+        (Ok(_), Err(e)) => stopped(run::Stop::Output(e), lang),
+        (Ok(summary), Ok(())) => {
+            if !emitter.shows_notices() {
+                let label = if lang == Lang::Ja { "警告" } else { "warning" };
+                summary.notices.iter().for_each(|n| complain(&format!("{label}: {}", escape::visible(n))));
+            }
+            ExitCode::from(u8::from(summary.errors > 0))
+        }
     }
-    checked.extend(inputs::map_parallel(sources, |s| check_owned(&s.name, s.bytes, s.config.as_deref())));
-    report(&checked, opts, lang)
 }
 
-/// Renders the diagnostics in the chosen format; the exit status says whether there were errors.
-pub(crate) fn report(checked: &[Checked], opts: &CheckOptions, lang: Lang) -> ExitCode {
-    let rendered = match opts.format {
-        Format::Human => human::render(checked, lang, opts.color),
-        Format::Json => json::render(checked, lang),
-        Format::Sarif => print_str(&format!("{:#}\n", sarif::to_value(checked, lang))),
-        Format::Github => print_str(&github::render(checked, lang)),
-        Format::Junit => print_str(&junit::render(checked, lang)),
+/// Renders checked files in the chosen format, on standard output or (when that holds a fixed text) on
+/// standard error; the exit status says whether there were errors.
+pub(crate) fn report(checked: &[Checked], opts: &CheckOptions, lang: Lang, to_stderr: bool) -> ExitCode {
+    let mut emitter = emitter(opts.format, lang, !to_stderr && use_color(opts.color));
+    let summary = Summary::of(checked);
+    let mut out: Box<dyn Write> =
+        if to_stderr { Box::new(std::io::stderr().lock()) } else { Box::new(BufWriter::new(std::io::stdout().lock())) };
+    let mut write = || -> std::io::Result<()> {
+        emitter.begin(&mut out)?;
+        for c in checked {
+            emitter.file(&mut out, c)?;
+        }
+        emitter.finish(&mut out, &summary)?;
+        out.flush()
     };
-    if let Err(e) = rendered {
-        eprintln!("senshin-lint: {e}");
-        return ExitCode::from(2);
+    match write() {
+        Ok(()) => ExitCode::from(u8::from(summary.errors > 0)),
+        Err(e) => stopped(run::Stop::Output(e), lang),
     }
-    let errors = checked.iter().flat_map(|c| &c.diagnostics).any(|d| d.severity == Severity::Error);
-    ExitCode::from(u8::from(errors))
-}
-
-pub(crate) fn print_str(text: &str) -> Result<(), String> {
-    std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 
 fn print(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()) {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(_) => ExitCode::from(2),
+        Err(e) => stopped(run::Stop::Output(e), Lang::En),
     }
 }
 
@@ -224,7 +260,7 @@ pub fn explain(id: &str, lang: Lang) -> ExitCode {
         Some(rule) => print(&format!("{}\n", rules::explain(rule, lang))),
         None => {
             let ids: Vec<&str> = rules::ALL.iter().map(|r| r.id).collect();
-            eprintln!("senshin-lint: unknown rule `{id}`; rules: {}", ids.join(", "));
+            complain(&format!("unknown rule `{id}`; rules: {}", ids.join(", ")));
             ExitCode::from(2)
         }
     }

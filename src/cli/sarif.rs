@@ -1,11 +1,15 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning uploads, with rule metadata and fixes. Columns are in
-//! Unicode code points (`columnKind`), regions also carry byte offsets.
+//! Unicode code points (`columnKind`), regions also carry byte offsets. Results are written one at a time,
+//! byte for byte as `serde_json` prints the whole log (keys in order: the results come before the tool).
 
 use super::Checked;
-use crate::diagnostics::{Lang, Severity};
+use super::emit::{Emitter, Summary, json_nested};
+use super::position::Positions;
+use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::rules;
-use crate::text::{LineIndex, Span};
+use crate::text::Span;
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
 const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
@@ -17,8 +21,8 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn region(text: &str, index: &LineIndex, span: Span) -> Value {
-    let (a, b) = (index.line_col(text, span.start), index.line_col(text, span.end));
+fn region(positions: &mut Positions, span: Span) -> Value {
+    let (a, b) = (positions.line_col(span.start), positions.line_col(span.end));
     json!({
         "startLine": a.line + 1,
         "startColumn": a.chars + 1,
@@ -29,12 +33,33 @@ fn region(text: &str, index: &LineIndex, span: Span) -> Value {
     })
 }
 
-fn location(path: &str, text: &str, index: &LineIndex, span: Span) -> Value {
-    json!({"physicalLocation": {"artifactLocation": {"uri": path}, "region": region(text, index, span)}})
+/// A path as a URI reference: a relative path stays relative, an absolute one becomes a `file:` URI, and
+/// every byte but the unreserved ones and `/` is percent-encoded (`my report #1.yaml` is not a URI).
+pub fn uri(path: &str) -> String {
+    let path = if cfg!(windows) { path.replace('\\', "/") } else { path.to_owned() };
+    let bytes = path.as_bytes();
+    // `C:/…` on Windows; elsewhere `a:b.yaml` is a relative name, its colon encoded.
+    let drive = cfg!(windows) && bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":/";
+    let (mut out, rest) = match () {
+        _ if drive => (format!("file:///{}", &path[..2]), &path[2..]),
+        _ if path.starts_with('/') => ("file://".to_owned(), path.as_str()),
+        _ => (String::new(), path.as_str()),
+    };
+    for &b in rest.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
-pub fn to_value(checked: &[Checked], lang: Lang) -> Value {
-    let rule_ids: Vec<&str> = rules::ALL.iter().map(|r| r.id).collect();
+fn location(path: &str, positions: &mut Positions, span: Span) -> Value {
+    json!({"physicalLocation": {"artifactLocation": {"uri": uri(path)}, "region": region(positions, span)}})
+}
+
+fn tool(lang: Lang) -> Value {
     let descriptors: Vec<Value> = rules::ALL
         .iter()
         .map(|r| {
@@ -52,53 +77,89 @@ pub fn to_value(checked: &[Checked], lang: Lang) -> Value {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    for c in checked {
-        let index = LineIndex::new(&c.text);
-        for d in &c.diagnostics {
-            let mut result = json!({
-                "ruleId": d.rule,
-                "level": level(d.severity),
-                "message": {"text": d.message.get(lang)},
-                "locations": [location(&c.path, &c.text, &index, d.span)],
-            });
-            if let Some(i) = rule_ids.iter().position(|id| *id == d.rule) {
-                result["ruleIndex"] = json!(i);
-            }
-            if !d.labels.is_empty() {
-                result["relatedLocations"] = d
-                    .labels
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        let mut loc = location(&c.path, &c.text, &index, l.span);
-                        loc["id"] = json!(i);
-                        loc["message"] = json!({"text": l.message.get(lang)});
-                        loc
-                    })
-                    .collect();
-            }
-            if let Some(fix) = &d.fix {
-                let replacements: Vec<Value> = fix
-                    .edits
-                    .iter()
-                    .map(|e| json!({"deletedRegion": region(&c.text, &index, e.span), "insertedContent": {"text": e.replacement}}))
-                    .collect();
-                result["fixes"] = json!([{
-                    "description": {"text": fix.title.get(lang)},
-                    "artifactChanges": [{"artifactLocation": {"uri": c.path}, "replacements": replacements}],
-                }]);
-            }
-            results.push(result);
-        }
+    json!({"driver": {"name": "senshin-lint", "version": env!("CARGO_PKG_VERSION"), "rules": descriptors}})
+}
+
+fn result(c: &Checked, positions: &mut Positions, d: &Diagnostic, lang: Lang) -> Value {
+    let mut result = json!({
+        "ruleId": d.rule,
+        "level": level(d.severity),
+        "message": {"text": d.message.get(lang)},
+        "locations": [location(&c.path, positions, d.span)],
+    });
+    if let Some(i) = rules::ALL.iter().position(|r| r.id == d.rule) {
+        result["ruleIndex"] = json!(i);
     }
-    json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "senshin-lint", "version": env!("CARGO_PKG_VERSION"), "rules": descriptors}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    })
+    if !d.labels.is_empty() {
+        result["relatedLocations"] = d
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let mut loc = location(&c.path, positions, l.span);
+                loc["id"] = json!(i);
+                loc["message"] = json!({"text": l.message.get(lang)});
+                loc
+            })
+            .collect();
+    }
+    if let Some(fix) = &d.fix {
+        let replacements: Vec<Value> = fix
+            .edits
+            .iter()
+            .map(|e| json!({"deletedRegion": region(positions, e.span), "insertedContent": {"text": e.replacement}}))
+            .collect();
+        result["fixes"] = json!([{
+            "description": {"text": fix.title.get(lang)},
+            "artifactChanges": [{"artifactLocation": {"uri": uri(&c.path)}, "replacements": replacements}],
+        }]);
+    }
+    result
+}
+
+pub struct Sarif {
+    lang: Lang,
+    results: usize,
+}
+
+impl Sarif {
+    pub fn new(lang: Lang) -> Sarif {
+        Sarif { lang, results: 0 }
+    }
+}
+
+impl Emitter for Sarif {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        write!(out, "{{\n  \"$schema\": {},\n  \"runs\": [\n    {{\n", Value::from(SCHEMA))?;
+        out.write_all(b"      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+    }
+
+    fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
+        let mut positions = Positions::new(&c.text);
+        for d in &c.diagnostics {
+            out.write_all(if self.results == 0 { b"\n        " } else { b",\n        " })?;
+            self.results += 1;
+            json_nested(out, &result(c, &mut positions, d, self.lang), 4)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, _: &Summary) -> io::Result<()> {
+        out.write_all(if self.results == 0 { b"],\n      \"tool\": " } else { b"\n      ],\n      \"tool\": " })?;
+        json_nested(out, &tool(self.lang), 3)?;
+        out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri("my report #1 100%.yaml"), "my%20report%20%231%20100%25.yaml");
+        assert_eq!(uri("drafts/r6.yaml"), "drafts/r6.yaml");
+        assert_eq!(uri("/tmp/報告.yaml"), "file:///tmp/%E5%A0%B1%E5%91%8A.yaml");
+        assert_eq!(uri("a:b.yaml"), "a%3Ab.yaml");
+    }
 }

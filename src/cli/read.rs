@@ -1,0 +1,106 @@
+//! Reading one input without trusting it: only regular files are opened (a FIFO would block for ever, a device
+//! like `/dev/zero` never ends), the size is judged from the metadata before a byte is read, and every read,
+//! standard input included, stops one byte past the limit. Drafts and configuration files go through here.
+
+use crate::MAX_FILE_BYTES;
+use crate::diagnostics::{Lang, Message};
+use std::fs::FileType;
+use std::io::Read;
+use std::path::Path;
+
+/// What reading gave.
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// Over `MAX_FILE_BYTES`: the size from the metadata, or `None` when only the capped read found out.
+    TooLarge(Option<u64>),
+}
+
+/// Why an input cannot be read at all.
+#[derive(Debug)]
+pub enum Unreadable {
+    Io(std::io::Error),
+    /// Not a regular file: what it is instead.
+    NotRegular(&'static str),
+}
+
+impl Unreadable {
+    pub fn message(&self) -> Message {
+        match self {
+            Unreadable::Io(e) => Message::new(e.to_string(), e.to_string()),
+            Unreadable::NotRegular(what) => Message::new(
+                format!("通常のファイルではありません（{what}）"),
+                format!("not a regular file (a {what}); only files and folders are checked"),
+            ),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> String {
+        self.message().get(lang).to_owned()
+    }
+}
+
+impl From<std::io::Error> for Unreadable {
+    fn from(e: std::io::Error) -> Self {
+        Unreadable::Io(e)
+    }
+}
+
+/// What a file that is not a regular file is, in a word.
+pub fn kind(file_type: &FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "FIFO";
+        }
+        if file_type.is_socket() {
+            return "socket";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "device";
+        }
+    }
+    if file_type.is_dir() { "folder" } else { "special file" }
+}
+
+/// Reads a regular file (following a symbolic link to it), within the limit.
+pub fn file(path: &Path) -> Result<Contents, Unreadable> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(Unreadable::NotRegular(kind(&meta.file_type())));
+    }
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Ok(Contents::TooLarge(Some(meta.len())));
+    }
+    let file = std::fs::File::open(path)?;
+    // The file was checked before it was opened; whatever is opened must still be a regular file.
+    if !file.metadata()?.is_file() {
+        return Err(Unreadable::NotRegular("special file"));
+    }
+    Ok(capped(file, meta.len() as usize)?)
+}
+
+/// Reads a stream to its end or one byte past the limit, whichever comes first.
+pub fn capped(reader: impl Read, expected: usize) -> std::io::Result<Contents> {
+    let mut bytes = Vec::with_capacity(expected.min(MAX_FILE_BYTES) + 1);
+    reader.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Ok(Contents::TooLarge(None));
+    }
+    Ok(Contents::Bytes(bytes))
+}
+
+/// The message for a file over the limit. The library says the same of text handed to it directly; the
+/// command line says it before reading.
+pub fn too_large(size: Option<u64>) -> Message {
+    match size {
+        Some(n) => Message::new(
+            format!("ファイルが大きすぎます（{n} バイト、上限 {MAX_FILE_BYTES} バイト）"),
+            format!("the file is too large ({n} bytes; the limit is {MAX_FILE_BYTES})"),
+        ),
+        None => Message::new(
+            format!("ファイルが大きすぎます（上限 {MAX_FILE_BYTES} バイトを超えています）"),
+            format!("the file is too large (more than the limit of {MAX_FILE_BYTES} bytes)"),
+        ),
+    }
+}
