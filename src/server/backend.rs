@@ -65,7 +65,9 @@ fn guard<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
 fn name_of(uri: &Uri, language_id: &str) -> String {
     let path = uri.path().to_string();
     let file = uri.scheme().as_str().eq_ignore_ascii_case("file");
-    if !file && language_id == "yaml" && !ide::is_report_draft(&path, "# senshin-lint: draft") {
+    let lower = path.to_ascii_lowercase();
+    let named_yaml = lower.ends_with(".yaml") || lower.ends_with(".yml");
+    if !file && language_id == "yaml" && !named_yaml {
         return format!("{path}.yaml");
     }
     path
