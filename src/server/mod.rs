@@ -41,7 +41,7 @@ where
 /// Serves the protocol on standard input and output until `exit`. Per the protocol, the status is 0 when
 /// `shutdown` came before `exit`, 1 otherwise.
 pub fn run() -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_time().build() {
+    let runtime = match tokio::runtime::Builder::new_current_thread().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("senshin-lint: cannot start the server: {e}");
