@@ -3,8 +3,8 @@
 use super::Checked;
 use super::emit::{Emitter, Summary};
 use super::escape::visible;
-use super::position::Positions;
 use crate::diagnostics::{Lang, Severity};
+use crate::text::LineIndex;
 use std::io::{self, Write};
 
 /// Escaping of a workflow command's message (control characters are spelled out before it: a line break
@@ -30,9 +30,9 @@ impl Github {
 
 impl Emitter for Github {
     fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
-        let mut positions = Positions::new(&c.text);
+        let index = LineIndex::new(&c.text);
         for d in &c.diagnostics {
-            let (a, b) = (positions.line_col(d.span.start), positions.line_col(d.span.end));
+            let (a, b) = (index.line_col(&c.text, d.span.start), index.line_col(&c.text, d.span.end));
             let kind = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

@@ -5,9 +5,9 @@
 use super::Checked;
 use super::emit::{Emitter, Summary};
 use super::escape::visible;
-use super::position::Positions;
 use super::snippet::Snippet;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
+use crate::text::LineIndex;
 use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as Level};
 use codespan_reporting::term::termcolor::Ansi;
 use codespan_reporting::term::{self, Config};
@@ -88,12 +88,12 @@ impl Emitter for Human {
         if c.diagnostics.is_empty() {
             return Ok(());
         }
-        let mut positions = Positions::new(&c.text);
+        let index = LineIndex::new(&c.text);
         let name = visible(&c.path);
         for d in &c.diagnostics {
             let mut spans = vec![d.span];
             spans.extend(d.labels.iter().map(|l| l.span));
-            let (snippet, ranges) = Snippet::new(&name, &mut positions, &spans);
+            let (snippet, ranges) = Snippet::new(&name, &c.text, &index, &spans);
             let rendered = convert(d, &ranges, self.lang);
             let written = if self.color {
                 term::emit_to_write_style(&mut Ansi::new(&mut *out), &self.config, &snippet, &rendered)

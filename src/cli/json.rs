@@ -5,14 +5,13 @@
 
 use super::Checked;
 use super::emit::{Emitter, Summary, json_nested};
-use super::position::Positions;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
-use crate::text::Span;
+use crate::text::{LineIndex, Span};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
-fn position(positions: &mut Positions, offset: usize) -> Value {
-    let lc = positions.line_col(offset);
+fn position(text: &str, index: &LineIndex, offset: usize) -> Value {
+    let lc = index.line_col(text, offset);
     json!({
         "offset": offset,
         "line": lc.line + 1,
@@ -22,26 +21,26 @@ fn position(positions: &mut Positions, offset: usize) -> Value {
     })
 }
 
-fn range(positions: &mut Positions, span: Span) -> Value {
-    json!({ "start": position(positions, span.start), "end": position(positions, span.end) })
+fn range(text: &str, index: &LineIndex, span: Span) -> Value {
+    json!({ "start": position(text, index, span.start), "end": position(text, index, span.end) })
 }
 
-fn diagnostic(positions: &mut Positions, d: &Diagnostic, lang: Lang) -> Value {
+fn diagnostic(text: &str, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Value {
     json!({
         "rule": d.rule,
         "severity": d.severity.as_str(),
         "message": d.message.get(lang),
-        "range": range(positions, d.span),
+        "range": range(text, index, d.span),
         "labels": d.labels.iter().map(|l| json!({
             "message": l.message.get(lang),
-            "range": range(positions, l.span),
+            "range": range(text, index, l.span),
         })).collect::<Vec<_>>(),
         "notes": d.notes.iter().map(|n| n.get(lang)).collect::<Vec<_>>(),
         "fix": d.fix.as_ref().map(|f| json!({
             "title": f.title.get(lang),
             "safe": f.safe,
             "edits": f.edits.iter().map(|e| json!({
-                "range": range(positions, e.span),
+                "range": range(text, index, e.span),
                 "replacement": e.replacement,
             })).collect::<Vec<_>>(),
         })),
@@ -52,10 +51,10 @@ pub fn to_value(checked: &[Checked], lang: Lang) -> Value {
     let files: Vec<Value> = checked
         .iter()
         .map(|c| {
-            let mut positions = Positions::new(&c.text);
+            let index = LineIndex::new(&c.text);
             json!({
                 "path": c.path,
-                "diagnostics": c.diagnostics.iter().map(|d| diagnostic(&mut positions, d, lang)).collect::<Vec<_>>(),
+                "diagnostics": c.diagnostics.iter().map(|d| diagnostic(&c.text, &index, d, lang)).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -95,10 +94,10 @@ impl Emitter for Json {
             b",\n    {\n      \"diagnostics\": ["
         })?;
         self.files += 1;
-        let mut positions = Positions::new(&c.text);
+        let index = LineIndex::new(&c.text);
         for (i, d) in c.diagnostics.iter().enumerate() {
             out.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
-            json_nested(out, &diagnostic(&mut positions, d, self.lang), 4)?;
+            json_nested(out, &diagnostic(&c.text, &index, d, self.lang), 4)?;
         }
         if !c.diagnostics.is_empty() {
             out.write_all(b"\n      ")?;

@@ -5,8 +5,8 @@
 use super::Checked;
 use super::emit::{Emitter, Summary};
 use super::escape::visible;
-use super::position::Positions;
 use crate::diagnostics::Lang;
+use crate::text::LineIndex;
 use std::io::{self, Write};
 
 /// Text as XML 1.0 accepts it in an attribute or an element: control characters, which XML forbids even as
@@ -49,9 +49,9 @@ impl Emitter for Junit {
         if n == 0 {
             writeln!(out, "    <testcase name=\"senshin-lint\" classname=\"{path}\"/>")?;
         }
-        let mut positions = Positions::new(&c.text);
+        let index = LineIndex::new(&c.text);
         for d in &c.diagnostics {
-            let at = positions.line_col(d.span.start);
+            let at = index.line_col(&c.text, d.span.start);
             let (line, col) = (at.line + 1, at.chars + 1);
             let message = xml(d.message.get(self.lang));
             let (rule, severity) = (d.rule, d.severity.as_str());

@@ -12,7 +12,6 @@ mod human;
 mod inputs;
 mod json;
 mod junit;
-mod position;
 mod read;
 mod run;
 mod sarif;

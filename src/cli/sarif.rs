@@ -4,10 +4,9 @@
 
 use super::Checked;
 use super::emit::{Emitter, Summary, json_nested};
-use super::position::Positions;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::rules;
-use crate::text::Span;
+use crate::text::{LineIndex, Span};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
@@ -21,8 +20,8 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-fn region(positions: &mut Positions, span: Span) -> Value {
-    let (a, b) = (positions.line_col(span.start), positions.line_col(span.end));
+fn region(text: &str, index: &LineIndex, span: Span) -> Value {
+    let (a, b) = (index.line_col(text, span.start), index.line_col(text, span.end));
     json!({
         "startLine": a.line + 1,
         "startColumn": a.chars + 1,
@@ -55,8 +54,8 @@ pub fn uri(path: &str) -> String {
     out
 }
 
-fn location(path: &str, positions: &mut Positions, span: Span) -> Value {
-    json!({"physicalLocation": {"artifactLocation": {"uri": uri(path)}, "region": region(positions, span)}})
+fn location(path: &str, text: &str, index: &LineIndex, span: Span) -> Value {
+    json!({"physicalLocation": {"artifactLocation": {"uri": uri(path)}, "region": region(text, index, span)}})
 }
 
 fn tool(lang: Lang) -> Value {
@@ -80,12 +79,12 @@ fn tool(lang: Lang) -> Value {
     json!({"driver": {"name": "senshin-lint", "version": env!("CARGO_PKG_VERSION"), "rules": descriptors}})
 }
 
-fn result(c: &Checked, positions: &mut Positions, d: &Diagnostic, lang: Lang) -> Value {
+fn result(c: &Checked, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Value {
     let mut result = json!({
         "ruleId": d.rule,
         "level": level(d.severity),
         "message": {"text": d.message.get(lang)},
-        "locations": [location(&c.path, positions, d.span)],
+        "locations": [location(&c.path, &c.text, index, d.span)],
     });
     if let Some(i) = rules::ALL.iter().position(|r| r.id == d.rule) {
         result["ruleIndex"] = json!(i);
@@ -96,7 +95,7 @@ fn result(c: &Checked, positions: &mut Positions, d: &Diagnostic, lang: Lang) ->
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let mut loc = location(&c.path, positions, l.span);
+                let mut loc = location(&c.path, &c.text, index, l.span);
                 loc["id"] = json!(i);
                 loc["message"] = json!({"text": l.message.get(lang)});
                 loc
@@ -107,7 +106,7 @@ fn result(c: &Checked, positions: &mut Positions, d: &Diagnostic, lang: Lang) ->
         let replacements: Vec<Value> = fix
             .edits
             .iter()
-            .map(|e| json!({"deletedRegion": region(positions, e.span), "insertedContent": {"text": e.replacement}}))
+            .map(|e| json!({"deletedRegion": region(&c.text, index, e.span), "insertedContent": {"text": e.replacement}}))
             .collect();
         result["fixes"] = json!([{
             "description": {"text": fix.title.get(lang)},
@@ -135,11 +134,11 @@ impl Emitter for Sarif {
     }
 
     fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
-        let mut positions = Positions::new(&c.text);
+        let index = LineIndex::new(&c.text);
         for d in &c.diagnostics {
             out.write_all(if self.results == 0 { b"\n        " } else { b",\n        " })?;
             self.results += 1;
-            json_nested(out, &result(c, &mut positions, d, self.lang), 4)?;
+            json_nested(out, &result(c, &index, d, self.lang), 4)?;
         }
         Ok(())
     }

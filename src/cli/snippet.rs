@@ -5,7 +5,6 @@
 //! of the real text: the snippet answers codespan's questions about lines and columns from it.
 
 use super::escape::push_visible;
-use super::position::Positions;
 use crate::text::{LineIndex, Span};
 use codespan_reporting::files::{Error, Files};
 use std::ops::Range;
@@ -47,15 +46,8 @@ fn step(text: &str, offset: usize, n: usize, forward: bool, bounds: (usize, usiz
 
 impl Snippet {
     /// The snippet for `spans` (the primary span first) in `text`, and the spans mapped into it.
-    pub fn new(name: &str, positions: &mut Positions, spans: &[Span]) -> (Snippet, Vec<Range<usize>>) {
-        let (text, index) = (positions.text(), positions.index());
-        let clamp = |o: usize| {
-            let mut o = o.min(text.len());
-            while !text.is_char_boundary(o) {
-                o -= 1;
-            }
-            o
-        };
+    pub fn new(name: &str, text: &str, index: &LineIndex, spans: &[Span]) -> (Snippet, Vec<Range<usize>>) {
+        let clamp = |o: usize| text.floor_char_boundary(o);
         let spans: Vec<(usize, usize)> = spans.iter().map(|s| (clamp(s.start), clamp(s.end.max(s.start)))).collect();
         let mut lines = Vec::new();
         for &(a, b) in &spans {
@@ -138,7 +130,7 @@ impl Snippet {
             snippet.source.push('\n');
         }
         let map = |o: usize| placed.iter().find(|(real, _)| *real == o).map_or(0, |(_, at)| *at);
-        snippet.columns = placed.iter().map(|&(real, at)| (at, positions.line_col(real).chars + 1)).collect();
+        snippet.columns = placed.iter().map(|&(real, at)| (at, index.line_col(text, real).chars + 1)).collect();
         let ranges = spans.iter().map(|&(a, b)| map(a)..map(b)).collect();
         (snippet, ranges)
     }

@@ -13,10 +13,17 @@ pub struct LineCol {
     pub chars: usize,
 }
 
+/// Within a line longer than this, in bytes, a column is counted on from a mark at most this far back
+/// rather than from the line's start: on a 500 KB line with 2,000 findings, counting from the start would be
+/// a gigabyte of counting for every output and every publish of the server.
+const MARK_EVERY: usize = 4096;
+
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     /// Byte offset where each line starts; the first is always 0.
     starts: Vec<usize>,
+    /// Marks inside long lines, in order: a byte offset and its columns.
+    marks: Vec<(usize, LineCol)>,
 }
 
 impl LineIndex {
@@ -32,7 +39,23 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        for (line, &start) in starts.iter().enumerate() {
+            let end = starts.get(line + 1).copied().unwrap_or(text.len());
+            if end - start <= MARK_EVERY {
+                continue;
+            }
+            let (mut utf16, mut chars, mut last) = (0, 0, start);
+            for (i, c) in text[start..end].char_indices() {
+                if start + i - last >= MARK_EVERY {
+                    marks.push((start + i, LineCol { line, utf8: i, utf16, chars }));
+                    last = start + i;
+                }
+                utf16 += c.len_utf16();
+                chars += 1;
+            }
+        }
+        LineIndex { starts, marks }
     }
 
     pub fn line_count(&self) -> usize {
@@ -51,17 +74,20 @@ impl LineIndex {
 
     /// Converts a byte offset; an offset inside a character or past the end is clamped to a boundary.
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = text.floor_char_boundary(offset);
         let line = self.line_of(offset);
-        let prefix = &text[self.starts[line]..offset];
+        let start = self.starts[line];
+        let i = self.marks.partition_point(|&(at, _)| at <= offset);
+        let (from, base) = match i.checked_sub(1).map(|i| self.marks[i]) {
+            Some((at, lc)) if at >= start => (at, lc),
+            _ => (start, LineCol { line, utf8: 0, utf16: 0, chars: 0 }),
+        };
+        let counted = &text[from..offset];
         LineCol {
             line,
-            utf8: prefix.len(),
-            utf16: prefix.chars().map(char::len_utf16).sum(),
-            chars: prefix.chars().count(),
+            utf8: offset - start,
+            utf16: base.utf16 + counted.chars().map(char::len_utf16).sum::<usize>(),
+            chars: base.chars + counted.chars().count(),
         }
     }
 }
@@ -91,6 +117,22 @@ mod tests {
         assert_eq!(idx.line_col(text, text.find('c').unwrap()).line, 2);
         // The '\r' of a CRLF stays on its line.
         assert_eq!(idx.line_col(text, 1).line, 0);
+    }
+
+    #[test]
+    fn long_lines_count_from_their_marks_as_from_their_start() {
+        let long: String = (0..3000).map(|i| if i % 3 == 0 { "𠮷陽x" } else { "ab" }).collect();
+        let text = format!("a: 1\r\n{long}\rb: {long}\n");
+        let idx = LineIndex::new(&text);
+        assert!(idx.marks.len() >= 4);
+        for o in (0..text.len() + 3).step_by(97) {
+            let o = text.floor_char_boundary(o);
+            let line = idx.line_of(o);
+            let prefix = &text[idx.starts[line]..o];
+            let lc = idx.line_col(&text, o);
+            assert_eq!((lc.line, lc.utf8), (line, prefix.len()), "at {o}");
+            assert_eq!((lc.utf16, lc.chars), (prefix.encode_utf16().count(), prefix.chars().count()), "at {o}");
+        }
     }
 
     #[test]
