@@ -34,6 +34,21 @@ use text::Span;
 /// Largest draft read, in bytes. A 100,000-row draft is about 25 MB.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
+/// What a file over `MAX_FILE_BYTES` is told: its size when known (the command line may only know that a
+/// capped read went past the limit).
+pub fn too_large(size: Option<u64>) -> Message {
+    match size {
+        Some(n) => Message::new(
+            format!("ファイルが大きすぎます（{n} バイト、上限 {MAX_FILE_BYTES} バイト）"),
+            format!("the file is too large ({n} bytes; the limit is {MAX_FILE_BYTES})"),
+        ),
+        None => Message::new(
+            format!("ファイルが大きすぎます（上限 {MAX_FILE_BYTES} バイトを超えています）"),
+            format!("the file is too large (more than the limit of {MAX_FILE_BYTES} bytes)"),
+        ),
+    }
+}
+
 /// The result of analysing one draft.
 #[derive(Debug, Default)]
 pub struct Analysis {
@@ -62,14 +77,7 @@ pub fn analyze(text: &str) -> Analysis {
 /// `analyze`, with options.
 pub fn analyze_with(text: &str, options: Options) -> Analysis {
     if text.len() > MAX_FILE_BYTES {
-        let d = Diagnostic::new(
-            &rules::yaml_syntax::RULE,
-            Span::empty(0),
-            Message::new(
-                format!("ファイルが大きすぎます（{} バイト、上限 {MAX_FILE_BYTES} バイト）", text.len()),
-                format!("the file is too large ({} bytes; the limit is {MAX_FILE_BYTES})", text.len()),
-            ),
-        );
+        let d = Diagnostic::new(&rules::yaml_syntax::RULE, Span::empty(0), too_large(Some(text.len() as u64)));
         return Analysis { diagnostics: vec![d], ..Analysis::default() };
     }
     let (tree, parsed) = syntax::parse(text);

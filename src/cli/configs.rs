@@ -57,7 +57,7 @@ impl Configs {
         let dir = path.parent().unwrap_or(Path::new("."));
         let (mut config, diagnostics, text) = match read::file(path)? {
             Contents::TooLarge(size) => {
-                let d = Diagnostic::new(&rules::config::RULE, Span::empty(0), read::too_large(size));
+                let d = Diagnostic::new(&rules::config::RULE, Span::empty(0), crate::too_large(size));
                 (Config { dir: dir.to_owned(), ..Config::default() }, vec![d], String::new())
             }
             Contents::Bytes(bytes) => {

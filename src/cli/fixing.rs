@@ -2,7 +2,7 @@
 //! the changes.
 
 use super::write::{WriteError, replace};
-use super::{CheckOptions, Checked, analyze_with, inputs, report, unreadable, with_encoding_warning};
+use super::{CheckOptions, Checked, analyze_with, complain, inputs, report, unreadable, with_encoding_warning};
 use crate::diagnostics::Lang;
 use crate::fix::{FixMode, Fixed, fix_with};
 use crate::text::{Decoded, decode, splice};
@@ -70,7 +70,7 @@ pub(super) fn fix_sources(
             continue;
         }
         if let Some(encoding) = &outcome.unwritable {
-            say(match lang {
+            complain(&match lang {
                 Lang::Ja => {
                     format!("{}: 修正後の文字は {encoding} では保存できないため、書き込みませんでした", source.name)
                 }
@@ -91,7 +91,7 @@ pub(super) fn fix_sources(
             match written {
                 Ok(()) => applied += outcome.applied,
                 Err(WriteError::Changed) => {
-                    say(match lang {
+                    complain(&match lang {
                         Lang::Ja => format!(
                             "{}: 読み込んだ後に変更されたため、上書きしませんでした。もう一度修正してください",
                             source.name
@@ -103,7 +103,7 @@ pub(super) fn fix_sources(
                     failed = true;
                 }
                 Err(WriteError::Io(e)) => {
-                    say(match lang {
+                    complain(&match lang {
                         Lang::Ja => format!("{} に書き込めません: {e}", source.name),
                         Lang::En => format!("cannot write {}: {e}", source.name),
                     });
@@ -122,7 +122,7 @@ pub(super) fn fix_sources(
             Lang::Ja => format!("{applied} 件の修正を適用しました"),
             Lang::En => format!("applied {applied} fix{}", if applied == 1 { "" } else { "es" }),
         };
-        say_plain(&line);
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
     }
     // With standard input, standard output holds its text; the diagnostics go beside it.
     let status = report(&checked, opts, lang, to_stderr);
@@ -138,13 +138,4 @@ fn print_diff(name: &str, before: &str, after: &str) -> std::io::Result<()> {
     };
     let shown = diff.unified_diff().context_radius(2).header(&header.0, &header.1).to_string();
     std::io::stdout().lock().write_all(shown.as_bytes())
-}
-
-fn say(line: String) {
-    say_plain(&format!("senshin-lint: {line}"));
-}
-
-/// A line on standard error; one that is gone is no reason to stop.
-fn say_plain(line: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }

@@ -3,6 +3,7 @@
 //! follows a link to a folder (a link to `.` would walk for ever) and takes only regular files.
 
 use super::read::{self, Unreadable};
+use crate::ide::is_yaml_name;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -46,12 +47,6 @@ pub fn classify(paths: &[PathBuf]) -> Result<Vec<Arg>, (PathBuf, Unreadable)> {
 /// Folders never descended into: dependencies and build output (hidden folders, `.git` among them, neither).
 const SKIPPED: [&str; 3] = ["node_modules", "target", "vendor"];
 
-pub fn is_yaml(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
 /// The YAML files below `dir` that are regular files (a link to one is taken; a link to a folder is not
 /// followed), sorted, lazily: a folder of 10,000 drafts is never listed whole.
 pub fn walk(dir: &Path) -> impl Iterator<Item = Result<PathBuf, (PathBuf, Unreadable)>> {
@@ -68,7 +63,7 @@ pub fn walk(dir: &Path) -> impl Iterator<Item = Result<PathBuf, (PathBuf, Unread
                 let path = e.path().map_or_else(PathBuf::new, Path::to_owned);
                 Some(Err((path, Unreadable::Io(e.into()))))
             }
-            Ok(e) if !is_yaml(e.path()) => None,
+            Ok(e) if !is_yaml_name(&e.file_name().to_string_lossy()) => None,
             Ok(e) if e.file_type().is_file() => Some(Ok(e.into_path())),
             // A link is taken when it leads to a regular file; a FIFO, a device or a folder is passed by.
             Ok(e) if e.path_is_symlink() => std::fs::metadata(e.path()).ok()?.is_file().then(|| Ok(e.into_path())),

@@ -89,18 +89,3 @@ pub fn capped(reader: impl Read, expected: usize) -> std::io::Result<Contents> {
     }
     Ok(Contents::Bytes(bytes))
 }
-
-/// The message for a file over the limit. The library says the same of text handed to it directly; the
-/// command line says it before reading.
-pub fn too_large(size: Option<u64>) -> Message {
-    match size {
-        Some(n) => Message::new(
-            format!("ファイルが大きすぎます（{n} バイト、上限 {MAX_FILE_BYTES} バイト）"),
-            format!("the file is too large ({n} bytes; the limit is {MAX_FILE_BYTES})"),
-        ),
-        None => Message::new(
-            format!("ファイルが大きすぎます（上限 {MAX_FILE_BYTES} バイトを超えています）"),
-            format!("the file is too large (more than the limit of {MAX_FILE_BYTES} bytes)"),
-        ),
-    }
-}

@@ -52,7 +52,7 @@ struct Found {
 
 /// A draft over the size limit, reported without reading it.
 fn too_large(name: &str, size: Option<u64>) -> Checked {
-    let d = Diagnostic::new(&rules::yaml_syntax::RULE, Span::empty(0), read::too_large(size));
+    let d = Diagnostic::new(&rules::yaml_syntax::RULE, Span::empty(0), crate::too_large(size));
     Checked { path: name.to_owned(), text: String::new(), diagnostics: vec![d] }
 }
 

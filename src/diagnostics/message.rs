@@ -16,7 +16,7 @@ impl Lang {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Message {
     pub ja: String,
     pub en: String,

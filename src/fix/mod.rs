@@ -9,7 +9,7 @@ mod compose;
 mod unchanged;
 
 use crate::Analysis;
-use crate::diagnostics::{Diagnostic, Edit, Fix};
+use crate::diagnostics::{Diagnostic, Edit, Fix, Message};
 use crate::rules::diagnostic_limit;
 use crate::text::Span;
 use std::collections::HashSet;
@@ -61,10 +61,10 @@ pub fn fix(text: &str, mode: FixMode) -> Fixed {
 }
 
 /// What tells one fix from another across rounds, whose positions move: its rule, message and edits' texts.
-type Identity = (&'static str, String, Vec<String>);
+type Identity = (&'static str, Message, Vec<String>);
 
 fn identity(d: &Diagnostic, f: &Fix) -> Identity {
-    (d.rule, format!("{:?}", d.message), f.edits.iter().map(|e| e.replacement.clone()).collect())
+    (d.rule, d.message.clone(), f.edits.iter().map(|e| e.replacement.clone()).collect())
 }
 
 /// The fixes of one round that do not overlap each other, in source order, less those found wanting.

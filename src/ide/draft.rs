@@ -7,12 +7,17 @@ const SECTIONS: [&str; 6] = ["report:", "summary:", "changes:", "history:", "cos
 /// The marker that makes any YAML file a draft, for a draft not yet written.
 pub const MARKER: &str = "# senshin-lint: draft";
 
+/// Whether a file's name says YAML (`.yaml` or `.yml`, in any case).
+pub fn is_yaml_name(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".yaml") || lower.ends_with(".yml")
+}
+
 /// A file is a draft when it is YAML (by name) and either has two of the six top-level sections (`report:`,
 /// `summary:`, `changes:`, `history:`, `costs:`, `zero_cases:`, at the start of a line) or contains the line
 /// `# senshin-lint: draft`.
 pub fn is_report_draft(path: &str, text: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    if !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
+    if !is_yaml_name(path) {
         return false;
     }
     let mut found = 0;

@@ -16,7 +16,7 @@ pub use actions::{Action, code_actions};
 pub use completion::{Completion, CompletionKind, complete};
 pub use definition::definition;
 pub use derive::{Derivation, derivations};
-pub use draft::{MARKER, is_report_draft};
+pub use draft::{MARKER, is_report_draft, is_yaml_name};
 pub use hints::{Hint, HintMode, inlay_hints};
 pub use hover::{HoverInfo, hover};
 pub use locate::{Located, Step, locate};

@@ -65,9 +65,7 @@ fn guard<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
 fn name_of(uri: &Uri, language_id: &str) -> String {
     let path = uri.path().to_string();
     let file = uri.scheme().as_str().eq_ignore_ascii_case("file");
-    let lower = path.to_ascii_lowercase();
-    let named_yaml = lower.ends_with(".yaml") || lower.ends_with(".yml");
-    if !file && language_id == "yaml" && !named_yaml {
+    if !file && language_id == "yaml" && !ide::is_yaml_name(&path) {
         return format!("{path}.yaml");
     }
     path
