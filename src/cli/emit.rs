@@ -58,6 +58,23 @@ pub trait Emitter {
     }
 }
 
+/// No report at all: `--diff` shows the changes and nothing else.
+pub struct Silent;
+
+impl Emitter for Silent {
+    fn file(&mut self, _out: &mut dyn Write, _checked: &Checked) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(&mut self, _out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn shows_notices(&self) -> bool {
+        true // a diff is all `--diff` prints
+    }
+}
+
 /// The emitter of a format.
 pub fn emitter(format: Format, lang: Lang, color: bool) -> Box<dyn Emitter> {
     match format {

@@ -1,141 +1,80 @@
-//! `check --fix` and `--diff`: fixes each draft under its configuration and writes it back whole, or shows
-//! the changes.
+//! `check --fix` and `--diff`, one draft at a time: fixes a draft under its configuration, then writes it
+//! back (`write::replace`), answers standard input with its whole resulting text, or shows the changes as a
+//! diff. The runner calls this on every core and reports the results in order, as it does for checking.
 
+use super::run::Done;
 use super::write::{WriteError, replace};
-use super::{CheckOptions, Checked, analyze_with, complain, inputs, report, unreadable, with_encoding_warning};
+use super::{Checked, analyze_with, unreadable, with_encoding_warning};
+use crate::config::Config;
 use crate::diagnostics::Lang;
-use crate::fix::{FixMode, Fixed, fix_with};
-use crate::text::{Decoded, decode, splice};
-use std::io::Write;
-use std::process::ExitCode;
+use crate::fix::{FixMode, fix_with};
+use crate::text::{decode, splice};
+use std::path::Path;
 
-/// One source after fixing: its diagnostics, and the bytes to write back when they changed.
-struct Outcome {
-    checked: Checked,
-    /// The whole resulting text as bytes in the file's own encoding: the original bytes with only the fixes'
-    /// edits spliced in; `None` when nothing changed.
-    fixed: Option<Vec<u8>>,
-    applied: usize,
-    /// Why the fixed text cannot be written (a character the file's encoding lacks).
-    unwritable: Option<String>,
+/// What `--fix` does with a draft.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixing {
+    pub mode: FixMode,
+    /// Show the changes instead of writing them.
+    pub diff: bool,
+    /// For the messages about writing.
+    pub lang: Lang,
 }
 
-fn fix_one(source: &inputs::Source, mode: FixMode) -> (Outcome, Option<(Decoded, Fixed)>) {
-    let config = source.config.as_deref();
-    let decoded = match decode(&source.bytes) {
+/// Fixes one draft, read as `bytes` from `path` (`None`: standard input).
+pub fn fix(name: &str, path: Option<&Path>, bytes: Vec<u8>, config: Option<&Config>, how: Fixing) -> Done {
+    let decoded = match decode(&bytes) {
         Ok(d) => d,
         Err(e) => {
-            let checked = unreadable(&source.name, &source.bytes, e);
-            return (Outcome { checked, fixed: None, applied: 0, unwritable: None }, None);
+            // Not readable: nothing to fix; standard input comes back as it was.
+            let checked = unreadable(name, &bytes, e);
+            return Done { output: path.is_none().then_some(bytes), ..Done::checked(checked) };
         }
     };
-    let fixed = fix_with(&decoded.text, mode, &|text| analyze_with(text, config));
+    let fixed = fix_with(&decoded.text, how.mode, &|text| analyze_with(text, config));
     let diagnostics = with_encoding_warning(fixed.analysis.diagnostics.clone(), decoded.encoding, config);
+    let checked = Checked { path: name.to_owned(), text: fixed.text.clone(), diagnostics };
+    let changed = !fixed.edits.is_empty();
+    if how.diff {
+        let output = changed.then(|| diff(name, &decoded.text, &fixed.text).into_bytes());
+        return Done { output, changed, ..Done::checked(checked) };
+    }
     let changes: Vec<_> = fixed.edits.iter().map(|e| (e.span, e.replacement.as_str())).collect();
-    let (bytes, unwritable) = if changes.is_empty() {
-        (None, None)
-    } else {
-        match splice(&source.bytes, &decoded, &changes) {
-            Some(b) => (Some(b), None),
-            None => (None, Some(decoded.encoding.name().to_owned())),
-        }
-    };
-    let checked = Checked { path: source.name.clone(), text: fixed.text.clone(), diagnostics };
-    let outcome = Outcome { checked, fixed: bytes, applied: fixed.applied, unwritable };
-    (outcome, Some((decoded, fixed)))
-}
-
-/// Fixes every source, then reports what is left (or, with `--diff`, shows the changes and writes nothing).
-/// Standard input is answered with its whole resulting text on standard output, always (unchanged, or
-/// unreadable, it comes back as it was), and the diagnostics of every source then go to standard error.
-pub(super) fn fix_sources(
-    sources: &[inputs::Source],
-    mode: FixMode,
-    opts: &CheckOptions,
-    lang: Lang,
-    mut checked: Vec<Checked>,
-) -> ExitCode {
-    let results = inputs::map_parallel(sources.iter().collect(), |s| fix_one(s, mode));
-    let mut applied = 0;
-    let mut changed = false;
-    let mut failed = false;
-    for (source, (outcome, fixed)) in sources.iter().zip(results) {
-        if opts.diff {
-            if let Some((decoded, fixed)) = fixed.filter(|(d, f)| f.text != d.text) {
-                changed = true;
-                if print_diff(&source.name, &decoded.text, &fixed.text).is_err() {
-                    return ExitCode::from(2);
-                }
-            }
-            continue;
-        }
-        if let Some(encoding) = &outcome.unwritable {
-            complain(&match lang {
-                Lang::Ja => {
-                    format!("{}: 修正後の文字は {encoding} では保存できないため、書き込みませんでした", source.name)
-                }
-                Lang::En => {
-                    format!("{}: the fixed text cannot be written in {encoding}; nothing was written", source.name)
-                }
-            });
-            failed = true;
-        } else {
-            let written = match (&source.path, &outcome.fixed) {
-                (Some(path), Some(bytes)) => replace(path, &source.bytes, bytes),
-                (Some(_), None) => Ok(()),
-                (None, bytes) => std::io::stdout()
-                    .lock()
-                    .write_all(bytes.as_deref().unwrap_or(&source.bytes))
-                    .map_err(WriteError::Io),
-            };
-            match written {
-                Ok(()) => applied += outcome.applied,
-                Err(WriteError::Changed) => {
-                    complain(&match lang {
-                        Lang::Ja => format!(
-                            "{}: 読み込んだ後に変更されたため、上書きしませんでした。もう一度修正してください",
-                            source.name
-                        ),
-                        Lang::En => {
-                            format!("{}: changed since it was read; not overwritten, fix it again", source.name)
-                        }
-                    });
-                    failed = true;
-                }
-                Err(WriteError::Io(e)) => {
-                    complain(&match lang {
-                        Lang::Ja => format!("{} に書き込めません: {e}", source.name),
-                        Lang::En => format!("cannot write {}: {e}", source.name),
-                    });
-                    failed = true;
-                }
-            }
-        }
-        checked.push(outcome.checked);
-    }
-    if opts.diff {
-        return ExitCode::from(u8::from(changed));
-    }
-    let to_stderr = sources.iter().any(|s| s.path.is_none());
-    if opts.format == super::Format::Human && !to_stderr {
-        let line = match lang {
-            Lang::Ja => format!("{applied} 件の修正を適用しました"),
-            Lang::En => format!("applied {applied} fix{}", if applied == 1 { "" } else { "es" }),
+    let Some(result) = splice(&bytes, &decoded, &changes) else {
+        let encoding = decoded.encoding.name();
+        let problem = match how.lang {
+            Lang::Ja => format!("{name}: 修正後の文字は {encoding} では保存できないため、書き込みませんでした"),
+            Lang::En => format!("{name}: the fixed text cannot be written in {encoding}; nothing was written"),
         };
-        let _ = writeln!(std::io::stderr().lock(), "{line}");
+        return Done { problem: Some(problem), ..Done::checked(checked) };
+    };
+    let Some(path) = path else {
+        return Done { output: Some(result), applied: fixed.applied, changed, ..Done::checked(checked) };
+    };
+    if !changed {
+        return Done::checked(checked);
     }
-    // With standard input, standard output holds its text; the diagnostics go beside it.
-    let status = report(&checked, opts, lang, to_stderr);
-    if failed { ExitCode::from(2) } else { status }
+    let problem = match (replace(path, &bytes, &result), how.lang) {
+        (Ok(()), _) => return Done { applied: fixed.applied, changed, ..Done::checked(checked) },
+        (Err(WriteError::Changed), Lang::Ja) => {
+            format!("{name}: 読み込んだ後に変更されたため、上書きしませんでした。もう一度修正してください")
+        }
+        (Err(WriteError::Changed), Lang::En) => {
+            format!("{name}: changed since it was read; not overwritten, fix it again")
+        }
+        (Err(WriteError::Io(e)), Lang::Ja) => format!("{name} に書き込めません: {e}"),
+        (Err(WriteError::Io(e)), Lang::En) => format!("cannot write {name}: {e}"),
+    };
+    Done { problem: Some(problem), ..Done::checked(checked) }
 }
 
-fn print_diff(name: &str, before: &str, after: &str) -> std::io::Result<()> {
-    let diff = similar::TextDiff::from_lines(before, after);
+/// The changes as a unified diff, paths as `git diff` shows them.
+fn diff(name: &str, before: &str, after: &str) -> String {
     let header = if name.starts_with('/') {
         (name.to_owned(), name.to_owned())
     } else {
         (format!("a/{name}"), format!("b/{name}"))
     };
-    let shown = diff.unified_diff().context_radius(2).header(&header.0, &header.1).to_string();
-    std::io::stdout().lock().write_all(shown.as_bytes())
+    let diff = similar::TextDiff::from_lines(before, after);
+    diff.unified_diff().context_radius(2).header(&header.0, &header.1).to_string()
 }

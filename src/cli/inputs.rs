@@ -7,17 +7,6 @@ use crate::ide::is_yaml_name;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// One input, read (what `--fix` works on).
-pub struct Source {
-    /// The name shown in output: the path, or `--stdin-filename` (default `<stdin>`) for standard input.
-    pub name: String,
-    /// Where to write fixes back; `None` for standard input.
-    pub path: Option<PathBuf>,
-    pub bytes: Vec<u8>,
-    /// The configuration that applies to it.
-    pub config: Option<std::sync::Arc<crate::config::Config>>,
-}
-
 /// An argument of `check`, looked at before anything is read or printed.
 pub enum Arg {
     Stdin,

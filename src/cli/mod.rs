@@ -1,5 +1,5 @@
-//! The command-line front end: reads files (`read`, `inputs`), runs the library a batch at a time (`run`),
-//! renders through one emitter per format (`emit`). Exit status: 0 without errors, 1 with errors found, 2
+//! The command-line front end: reads files (`read`, `inputs`), checks or fixes them a batch at a time (`run`,
+//! `fixing`, `write`), renders through one emitter per format (`emit`). Exit status: 0 without errors, 1 with errors found, 2
 //! when the tool could not run. The renderers are here, at the edge, and are the only place besides the
 //! language server where byte offsets become lines and columns.
 
@@ -160,7 +160,12 @@ pub fn locale_lang() -> Lang {
 /// Says on standard error why the run stopped or what it noticed. A closed standard error is not a reason
 /// to panic: the exit status still tells.
 pub(crate) fn complain(message: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "senshin-lint: {message}");
+    complain_plain(&format!("senshin-lint: {message}"));
+}
+
+/// A line on standard error as it is.
+fn complain_plain(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 fn stopped(stop: run::Stop, lang: Lang) -> ExitCode {
@@ -197,49 +202,43 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
         Ok(args) => args,
         Err((path, e)) => return stopped(run::Stop::Input(path, e), lang),
     };
-    if let Some(mode) = opts.fix {
-        return match run::read_all(&args, opts, &configs) {
-            Ok((sources, checked)) => fixing::fix_sources(&sources, mode, opts, lang, checked),
-            Err(stop) => stopped(stop, lang),
-        };
-    }
-    let mut emitter = emitter(opts.format, lang, use_color(opts.color));
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let result = run::stream(&args, opts, lang, &configs, &mut *emitter, &mut out);
-    let flushed = out.flush();
-    match (result, flushed) {
-        (Err(stop), _) => stopped(stop, lang),
-        (Ok(_), Err(e)) => stopped(run::Stop::Output(e), lang),
-        (Ok(summary), Ok(())) => {
-            if !emitter.shows_notices() {
-                let label = if lang == Lang::Ja { "警告" } else { "warning" };
-                summary.notices.iter().for_each(|n| complain(&format!("{label}: {}", escape::visible(n))));
-            }
-            ExitCode::from(u8::from(summary.errors > 0))
-        }
-    }
-}
-
-/// Renders checked files in the chosen format, on standard output or (when that holds a fixed text) on
-/// standard error; the exit status says whether there were errors.
-pub(crate) fn report(checked: &[Checked], opts: &CheckOptions, lang: Lang, to_stderr: bool) -> ExitCode {
-    let mut emitter = emitter(opts.format, lang, !to_stderr && use_color(opts.color));
-    let summary = Summary::of(checked);
-    let mut out: Box<dyn Write> =
-        if to_stderr { Box::new(std::io::stderr().lock()) } else { Box::new(BufWriter::new(std::io::stdout().lock())) };
-    let mut write = || -> std::io::Result<()> {
-        emitter.begin(&mut out)?;
-        for c in checked {
-            emitter.file(&mut out, c)?;
-        }
-        emitter.finish(&mut out, &summary)?;
-        out.flush()
+    let work = match opts.fix {
+        Some(mode) => run::Work::Fix(fixing::Fixing { mode, diff: opts.diff, lang }),
+        None => run::Work::Check,
     };
-    match write() {
-        Ok(()) => ExitCode::from(u8::from(summary.errors > 0)),
-        Err(e) => stopped(run::Stop::Output(e), lang),
+    // Standard output holds the report, unless it holds a text: standard input's fixed text (the report then
+    // goes to standard error) or a diff (there is no report).
+    let fixed_stdin = opts.fix.is_some() && !opts.diff && args.iter().any(|a| matches!(a, inputs::Arg::Stdin));
+    let mut emitter: Box<dyn Emitter> = if opts.diff {
+        Box::new(emit::Silent)
+    } else {
+        emitter(opts.format, lang, !fixed_stdin && use_color(opts.color))
+    };
+    let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+    let mut out: Box<dyn Write> =
+        if fixed_stdin { Box::new(stderr.lock()) } else { Box::new(BufWriter::new(stdout.lock())) };
+    let mut side = stdout.lock();
+    let outputs = run::Outputs { emitter: &mut *emitter, out: &mut out, side: &mut side };
+    let result = run::stream(&args, opts, lang, &configs, work, outputs);
+    let flushed = out.flush();
+    let (summary, fixed) = match (result, flushed) {
+        (Err(stop), _) => return stopped(stop, lang),
+        (Ok(_), Err(e)) => return stopped(run::Stop::Output(e), lang),
+        (Ok(done), Ok(())) => done,
+    };
+    if !emitter.shows_notices() {
+        let label = if lang == Lang::Ja { "警告" } else { "warning" };
+        summary.notices.iter().for_each(|n| complain(&format!("{label}: {}", escape::visible(n))));
     }
+    if opts.fix.is_some() && !opts.diff && opts.format == Format::Human && !fixed_stdin {
+        let applied = fixed.applied;
+        complain_plain(&match lang {
+            Lang::Ja => format!("{applied} 件の修正を適用しました"),
+            Lang::En => format!("applied {applied} fix{}", if applied == 1 { "" } else { "es" }),
+        });
+    }
+    let status = if opts.diff { fixed.changed } else { summary.errors > 0 };
+    if fixed.failed { ExitCode::from(2) } else { ExitCode::from(u8::from(status)) }
 }
 
 fn print(text: &str) -> ExitCode {

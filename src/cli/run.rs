@@ -1,12 +1,13 @@
-//! The inputs of `check`, found, read, checked and rendered a batch at a time: a batch is checked on every
-//! core while the one before it is rendered in input order, then dropped, so memory is that of two batches
-//! however many drafts a folder holds, and the output is the same from run to run.
+//! The inputs of `check`, found, read, checked (or fixed) and rendered a batch at a time: a batch is worked
+//! on every core while the one before it is rendered in input order, then dropped, so memory is that of two
+//! batches however many drafts a folder holds, and the output is the same from run to run.
 
 use super::configs::{self, Configs};
 use super::emit::{Emitter, Summary};
-use super::inputs::{self, Arg, Source};
+use super::fixing::{self, Fixing};
+use super::inputs::{self, Arg};
 use super::read::{self, Contents, Unreadable};
-use super::{CheckOptions, Checked, check_owned};
+use super::{CheckOptions, Checked, check_owned, complain};
 use crate::MAX_FILE_BYTES;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Lang};
@@ -21,6 +22,41 @@ use std::sync::Arc;
 const BATCH_FILES: usize = 64;
 /// Bytes in one batch at most (by the files' sizes; a single larger file is a batch of its own).
 const BATCH_BYTES: u64 = MAX_FILE_BYTES as u64;
+
+/// What is done with each draft.
+#[derive(Debug, Clone, Copy)]
+pub enum Work {
+    Check,
+    Fix(Fixing),
+}
+
+/// One draft done: its diagnostics, and for `--fix` what else there is to say.
+pub struct Done {
+    pub checked: Checked,
+    /// Bytes for standard output before the report goes on: standard input's whole resulting text, or a diff.
+    pub output: Option<Vec<u8>>,
+    /// Fixes applied and written.
+    pub applied: usize,
+    /// Whether fixing changed the text.
+    pub changed: bool,
+    /// Why a fixed draft was not written.
+    pub problem: Option<String>,
+}
+
+impl Done {
+    pub fn checked(checked: Checked) -> Done {
+        Done { checked, output: None, applied: 0, changed: false, problem: None }
+    }
+}
+
+/// What fixing came to over a whole run.
+#[derive(Debug, Default)]
+pub struct Fixed {
+    pub applied: usize,
+    pub changed: bool,
+    /// A draft could not be written.
+    pub failed: bool,
+}
 
 /// Why a run stopped before its end.
 pub enum Stop {
@@ -56,21 +92,26 @@ fn too_large(name: &str, size: Option<u64>) -> Checked {
     Checked { path: name.to_owned(), text: String::new(), diagnostics: vec![d] }
 }
 
-/// Reads and checks one file; `None` when it is not a draft and only drafts are wanted.
-fn process(job: Job) -> Processed {
+/// Reads and checks (or fixes) one file; `None` when it is not a draft and only drafts are wanted.
+fn process(job: Job, work: Work) -> Processed {
     let contents = match (job.contents, &job.path) {
         (Some(c), _) => c,
         (None, Some(path)) => read::file(path).map_err(|e| (path.clone(), e))?,
         (None, None) => Contents::Bytes(Vec::new()),
     };
     let bytes = match contents {
-        Contents::TooLarge(size) => return Ok(Some(too_large(&job.name, size))),
+        // Never given to the fixer: it would write back the part that was read.
+        Contents::TooLarge(size) => return Ok(Some(Done::checked(too_large(&job.name, size)))),
         Contents::Bytes(bytes) => bytes,
     };
     if job.drafts_only && !is_report_draft(&job.name, &String::from_utf8_lossy(&bytes)) {
         return Ok(None);
     }
-    Ok(Some(check_owned(&job.name, bytes, job.config.as_deref())))
+    let config = job.config.as_deref();
+    Ok(Some(match work {
+        Work::Check => Done::checked(check_owned(&job.name, bytes, config)),
+        Work::Fix(how) => fixing::fix(&job.name, job.path.as_deref(), bytes, config, how),
+    }))
 }
 
 fn stdin_job(opts: &CheckOptions, here: &Option<Arc<Config>>, origin: usize) -> Result<Job, Stop> {
@@ -81,8 +122,12 @@ fn stdin_job(opts: &CheckOptions, here: &Option<Arc<Config>>, origin: usize) -> 
 
 struct Runner<'a> {
     configs: &'a Configs,
+    work: Work,
     emitter: &'a mut dyn Emitter,
     out: &'a mut dyn Write,
+    /// Where standard input's fixed text and diffs go (standard output).
+    side: &'a mut dyn Write,
+    fixed: Fixed,
     summary: Summary,
     found: Vec<Found>,
     /// The configuration files that applied to a checked draft, in the order they first did.
@@ -102,8 +147,8 @@ struct Checking {
     results: std::thread::JoinHandle<Vec<Processed>>,
 }
 
-/// What checking one job gave: a checked file, nothing (not a draft), or why it could not be read.
-type Processed = Result<Option<Checked>, (PathBuf, Unreadable)>;
+/// What one job gave: a draft done, nothing (not a draft), or why it could not be read.
+type Processed = Result<Option<Done>, (PathBuf, Unreadable)>;
 
 impl Runner<'_> {
     fn push(&mut self, job: Job, size: u64) -> Result<(), Stop> {
@@ -129,7 +174,10 @@ impl Runner<'_> {
         let started = Checking {
             problems: self.configs.take_problems(),
             meta: batch.iter().map(|j| (j.origin, j.config.as_ref().and_then(|c| c.path.clone()))).collect(),
-            results: std::thread::spawn(move || inputs::map_parallel(batch, process)),
+            results: {
+                let work = self.work;
+                std::thread::spawn(move || inputs::map_parallel(batch, move |job| process(job, work)))
+            },
         };
         match self.checking.replace(started) {
             Some(previous) => self.render(previous),
@@ -144,12 +192,21 @@ impl Runner<'_> {
         // A panic is carried on, never turned into files that silently had no findings.
         let results = batch.results.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         for ((origin, config), result) in batch.meta.into_iter().zip(results) {
-            let Some(checked) = result.map_err(|(p, e)| Stop::Input(p, e))? else { continue };
+            let Some(done) = result.map_err(|(p, e)| Stop::Input(p, e))? else { continue };
             self.found[origin].drafts += 1;
             if let Some(c) = config.filter(|c| !self.applied.contains(c)) {
                 self.applied.push(c);
             }
-            self.emit(&checked)?;
+            if let Some(problem) = &done.problem {
+                complain(problem);
+                self.fixed.failed = true;
+            }
+            if let Some(bytes) = &done.output {
+                self.side.write_all(bytes).map_err(Stop::Output)?;
+            }
+            self.fixed.applied += done.applied;
+            self.fixed.changed |= done.changed;
+            self.emit(&done.checked)?;
         }
         Ok(())
     }
@@ -198,21 +255,33 @@ impl Runner<'_> {
     }
 }
 
-/// Checks and renders every input, and returns the summary the emitter closed with.
+/// Where a run writes: the report, and the texts that go beside it.
+pub struct Outputs<'a> {
+    pub emitter: &'a mut dyn Emitter,
+    pub out: &'a mut dyn Write,
+    pub side: &'a mut dyn Write,
+}
+
+/// Checks (or fixes) and renders every input, and returns the summary the emitter closed with and what
+/// fixing came to.
 pub fn stream(
     args: &[Arg],
     opts: &CheckOptions,
     lang: Lang,
     configs: &Configs,
-    emitter: &mut dyn Emitter,
-    out: &mut dyn Write,
-) -> Result<Summary, Stop> {
+    work: Work,
+    outputs: Outputs,
+) -> Result<(Summary, Fixed), Stop> {
+    let Outputs { emitter, out, side } = outputs;
     let here = configs.for_path(Path::new("."));
     emitter.begin(out).map_err(Stop::Output)?;
     let mut runner = Runner {
         configs,
+        work,
         emitter,
         out,
+        side,
+        fixed: Fixed::default(),
         summary: Summary::default(),
         found: args.iter().map(|_| Found::default()).collect(),
         applied: Vec::new(),
@@ -238,52 +307,6 @@ pub fn stream(
     let mut summary = std::mem::take(&mut runner.summary);
     summary.configs = runner.applied.iter().map(|p| configs::shown(p)).collect();
     runner.emitter.finish(runner.out, &summary).map_err(Stop::Output)?;
-    Ok(summary)
-}
-
-/// Reads every input whole, for `--fix`, which writes drafts back. A draft over the limit is never given to
-/// the fixer (it would write back the part that was read); it is reported instead.
-pub fn read_all(args: &[Arg], opts: &CheckOptions, configs: &Configs) -> Result<(Vec<Source>, Vec<Checked>), Stop> {
-    let here = configs.for_path(Path::new("."));
-    let mut sources = Vec::new();
-    let mut refused = Vec::new();
-    let mut take = |name: String, path: Option<PathBuf>, contents: Contents, drafts_only: bool| {
-        let config = match &path {
-            Some(p) => configs.for_path(p),
-            None => here.clone(),
-        };
-        match contents {
-            Contents::TooLarge(size) => refused.push(too_large(&name, size)),
-            Contents::Bytes(bytes) => {
-                if !drafts_only || is_report_draft(&name, &String::from_utf8_lossy(&bytes)) {
-                    sources.push(Source { name, path, bytes, config });
-                }
-            }
-        }
-    };
-    for (origin, arg) in args.iter().enumerate() {
-        match arg {
-            Arg::Stdin => {
-                let job = stdin_job(opts, &here, origin)?;
-                take(job.name, None, job.contents.unwrap_or(Contents::Bytes(Vec::new())), opts.drafts_only);
-            }
-            Arg::File(path) => {
-                let contents = read::file(path).map_err(|e| Stop::Input(path.clone(), e))?;
-                take(path.display().to_string(), Some(path.clone()), contents, opts.drafts_only);
-            }
-            Arg::Folder(dir) => {
-                for file in inputs::walk(dir) {
-                    let file = file.map_err(|(p, e)| Stop::Input(p, e))?;
-                    if configs.for_path(&file).is_some_and(|c| !c.takes(&configs::absolute(&file))) {
-                        continue;
-                    }
-                    let contents = read::file(&file).map_err(|e| Stop::Input(file.clone(), e))?;
-                    take(file.display().to_string(), Some(file), contents, true);
-                }
-            }
-        }
-    }
-    let mut checked = configs.take_problems();
-    checked.extend(refused);
-    Ok((sources, checked))
+    runner.side.flush().map_err(Stop::Output)?;
+    Ok((summary, runner.fixed))
 }
