@@ -7,7 +7,7 @@
 //! `cargo bench --bench pipeline` (all), `cargo bench --bench pipeline -- parse` (one stage).
 
 use divan::{Bencher, black_box};
-use senshin_lint::{cli, model, rules, syntax, text};
+use senshin_lint::{checks, cli, model, syntax, text};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -80,7 +80,7 @@ fn checks(b: Bencher, rows: usize) {
     let text = draft_text(rows, 0);
     let (tree, _) = syntax::parse(&text);
     let (report, _) = model::lower(&tree, &text, true);
-    b.bench(|| rules::run(&rules::Context { report: black_box(&report), text: &text }));
+    b.bench(|| checks::run(&checks::Context { report: black_box(&report), text: &text }));
 }
 
 fn checked(rows: usize) -> Vec<cli::Checked> {

@@ -10,17 +10,18 @@
 //! mixed-punctuation = "off"  # or "info", "warning", "error"
 //! ```
 //!
-//! A mistake in the file is a `config` diagnostic at its position; the rest of the file still applies.
+//! A mistake in the file is a `config` diagnostic at its position; the rest of the file still applies. The
+//! settings it holds are read with the same parsers as an editor's settings (`crate::settings`).
 //! Globs are compiled once per file with `globset`, whose matching takes time linear in the path whatever
 //! the pattern (a backtracking matcher takes minutes on `*a*a*a*a*a*a*a*a*b`).
 
-use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
-use crate::model::Rounding;
-use crate::rules::{self, config as config_rule};
+use crate::diagnostics::{Diagnostic, Message, RuleId};
+use crate::read::{self, Contents, Unreadable};
+use crate::settings::Settings;
 use crate::text::Span;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -31,20 +32,16 @@ pub const FILE_NAME: &str = "senshin-lint.toml";
 /// cost time for nothing.
 pub const MAX_GLOB_BYTES: usize = 1024;
 
-/// A level per rule id; `None` turns the rule off.
-pub type Levels = HashMap<String, Option<Severity>>;
-
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     /// The folder the file is in: globs are relative to it.
     pub dir: PathBuf,
     /// The file it was read from.
     pub path: Option<PathBuf>,
-    pub language: Option<Lang>,
-    pub rounding: Option<Rounding>,
+    /// Language, rounding and rule levels.
+    pub settings: Settings,
     pub include: Globs,
     pub exclude: Globs,
-    pub levels: Levels,
 }
 
 /// `include` or `exclude`, compiled.
@@ -77,8 +74,12 @@ struct Raw {
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
 }
 
-fn error(span: std::ops::Range<usize>, ja: String, en: String) -> Diagnostic {
-    Diagnostic::new(&config_rule::RULE, Span::new(span.start, span.end), Message::new(ja, en))
+fn error(span: Range<usize>, ja: String, en: String) -> Diagnostic {
+    mistake(span, Message::new(ja, en))
+}
+
+fn mistake(span: Range<usize>, message: Message) -> Diagnostic {
+    Diagnostic::new(RuleId::Config, Span::new(span.start, span.end), message)
 }
 
 /// Reads a configuration's text; the diagnostics point into it.
@@ -94,58 +95,51 @@ pub fn parse(text: &str, dir: &Path) -> (Config, Vec<Diagnostic>) {
         }
     };
     let mut diags = Vec::new();
+    let settings = &mut config.settings;
     if let Some(l) = raw.language {
-        match l.get_ref().as_str() {
-            "ja" => config.language = Some(Lang::Ja),
-            "en" => config.language = Some(Lang::En),
-            other => diags.push(error(
-                l.span(),
-                format!("language `{other}` は不明です（\"ja\" または \"en\"）"),
-                format!("unknown language `{other}` (\"ja\" or \"en\")"),
-            )),
-        }
+        settings.language = l.get_ref().parse().map_err(|m| diags.push(mistake(l.span(), m))).ok();
     }
     if let Some(r) = raw.rounding {
-        match r.get_ref().as_str() {
-            "half_up" | "四捨五入" => config.rounding = Some(Rounding::HalfUp),
-            "down" | "切り捨て" => config.rounding = Some(Rounding::Down),
-            other => diags.push(error(
-                r.span(),
-                format!("rounding `{other}` は不明です（\"half_up\"＝四捨五入 または \"down\"＝切り捨て）"),
-                format!("unknown rounding `{other}` (\"half_up\" or \"down\")"),
-            )),
-        }
+        settings.rounding = r.get_ref().parse().map_err(|m| diags.push(mistake(r.span(), m))).ok();
     }
     config.include = globs(raw.include, &mut diags);
     config.exclude = globs(raw.exclude, &mut diags);
     for (id, level) in raw.rules.unwrap_or_default() {
-        if rules::find(id.get_ref()).is_none() {
-            let ids: Vec<&str> = rules::ALL.iter().map(|r| r.id).collect();
-            diags.push(error(
-                id.span(),
-                format!("`{}` という規則はありません（senshin-lint rules で一覧）", id.get_ref()),
-                format!("there is no rule `{}`; rules: {}", id.get_ref(), ids.join(", ")),
-            ));
-            continue;
+        let rule = Settings::rule(id.get_ref()).map_err(|m| diags.push(mistake(id.span(), m)));
+        let level = level.get_ref().parse().map_err(|m| diags.push(mistake(level.span(), m)));
+        if let (Ok(rule), Ok(level)) = (rule, level) {
+            config.settings.levels.insert(rule, level);
         }
-        let parsed = match level.get_ref().as_str() {
-            "off" => None,
-            "info" => Some(Severity::Info),
-            "warning" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            other => {
-                diags.push(error(
-                    level.span(),
-                    format!("`{other}` は水準ではありません（\"off\"、\"info\"、\"warning\"、\"error\"）"),
-                    format!("`{other}` is not a level (\"off\", \"info\", \"warning\", \"error\")"),
-                ));
-                continue;
-            }
-        };
-        config.levels.insert(id.into_inner(), parsed);
     }
     diags.sort_by_key(|d| d.span.start);
     (config, diags)
+}
+
+/// A configuration file read: what it sets, its mistakes, its text (for showing them).
+pub struct Loaded {
+    pub config: Config,
+    pub diagnostics: Vec<Diagnostic>,
+    pub text: String,
+}
+
+/// Reads and parses a configuration file, as every front end does. A file over the size limit is a mistake
+/// of its own and sets nothing; one that is not UTF-8 cannot be read.
+pub fn load(path: &Path) -> Result<Loaded, Unreadable> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let (mut config, diagnostics, text) = match read::file(path)? {
+        Contents::TooLarge(size) => {
+            let d = Diagnostic::new(RuleId::Config, Span::empty(0), crate::too_large(size));
+            (Config { dir: dir.to_owned(), ..Config::default() }, vec![d], String::new())
+        }
+        Contents::Bytes(bytes) => {
+            let text = String::from_utf8(bytes)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()))?;
+            let (config, diagnostics) = parse(&text, dir);
+            (config, diagnostics, text)
+        }
+    };
+    config.path = Some(path.to_owned());
+    Ok(Loaded { config, diagnostics, text })
 }
 
 /// The nearest `senshin-lint.toml` in `dir` or a folder above it, up to the repository's root (a folder
@@ -163,21 +157,6 @@ pub fn find(dir: &Path) -> Option<PathBuf> {
         }
     }
     None
-}
-
-/// Diagnostics as the levels want them: rules turned off are dropped, severities overridden.
-pub fn apply_levels(diagnostics: Vec<Diagnostic>, levels: &Levels) -> Vec<Diagnostic> {
-    if levels.is_empty() {
-        return diagnostics;
-    }
-    diagnostics
-        .into_iter()
-        .filter_map(|d| match levels.get(d.rule) {
-            Some(None) => None,
-            Some(Some(s)) => Some(Diagnostic { severity: *s, ..d }),
-            None => Some(d),
-        })
-        .collect()
 }
 
 /// Compiles a list of globs: `*` and `?` within a folder name, `**` across folders, `{a,b}` either, `[ab]` one
@@ -268,11 +247,12 @@ mod tests {
 
     #[test]
     fn parses_and_points_at_mistakes() {
-        let text = "language = \"ja\"\nrounding = \"down\"\n[rules]\nmixed-punctuation = \"off\"\ncolumn-summ = \"error\"\napproved-count = \"loud\"\n";
+        let text = "language = \"ja\"\nrounding = \"切捨て\"\n[rules]\nmixed-punctuation = \"off\"\ncolumn-summ = \"error\"\napproved-count = \"loud\"\n";
         let (c, diags) = parse(text, Path::new("."));
-        assert_eq!(c.language, Some(Lang::Ja));
-        assert_eq!(c.rounding, Some(Rounding::Down));
-        assert_eq!(c.levels.get("mixed-punctuation"), Some(&None));
+        assert_eq!(c.settings.language, Some(crate::diagnostics::Lang::Ja));
+        assert_eq!(c.settings.rounding, Some(crate::model::Rounding::Down));
+        assert_eq!(c.settings.levels.get(&RuleId::MixedPunctuation), Some(&crate::settings::Level::Off));
+        assert!(diags[0].message.en.contains("did you mean `column-sum`"), "{:?}", diags[0].message);
         assert_eq!(diags.len(), 2);
         assert_eq!(&text[diags[0].span.range()], "column-summ");
         assert_eq!(&text[diags[1].span.range()], "\"loud\"");

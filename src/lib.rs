@@ -3,32 +3,43 @@
 //! Data flows one way:
 //!
 //! ```text
-//! bytes ─text::decode─▶ text ─syntax::parse─▶ Tree ─model::lower─▶ Report ─rules::run─▶ Vec<Diagnostic>
+//! bytes ─text::decode─▶ text ─syntax::parse─▶ Tree ─model::lower─▶ Report ─checks::run─▶ Vec<Diagnostic>
 //! ```
 //!
-//! - [`text`]: decoding, byte spans, and the conversion of byte offsets to lines and columns (the edges only);
-//! - [`syntax`]: YAML events to a spanned tree, iteratively and within limits, with comments;
-//! - [`model`]: the typed report, value readers, exact arithmetic, era dates, lowering with recovery;
-//! - [`rules`]: one file per check, each with its documentation;
-//! - [`diagnostics`]: plain data, messages in Japanese and English;
-//! - [`cli`]: the command line and its renderers (human, JSON), where positions become lines and columns.
+//! The modules stand on floors; each uses only the floors below it (`tests/tidy.rs` keeps it so):
+//!
+//! 1. [`text`]: decoding, byte spans, offsets to lines and columns, text in both languages;
+//! 2. [`catalogue`] and [`diagnostics`]: every rule's identity (`RuleId`, severity, docs), and diagnostics as
+//!    plain data;
+//! 3. [`syntax`]: YAML events to a spanned tree, iteratively and within limits, with comments;
+//! 4. [`model`]: the typed report, value readers, exact arithmetic, era dates, lowering with recovery;
+//! 5. [`checks`]: one file per check, each with its documentation;
+//! 6. the analysis: [`analyze_with`] here, under [`settings`] resolved from a [`config`] file, with
+//!    [`suppress`]ion comments applied;
+//! 7. [`fix`] (fixes applied in rounds) and [`ide`] (hover, hints, actions: editor features free of the
+//!    protocol);
+//! 8. [`cli`] and [`server`]: the front ends, where positions become lines and columns.
 //!
 //! Analysis never fails: every stage returns what it could read and diagnostics for the rest.
 
+pub mod catalogue;
+pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod fix;
 pub mod ide;
 pub mod model;
-pub mod rules;
+pub mod read;
 pub mod server;
-mod suppress;
+pub mod settings;
+pub mod suppress;
 pub mod syntax;
 pub mod text;
 
-use diagnostics::{Diagnostic, MAX_DIAGNOSTICS, Message};
+use diagnostics::{Diagnostic, MAX_DIAGNOSTICS, Message, RuleId};
 use model::Report;
+use settings::Settings;
 use text::Span;
 
 /// Largest draft read, in bytes. A 100,000-row draft is about 25 MB.
@@ -61,39 +72,33 @@ pub struct Analysis {
     pub parsed: bool,
 }
 
-/// How to analyse, besides the draft itself.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
-    /// The rounding for a draft that does not state its own (`report.rounding`).
-    pub rounding: Option<model::Rounding>,
-}
-
 /// Analyses a decoded draft. Cross-figure checks run only when the YAML parsed to its end: on a half-typed
 /// file they would compare against figures not yet read.
 pub fn analyze(text: &str) -> Analysis {
-    analyze_with(text, Options::default())
+    analyze_with(text, &Settings::default())
 }
 
-/// `analyze`, with options.
-pub fn analyze_with(text: &str, options: Options) -> Analysis {
+/// `analyze`, under settings: the rounding of a draft that does not state its own, and the rules' levels.
+pub fn analyze_with(text: &str, settings: &Settings) -> Analysis {
     if text.len() > MAX_FILE_BYTES {
-        let d = Diagnostic::new(&rules::yaml_syntax::RULE, Span::empty(0), too_large(Some(text.len() as u64)));
+        let d = Diagnostic::new(RuleId::YamlSyntax, Span::empty(0), too_large(Some(text.len() as u64)));
         return Analysis { diagnostics: vec![d], ..Analysis::default() };
     }
     let (tree, parsed) = syntax::parse(text);
     let (mut diagnostics, mut more) = parsed.into_parts();
-    let complete = !diagnostics.iter().any(|d| d.rule == rules::yaml_syntax::RULE.id);
+    let complete = !diagnostics.iter().any(|d| d.rule == RuleId::YamlSyntax);
     let (mut report, lowered) = model::lower(&tree, text, complete);
-    if let Some(r) = options.rounding.filter(|_| !report.meta.rounding_set) {
+    if let Some(r) = settings.rounding.filter(|_| !report.meta.rounding_set) {
         report.meta.rounding = r;
     }
     let (lowered, more_lowered) = lowered.into_parts();
     diagnostics.extend(lowered);
     more += more_lowered;
     if complete {
-        diagnostics.extend(rules::run(&rules::Context { report: &report, text }));
+        diagnostics.extend(checks::run(&checks::Context { report: &report, text }));
     }
     suppress::apply(text, &tree.comments, &mut diagnostics, complete);
+    settings.apply_levels(&mut diagnostics);
     diagnostics.sort_by(diagnostics::by_position);
     limit(&mut diagnostics, more);
     Analysis { tree, report, diagnostics, parsed: complete }
@@ -113,7 +118,7 @@ fn limit(diagnostics: &mut Vec<Diagnostic>, more: usize) {
     diagnostics.truncate(MAX_DIAGNOSTICS);
     let (n, max) = (diagnostics::group_digits(more as i128), diagnostics::group_digits(MAX_DIAGNOSTICS as i128));
     let d = Diagnostic::new(
-        &rules::diagnostic_limit::RULE,
+        RuleId::DiagnosticLimit,
         at,
         Message::new(
             format!("指摘が多すぎるため、ここから先の {n} 件は示していません（示すのは最初の {max} 件までです）"),

@@ -3,25 +3,28 @@
 //! the whole file. A rule id that silences nothing (or names no rule) is itself reported, so that stale
 //! suppressions do not pile up.
 
+use crate::catalogue::{self, RuleId};
 use crate::diagnostics::{Diagnostic, Edit, Fix, Message};
-use crate::rules::{self, unused_suppression};
 use crate::syntax::Comment;
 use crate::text::{LineIndex, Span};
 
 const MARKER: &str = "senshin-lint:";
 
-#[derive(Debug, PartialEq, Eq)]
-enum Target {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
     Line(usize),
     File,
 }
 
-struct Suppression {
-    comment: Span,
-    alone: bool,
-    target: Target,
-    /// Each id with its span in the text.
-    ids: Vec<(String, Span)>,
+/// One suppression comment, read.
+#[derive(Debug, Clone)]
+pub struct Suppression {
+    pub comment: Span,
+    /// The comment stands on a line of its own.
+    pub alone: bool,
+    pub target: Target,
+    /// Each id as written, with its span in the text.
+    pub ids: Vec<(String, Span)>,
 }
 
 /// The suppression a comment holds: its target kind (file or line) and its ids with their offsets in the
@@ -56,32 +59,45 @@ fn parse(comment: &str) -> Option<(bool, Vec<(&str, usize)>)> {
     Some((file, ids))
 }
 
-/// Silences what the suppressions name; reports the ids that silenced nothing when `report_unused` (the checks
-/// that could have been silenced all ran).
-pub fn apply(text: &str, comments: &[Comment], diagnostics: &mut Vec<Diagnostic>, report_unused: bool) {
+/// The comment that silences `rule` on the line it ends (or, alone on a line, on the next line).
+pub fn line_comment(rule: RuleId) -> String {
+    format!("# {MARKER} ignore[{rule}]")
+}
+
+/// Every suppression among the comments, in order. The one reading of the grammar: the analysis applies
+/// them, hover explains the ids in them, code actions extend them.
+pub fn suppressions(text: &str, comments: &[Comment]) -> Vec<Suppression> {
     let mut index: Option<LineIndex> = None;
-    let mut suppressions = Vec::new();
+    let mut out = Vec::new();
     for c in comments {
-        let body = &text[c.span.range()];
+        let Some(body) = text.get(c.span.range()) else { continue };
         let Some((file, ids)) = parse(body) else { continue };
         let index = index.get_or_insert_with(|| LineIndex::new(text));
         let line = index.line_of(c.span.start);
         let line_start = index.line_start(line).unwrap_or(0);
         let alone = text[line_start..c.span.start].trim().is_empty();
-        let target = if file {
-            Target::File
-        } else if alone {
-            Target::Line(line + 1)
-        } else {
-            Target::Line(line)
+        let target = match (file, alone) {
+            (true, _) => Target::File,
+            (false, true) => Target::Line(line + 1),
+            (false, false) => Target::Line(line),
         };
         let ids = ids
             .into_iter()
             .map(|(id, at)| (id.to_owned(), Span::new(c.span.start + at, c.span.start + at + id.len())))
             .collect();
-        suppressions.push(Suppression { comment: c.span, alone, target, ids });
+        out.push(Suppression { comment: c.span, alone, target, ids });
     }
-    let Some(index) = index else { return };
+    out
+}
+
+/// Silences what the suppressions name; reports the ids that silenced nothing when `report_unused` (the checks
+/// that could have been silenced all ran).
+pub fn apply(text: &str, comments: &[Comment], diagnostics: &mut Vec<Diagnostic>, report_unused: bool) {
+    let suppressions = suppressions(text, comments);
+    if suppressions.is_empty() {
+        return;
+    }
+    let index = LineIndex::new(text);
     let mut used: Vec<Vec<bool>> = suppressions.iter().map(|s| vec![false; s.ids.len()]).collect();
     diagnostics.retain(|d| {
         let line = index.line_of(d.span.start);
@@ -95,7 +111,7 @@ pub fn apply(text: &str, comments: &[Comment], diagnostics: &mut Vec<Diagnostic>
                 continue;
             }
             for ((id, _), u) in s.ids.iter().zip(used.iter_mut()) {
-                if id == d.rule {
+                if id == d.rule.name() {
                     *u = true;
                     keep = false;
                 }
@@ -114,12 +130,43 @@ pub fn apply(text: &str, comments: &[Comment], diagnostics: &mut Vec<Diagnostic>
         let fix = removal(text, s, used);
         for i in unused {
             let (id, span) = &s.ids[i];
-            let (ja, en) = if rules::find(id).is_none() {
-                (format!("`{id}` という規則はありません"), format!("there is no rule `{id}`"))
-            } else {
-                (format!("`{id}` の抑制は何も抑制していません"), format!("the suppression of `{id}` silences nothing"))
+            let d = match (catalogue::find(id), catalogue::nearest(id)) {
+                (Some(_), _) => Diagnostic::new(
+                    RuleId::UnusedSuppression,
+                    *span,
+                    Message::new(
+                        format!("`{id}` の抑制は何も抑制していません"),
+                        format!("the suppression of `{id}` silences nothing"),
+                    ),
+                )
+                .fix(fix.clone()),
+                // A typo: the fix writes the rule meant, rather than deleting what the user asked for.
+                (None, Some(near)) => Diagnostic::new(
+                    RuleId::UnusedSuppression,
+                    *span,
+                    Message::new(
+                        format!("「{id}」という規則はありません。「{near}」のことですか"),
+                        format!("there is no rule `{id}`; did you mean `{near}`?"),
+                    ),
+                )
+                .fix(Fix::replace(
+                    Message::new(format!("「{near}」に直す"), format!("change it to `{near}`")),
+                    *span,
+                    near.name(),
+                    false,
+                )),
+                (None, None) => Diagnostic::new(
+                    RuleId::UnusedSuppression,
+                    *span,
+                    Message::new(format!("`{id}` という規則はありません"), format!("there is no rule `{id}`")),
+                )
+                .note(Message::new(
+                    "規則の一覧は senshin-lint rules で見られます",
+                    "senshin-lint rules lists the rules",
+                ))
+                .fix(fix.clone()),
             };
-            diagnostics.push(Diagnostic::new(&unused_suppression::RULE, *span, Message::new(ja, en)).fix(fix.clone()));
+            diagnostics.push(d);
         }
     }
 }

@@ -2,9 +2,10 @@
 //! alias, stops at its limits with a position, and says what is wrong.
 
 use senshin_lint::cli::check_bytes;
+use senshin_lint::diagnostics::RuleId;
 
 fn rules_of(input: &[u8]) -> Vec<&'static str> {
-    check_bytes("adversarial.yaml", input).diagnostics.iter().map(|d| d.rule).collect()
+    check_bytes("adversarial.yaml", input).diagnostics.iter().map(|d| d.rule.name()).collect()
 }
 
 fn messages_of(input: &[u8]) -> Vec<String> {
@@ -51,7 +52,7 @@ fn bytes_and_line_ends() {
     let bom = rules_of(b"\xef\xbb\xbfreport:\n  period: x\n");
     assert!(bom.contains(&"value-format") && !bom.contains(&"yaml-syntax"));
     let cr = check_bytes("cr.yaml", b"report:\r  period: x\r");
-    let d = cr.diagnostics.iter().find(|d| d.rule == "value-format").expect("CR-only line ends are read");
+    let d = cr.diagnostics.iter().find(|d| d.rule == RuleId::ValueFormat).expect("CR-only line ends are read");
     assert_eq!(&cr.text[d.span.range()], "x");
     assert!(rules_of(b"report:\n\tperiod: x\n").contains(&"yaml-syntax"), "tabs cannot indent YAML");
     assert_eq!(rules_of(b""), ["schema"]);
@@ -88,6 +89,6 @@ fn surrogate_pairs_and_combining_characters() {
     let checked = check_bytes("s.yaml", text.as_bytes());
     let unknown = checked.diagnostics.iter().find(|d| d.message.en.starts_with("unknown key")).unwrap();
     assert_eq!(&checked.text[unknown.span.range()], "𠮷é\u{301}");
-    let value = checked.diagnostics.iter().find(|d| d.rule == "value-format").unwrap();
+    let value = checked.diagnostics.iter().find(|d| d.rule == RuleId::ValueFormat).unwrap();
     assert_eq!(&checked.text[value.span.range()], "𠮷");
 }

@@ -155,10 +155,10 @@ fn explain_prints_the_rules_own_documentation() {
 #[test]
 fn rules_lists_every_rule() {
     let text = stdout(&run(&["rules"]));
-    for rule in senshin_lint::rules::ALL {
+    for rule in senshin_lint::catalogue::all() {
         assert!(text.contains(rule.id), "{}", rule.id);
     }
-    assert_eq!(text.lines().count(), senshin_lint::rules::ALL.len());
+    assert_eq!(text.lines().count(), senshin_lint::catalogue::all().len());
 }
 
 /// Sends each frame, waiting for the answer to each request as a client does; returns the exit status.
@@ -237,7 +237,7 @@ fn sarif_carries_rules_locations_and_fixes() {
     assert_eq!(v["version"], "2.1.0");
     let run0 = &v["runs"][0];
     let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), senshin_lint::rules::ALL.len());
+    assert_eq!(rules.len(), senshin_lint::catalogue::all().len());
     let results = run0["results"].as_array().unwrap();
     assert_eq!(results.len(), 5);
     let r = &results[0];
@@ -631,7 +631,7 @@ fn closed_output_ends_with_exit_2_not_a_panic() {
 #[test]
 fn configuration_belongs_to_the_repository_or_home_and_is_named() {
     let dir = temp_dir("trust");
-    let off: String = senshin_lint::rules::ALL.iter().map(|r| format!("{} = \"off\"\n", r.id)).collect();
+    let off: String = senshin_lint::catalogue::all().iter().map(|r| format!("{} = \"off\"\n", r.id)).collect();
     std::fs::write(dir.join("senshin-lint.toml"), format!("[rules]\n{off}")).unwrap();
     std::fs::create_dir_all(dir.join("repo/.git")).unwrap();
     std::fs::create_dir_all(dir.join("home/drafts")).unwrap();

@@ -3,10 +3,11 @@
 
 use senshin_lint::cli::{check_bytes, human_to_string, json_value};
 use senshin_lint::diagnostics::Lang;
+use senshin_lint::diagnostics::RuleId;
 use senshin_lint::fix::{FixMode, fix};
 
 fn syntax_ok(text: &str) -> bool {
-    !senshin_lint::lint(text).iter().any(|d| d.rule == "yaml-syntax")
+    !senshin_lint::lint(text).iter().any(|d| d.rule == RuleId::YamlSyntax)
 }
 
 #[test]

@@ -452,7 +452,7 @@ async fn a_storm_of_edits_ends_with_the_diagnostics_of_the_final_text() {
         }
     };
     let final_text = PUBLISHED.replacen("約911.1億円", "約911.9億円", 1);
-    let expected: Vec<String> = senshin_lint::lint(&final_text).iter().map(|d| d.rule.to_owned()).collect();
+    let expected: Vec<String> = senshin_lint::lint(&final_text).iter().map(|d| d.rule.name().to_owned()).collect();
     assert_eq!(rules(&last["diagnostics"]), expected);
     c.finish().await;
 }

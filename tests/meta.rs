@@ -1,11 +1,11 @@
 //! Tests about the tool itself: the catalogue is complete, documented, tested, and the README is current.
 
-use senshin_lint::rules::{ALL, markdown_table};
+use senshin_lint::catalogue::{all, markdown_table};
 use std::path::Path;
 
 #[test]
 fn every_rule_has_firing_and_silent_fixtures() {
-    for rule in ALL {
+    for rule in all() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules").join(rule.id);
         let names: Vec<String> = std::fs::read_dir(&dir)
             .unwrap_or_else(|_| panic!("{} has no fixture folder", rule.id))
@@ -18,7 +18,7 @@ fn every_rule_has_firing_and_silent_fixtures() {
 
 #[test]
 fn every_rule_is_documented() {
-    for rule in ALL {
+    for rule in all() {
         for section in ["## What it checks", "## Why it matters", "## Example that fails", "## Example that passes"] {
             assert!(rule.docs.contains(section), "{} lacks {section}", rule.id);
         }
@@ -31,11 +31,11 @@ fn every_rule_is_documented() {
 
 #[test]
 fn rule_ids_are_unique_kebab_case() {
-    let mut ids: Vec<&str> = ALL.iter().map(|r| r.id).collect();
+    let mut ids: Vec<&str> = all().iter().map(|r| r.id).collect();
     assert!(ids.iter().all(|id| id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')));
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), ALL.len());
+    assert_eq!(ids.len(), all().len());
 }
 
 #[test]

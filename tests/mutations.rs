@@ -25,7 +25,7 @@ fn mutations(text: &str, span: Span) -> Vec<String> {
 }
 
 fn key(d: &Diagnostic) -> (String, Span, String) {
-    (d.rule.to_owned(), d.span, d.message.en.clone())
+    (d.rule.name().to_owned(), d.span, d.message.en.clone())
 }
 
 fn new_diagnostics(after: &[Diagnostic], baseline: &[Diagnostic]) -> Vec<Diagnostic> {
@@ -113,13 +113,13 @@ fn every_bound_figure_is_guarded() {
         for mutated in variants {
             let after = analyze(&mutated).diagnostics;
             let new = new_diagnostics(&after, &baseline.diagnostics);
-            let flagged = new.iter().any(|d| rules.contains(&d.rule) && (!must_touch || touches(d, span)));
+            let flagged = new.iter().any(|d| rules.contains(&d.rule.name()) && (!must_touch || touches(d, span)));
             // Moving a figure that is already wrong toward its right value repairs instead of breaking.
             let after: Vec<_> = after.iter().map(key).collect();
             let repaired = baseline
                 .diagnostics
                 .iter()
-                .any(|d| rules.contains(&d.rule) && touches(d, span) && !after.contains(&key(d)));
+                .any(|d| rules.contains(&d.rule.name()) && touches(d, span) && !after.contains(&key(d)));
             assert!(
                 flagged || repaired,
                 "changing `{}` to `{}` at byte {} went unnoticed by {rules:?}; new: {:?}",
@@ -182,7 +182,7 @@ proptest::proptest! {
         let mutated = format!("{}{}{}", &SMALL[..at], char::from(b'0' + digit), &SMALL[at + 1..]);
         let found = analyze(&mutated).diagnostics;
         proptest::prop_assert!(
-            found.iter().any(|d| rules.contains(&d.rule) && (!must_touch || touches(d, span))),
+            found.iter().any(|d| rules.contains(&d.rule.name()) && (!must_touch || touches(d, span))),
             "`{}` → `{}` went unnoticed by {:?}; found {:?}",
             &SMALL[span.range()],
             &mutated[span.range()],

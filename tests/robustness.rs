@@ -6,6 +6,7 @@
 use proptest::prelude::*;
 use senshin_lint::cli::{check_bytes, human_to_string, json_value};
 use senshin_lint::diagnostics::Lang;
+use senshin_lint::diagnostics::RuleId;
 use senshin_lint::fix::{FixMode, fix};
 
 /// What drafts are made of, and what breaks them.
@@ -118,7 +119,7 @@ const SEEDS: [&str; 3] = [
 ];
 
 fn parses(text: &str) -> bool {
-    !senshin_lint::lint(text).iter().any(|d| d.rule == "yaml-syntax")
+    !senshin_lint::lint(text).iter().any(|d| d.rule == RuleId::YamlSyntax)
 }
 
 proptest! {

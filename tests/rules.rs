@@ -16,7 +16,8 @@ fn rule_and_kind(path: &Path) -> (String, String) {
 fn fixtures() {
     insta::glob!("fixtures/rules/*/*.{yaml,toml}", |path| {
         let (rule, kind) = rule_and_kind(path);
-        assert!(senshin_lint::rules::find(&rule).is_some(), "{}: no rule named {rule}", path.display());
+        let id =
+            senshin_lint::catalogue::find(&rule).unwrap_or_else(|| panic!("{}: no rule named {rule}", path.display()));
         let bytes = std::fs::read(path).unwrap();
         let name = format!("{rule}/{}", path.file_name().unwrap().to_string_lossy());
         let mut checked = if path.extension().is_some_and(|e| e == "toml") {
@@ -26,7 +27,7 @@ fn fixtures() {
         } else {
             senshin_lint::cli::check_bytes(&name, &bytes)
         };
-        checked.diagnostics.retain(|d| d.rule == rule);
+        checked.diagnostics.retain(|d| d.rule == id);
         match kind.as_str() {
             "fires" => {
                 assert!(!checked.diagnostics.is_empty(), "{name} must fire {rule}");

@@ -4,6 +4,7 @@
 //! same result.
 #![no_main]
 
+use senshin_lint::diagnostics::RuleId;
 use libfuzzer_sys::fuzz_target;
 use senshin_lint::cli::{check_bytes, human_to_string, json_value};
 use senshin_lint::diagnostics::Lang;
@@ -27,15 +28,15 @@ fuzz_target!(|data: &[u8]| {
     let text = &checked[0].text;
     let one = senshin_lint::syntax::parse_with(text, false);
     assert!(one == senshin_lint::syntax::parse_with(text, true), "parsing on one thread and two differ");
-    let complete = !one.1.iter().any(|d| d.rule == "yaml-syntax");
+    let complete = !one.1.iter().any(|d| d.rule == RuleId::YamlSyntax);
     let lowered = format!("{:?}", senshin_lint::model::lower_with(&one.0, text, complete, usize::MAX));
     let split = format!("{:?}", senshin_lint::model::lower_with(&one.0, text, complete, 0));
     assert_eq!(lowered, split, "reading rows on one thread and two differ");
     let analysis = senshin_lint::analyze(text);
-    let cx = senshin_lint::rules::Context { report: &analysis.report, text };
-    let one = senshin_lint::rules::run_with(&cx, false);
-    assert!(one == senshin_lint::rules::run_with(&cx, true), "checks on one thread and two differ");
-    let syntax_ok = |t: &str| !senshin_lint::lint(t).iter().any(|d| d.rule == "yaml-syntax");
+    let cx = senshin_lint::checks::Context { report: &analysis.report, text };
+    let one = senshin_lint::checks::run_with(&cx, false);
+    assert!(one == senshin_lint::checks::run_with(&cx, true), "checks on one thread and two differ");
+    let syntax_ok = |t: &str| !senshin_lint::lint(t).iter().any(|d| d.rule == RuleId::YamlSyntax);
     if text.len() < 2_000 && syntax_ok(text) {
         let once = fix(text, FixMode::Unsafe);
         assert!(syntax_ok(&once.text), "a fix broke the YAML");

@@ -3,10 +3,10 @@
 //! with mistakes is reported as a file of its own; the ones that applied are named in the summary.
 
 use super::Checked;
-use super::read::{self, Contents, Unreadable};
 use crate::config::{self, Config};
+use crate::diagnostics::RuleId;
 use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
-use crate::rules;
+use crate::read::Unreadable;
 use crate::text::Span;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -54,20 +54,7 @@ impl Configs {
         if let Some(c) = lock(&self.by_file).get(path) {
             return Ok(c.clone());
         }
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let (mut config, diagnostics, text) = match read::file(path)? {
-            Contents::TooLarge(size) => {
-                let d = Diagnostic::new(&rules::config::RULE, Span::empty(0), crate::too_large(size));
-                (Config { dir: dir.to_owned(), ..Config::default() }, vec![d], String::new())
-            }
-            Contents::Bytes(bytes) => {
-                let text = String::from_utf8(bytes)
-                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()))?;
-                let (config, diagnostics) = config::parse(&text, dir);
-                (config, diagnostics, text)
-            }
-        };
-        config.path = Some(path.to_owned());
+        let config::Loaded { config, diagnostics, text } = config::load(path)?;
         if !diagnostics.is_empty() {
             let shown = shown(path);
             lock(&self.problems).push(Checked { path: shown, text: text.clone(), diagnostics });
@@ -116,7 +103,7 @@ impl Configs {
                 if yaml_files == 1 { "" } else { "s" }
             ),
         );
-        let mut d = Diagnostic::new(&rules::config::RULE, Span::new(span.start, span.end), message);
+        let mut d = Diagnostic::new(RuleId::Config, Span::new(span.start, span.end), message);
         d.severity = Severity::Warning;
         Some(Checked { path: shown(path), text, diagnostics: vec![d] })
     }

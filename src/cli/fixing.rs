@@ -4,7 +4,7 @@
 
 use super::run::Done;
 use super::write::{WriteError, replace};
-use super::{Checked, analyze_with, unreadable, with_encoding_warning};
+use super::{Checked, settings, unreadable, with_encoding_warning};
 use crate::config::Config;
 use crate::diagnostics::Lang;
 use crate::fix::{FixMode, fix_with};
@@ -31,7 +31,8 @@ pub fn fix(name: &str, path: Option<&Path>, bytes: Vec<u8>, config: Option<&Conf
             return Done { output: path.is_none().then_some(bytes), ..Done::checked(checked) };
         }
     };
-    let fixed = fix_with(&decoded.text, how.mode, &|text| analyze_with(text, config));
+    let settings = settings(config);
+    let fixed = fix_with(&decoded.text, how.mode, &|text| crate::analyze_with(text, settings));
     let diagnostics = with_encoding_warning(fixed.analysis.diagnostics.clone(), decoded.encoding, config);
     let checked = Checked { path: name.to_owned(), text: fixed.text.clone(), diagnostics };
     let changed = !fixed.edits.is_empty();

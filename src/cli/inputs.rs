@@ -2,8 +2,8 @@
 //! input, in a deterministic order: the arguments' order, a folder's files sorted by name. A folder walk never
 //! follows a link to a folder (a link to `.` would walk for ever) and takes only regular files.
 
-use super::read::{self, Unreadable};
 use crate::ide::is_yaml_name;
+use crate::read::{self, Unreadable};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 

@@ -12,7 +12,7 @@ mod human;
 mod inputs;
 mod json;
 mod junit;
-mod read;
+
 mod run;
 mod sarif;
 mod schema;
@@ -25,9 +25,10 @@ pub use emit::{Emitter, Summary, emitter};
 pub use human::render_to_string as human_to_string;
 pub use json::to_value as json_value;
 
+use crate::catalogue::{self, RuleId};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Lang, Message};
-use crate::rules;
+use crate::settings::Settings;
 use crate::text::{DecodeError, Decoded, Encoding, Span, decode, decode_owned};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -62,14 +63,11 @@ pub fn check_bytes(path: &str, bytes: &[u8]) -> Checked {
     check_bytes_with(path, bytes, None)
 }
 
-/// The analysis a configuration asks for: its default rounding, its rule levels.
-pub(crate) fn analyze_with(text: &str, config: Option<&Config>) -> crate::Analysis {
-    let options = crate::Options { rounding: config.and_then(|c| c.rounding) };
-    let mut analysis = crate::analyze_with(text, options);
-    if let Some(c) = config {
-        analysis.diagnostics = crate::config::apply_levels(std::mem::take(&mut analysis.diagnostics), &c.levels);
-    }
-    analysis
+/// The settings a draft is analysed under: its configuration's (the command line's flags change only the
+/// language of the output, which the analysis does not use).
+pub(crate) fn settings(config: Option<&Config>) -> &Settings {
+    static DEFAULT: std::sync::LazyLock<Settings> = std::sync::LazyLock::new(Settings::default);
+    config.map_or(&DEFAULT, |c| &c.settings)
 }
 
 /// Checks the bytes of one file under a configuration.
@@ -90,7 +88,7 @@ pub fn check_owned(path: &str, bytes: Vec<u8>, config: Option<&Config>) -> Check
 }
 
 fn check_decoded(path: &str, decoded: Decoded, config: Option<&Config>) -> Checked {
-    let diagnostics = analyze_with(&decoded.text, config).diagnostics;
+    let diagnostics = crate::analyze_with(&decoded.text, settings(config)).diagnostics;
     let diagnostics = with_encoding_warning(diagnostics, decoded.encoding, config);
     Checked { path: path.to_owned(), text: decoded.text, diagnostics }
 }
@@ -104,15 +102,16 @@ pub(crate) fn with_encoding_warning(
     if encoding != Encoding::Utf8 {
         let name = encoding.name();
         let warning = Diagnostic::new(
-            &rules::encoding::RULE,
+            RuleId::Encoding,
             Span::empty(0),
             Message::new(
                 format!("この下書きは {name} で保存されています。UTF-8 で保存してください"),
                 format!("this draft is saved in {name}: save it as UTF-8"),
             ),
         );
-        let levels = config.map(|c| &c.levels);
-        diagnostics.splice(0..0, crate::config::apply_levels(vec![warning], levels.unwrap_or(&Default::default())));
+        let mut warning = vec![warning];
+        settings(config).apply_levels(&mut warning);
+        diagnostics.splice(0..0, warning);
     }
     diagnostics
 }
@@ -122,7 +121,7 @@ pub(crate) fn unreadable(path: &str, bytes: &[u8], e: DecodeError) -> Checked {
     let text = String::from_utf8_lossy(bytes).into_owned();
     let at = e.offset.min(text.len());
     let d = Diagnostic::new(
-        &rules::yaml_syntax::RULE,
+        RuleId::YamlSyntax,
         Span::new(at, at),
         Message::new(
             format!("UTF-8 として読めないバイトがあります（{} バイト目）。UTF-8 で保存してください", e.offset),
@@ -196,8 +195,15 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let here = configs.for_path(Path::new("."));
-    let lang = opts.lang.or(here.as_ref().and_then(|c| c.language)).unwrap_or_else(locale_lang);
+    // The output's language: `--lang`, else that of the configuration found for the first input (from its own
+    // folder upward, as for its checks), else the locale's.
+    let first = match (opts.paths.first(), &opts.stdin_filename) {
+        (Some(p), Some(name)) if p.as_os_str() == "-" => PathBuf::from(name),
+        (Some(p), _) => p.clone(),
+        (None, _) => PathBuf::from("."),
+    };
+    let config = configs.for_path(&first);
+    let lang = opts.lang.or(config.and_then(|c| c.settings.language)).unwrap_or_else(locale_lang);
     let args = match inputs::classify(&opts.paths) {
         Ok(args) => args,
         Err((path, e)) => return stopped(run::Stop::Input(path, e), lang),
@@ -254,11 +260,10 @@ pub fn print_schema() -> ExitCode {
 }
 
 pub fn explain(id: &str, lang: Lang) -> ExitCode {
-    match rules::find(id) {
-        Some(rule) => print(&format!("{}\n", rules::explain(rule, lang))),
+    match catalogue::find(id) {
+        Some(rule) => print(&format!("{}\n", catalogue::explain(rule, lang))),
         None => {
-            let ids: Vec<&str> = rules::ALL.iter().map(|r| r.id).collect();
-            complain(&format!("unknown rule `{id}`; rules: {}", ids.join(", ")));
+            complain(Settings::rule(id).err().as_ref().map_or("", |m| m.get(lang)));
             ExitCode::from(2)
         }
     }
@@ -266,11 +271,11 @@ pub fn explain(id: &str, lang: Lang) -> ExitCode {
 
 pub fn rules(lang: Lang, markdown: bool) -> ExitCode {
     if markdown {
-        return print(&rules::markdown_table());
+        return print(&catalogue::markdown_table());
     }
     let mut text = String::new();
-    let width = rules::ALL.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    for r in rules::ALL {
+    let width = catalogue::all().iter().map(|r| r.id.len()).max().unwrap_or(0);
+    for r in catalogue::all() {
         let summary = match lang {
             Lang::Ja => r.summary.0,
             Lang::En => r.summary.1,

@@ -6,13 +6,13 @@ use super::configs::{self, Configs};
 use super::emit::{Emitter, Summary};
 use super::fixing::{self, Fixing};
 use super::inputs::{self, Arg};
-use super::read::{self, Contents, Unreadable};
 use super::{CheckOptions, Checked, check_owned, complain};
 use crate::MAX_FILE_BYTES;
 use crate::config::Config;
+use crate::diagnostics::RuleId;
 use crate::diagnostics::{Diagnostic, Lang};
 use crate::ide::is_report_draft;
-use crate::rules;
+use crate::read::{self, Contents, Unreadable};
 use crate::text::Span;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -88,7 +88,7 @@ struct Found {
 
 /// A draft over the size limit, reported without reading it.
 fn too_large(name: &str, size: Option<u64>) -> Checked {
-    let d = Diagnostic::new(&rules::yaml_syntax::RULE, Span::empty(0), crate::too_large(size));
+    let d = Diagnostic::new(RuleId::YamlSyntax, Span::empty(0), crate::too_large(size));
     Checked { path: name.to_owned(), text: String::new(), diagnostics: vec![d] }
 }
 
@@ -114,10 +114,13 @@ fn process(job: Job, work: Work) -> Processed {
     }))
 }
 
-fn stdin_job(opts: &CheckOptions, here: &Option<Arc<Config>>, origin: usize) -> Result<Job, Stop> {
+/// Standard input, under the configuration found from the folder of the name it is given (`--stdin-filename`),
+/// as that file would be, else from the current folder.
+fn stdin_job(opts: &CheckOptions, configs: &Configs, origin: usize) -> Result<Job, Stop> {
     let contents = read::capped(std::io::stdin().lock(), 0).map_err(|e| Stop::Input("-".into(), e.into()))?;
     let name = opts.stdin_filename.as_deref().unwrap_or("<stdin>").to_owned();
-    Ok(Job { name, path: None, contents: Some(contents), drafts_only: opts.drafts_only, config: here.clone(), origin })
+    let config = configs.for_path(opts.stdin_filename.as_deref().map_or(Path::new("."), Path::new));
+    Ok(Job { name, path: None, contents: Some(contents), drafts_only: opts.drafts_only, config, origin })
 }
 
 struct Runner<'a> {
@@ -212,11 +215,11 @@ impl Runner<'_> {
     }
 
     /// Finds the jobs of every argument, in order.
-    fn run(&mut self, args: &[Arg], opts: &CheckOptions, here: &Option<Arc<Config>>) -> Result<(), Stop> {
+    fn run(&mut self, args: &[Arg], opts: &CheckOptions) -> Result<(), Stop> {
         for (origin, arg) in args.iter().enumerate() {
             match arg {
                 Arg::Stdin => {
-                    let job = stdin_job(opts, here, origin)?;
+                    let job = stdin_job(opts, self.configs, origin)?;
                     self.push(job, 0)?;
                 }
                 Arg::File(path) => {
@@ -273,7 +276,6 @@ pub fn stream(
     outputs: Outputs,
 ) -> Result<(Summary, Fixed), Stop> {
     let Outputs { emitter, out, side } = outputs;
-    let here = configs.for_path(Path::new("."));
     emitter.begin(out).map_err(Stop::Output)?;
     let mut runner = Runner {
         configs,
@@ -289,7 +291,7 @@ pub fn stream(
         bytes: 0,
         checking: None,
     };
-    runner.run(args, opts, &here)?;
+    runner.run(args, opts)?;
     // A folder that gave no draft says why: the configuration left every YAML file out, or there was none.
     for (arg, found) in args.iter().zip(std::mem::take(&mut runner.found)) {
         let Arg::Folder(dir) = arg else { continue };

@@ -4,8 +4,8 @@
 
 use super::Checked;
 use super::emit::{Emitter, Summary, json_nested};
+use crate::catalogue;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
-use crate::rules;
 use crate::text::{LineIndex, Span};
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -59,7 +59,7 @@ fn location(path: &str, text: &str, index: &LineIndex, span: Span) -> Value {
 }
 
 fn tool(lang: Lang) -> Value {
-    let descriptors: Vec<Value> = rules::ALL
+    let descriptors: Vec<Value> = catalogue::all()
         .iter()
         .map(|r| {
             let (summary, docs) = match lang {
@@ -86,9 +86,7 @@ fn result(c: &Checked, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Value {
         "message": {"text": d.message.get(lang)},
         "locations": [location(&c.path, &c.text, index, d.span)],
     });
-    if let Some(i) = rules::ALL.iter().position(|r| r.id == d.rule) {
-        result["ruleIndex"] = json!(i);
-    }
+    result["ruleIndex"] = json!(d.rule as usize);
     if !d.labels.is_empty() {
         result["relatedLocations"] = d
             .labels

@@ -38,7 +38,9 @@ fn leaf(kind: Kind) -> Value {
             {"type": "object", "properties": {"start": {"type": "string", "title": "開始日"}, "end": {"type": "string", "title": "終了日"}},
              "required": ["start", "end"], "additionalProperties": false},
         ]}),
-        Kind::Rounding => json!({"enum": ["half_up", "down", "四捨五入", "切り捨て"]}),
+        Kind::Rounding => {
+            json!({"enum": crate::model::Rounding::WORDS.iter().flat_map(|(_, w)| w.iter()).collect::<Vec<_>>()})
+        }
     }
 }
 

@@ -10,7 +10,7 @@ pub const MAX_DIAGNOSTICS: usize = 1_000;
 
 /// The order diagnostics are shown in: by position, then rule.
 pub fn by_position(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
-    (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    (a.span.start, a.span.end, a.rule.name()).cmp(&(b.span.start, b.span.end, b.rule.name()))
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -72,11 +72,11 @@ impl IntoIterator for Found {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Message;
+    use crate::diagnostics::{Message, RuleId};
     use crate::text::Span;
 
     fn at(n: usize) -> Diagnostic {
-        Diagnostic::new(&crate::rules::schema::RULE, Span::empty(n), Message::new("", ""))
+        Diagnostic::new(RuleId::Schema, Span::empty(n), Message::new("", ""))
     }
 
     #[test]

@@ -3,32 +3,14 @@
 
 mod format;
 mod found;
-mod message;
 
+pub use crate::text::{Lang, Message};
 pub use format::{group_digits, oku_text};
 pub use found::{Found, MAX_DIAGNOSTICS, by_position};
-pub use message::{Lang, Message};
+
+pub use crate::catalogue::{RuleId, Severity};
 
 use crate::text::Span;
-use serde::Serialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
 
 /// A secondary span with its own message: the rows that were summed, the cell that disagrees.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +44,7 @@ impl Fix {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     pub span: Span,
     pub message: Message,
@@ -73,16 +55,8 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic of `rule`, at the rule's default severity.
-    pub fn new(rule: &crate::rules::Rule, span: Span, message: Message) -> Self {
-        Diagnostic {
-            rule: rule.id,
-            severity: rule.severity,
-            span,
-            message,
-            labels: Vec::new(),
-            notes: Vec::new(),
-            fix: None,
-        }
+    pub fn new(rule: RuleId, span: Span, message: Message) -> Self {
+        Diagnostic { rule, severity: rule.severity(), span, message, labels: Vec::new(), notes: Vec::new(), fix: None }
     }
 
     pub fn label(mut self, span: Span, message: Message) -> Self {

@@ -9,8 +9,8 @@ mod compose;
 mod unchanged;
 
 use crate::Analysis;
+use crate::diagnostics::RuleId;
 use crate::diagnostics::{Diagnostic, Edit, Fix, Message};
-use crate::rules::diagnostic_limit;
 use crate::text::Span;
 use std::collections::HashSet;
 
@@ -61,7 +61,7 @@ pub fn fix(text: &str, mode: FixMode) -> Fixed {
 }
 
 /// What tells one fix from another across rounds, whose positions move: its rule, message and edits' texts.
-type Identity = (&'static str, Message, Vec<String>);
+type Identity = (RuleId, Message, Vec<String>);
 
 fn identity(d: &Diagnostic, f: &Fix) -> Identity {
     (d.rule, d.message.clone(), f.edits.iter().map(|e| e.replacement.clone()).collect())
@@ -90,7 +90,7 @@ fn compatible<'a>(
 /// fix counts as not working.
 fn gone(d: &Diagnostic, regions: &[(Span, Span)], after: &Analysis) -> bool {
     let at = unchanged::moved_span(regions, d.span);
-    let limit = after.diagnostics.iter().rev().find(|l| l.rule == diagnostic_limit::RULE.id);
+    let limit = after.diagnostics.iter().rev().find(|l| l.rule == RuleId::DiagnosticLimit);
     if limit.is_some_and(|l| at.start >= l.span.start) {
         return false;
     }
@@ -183,7 +183,7 @@ mod tests {
         assert!(fixed.text.contains("patients: 1,271"));
         assert!(fixed.text.contains("候補患者は複数名いたが、報告期間内では0件だった。"));
         // Figures stay as they were: the wrong 合計 is still wrong.
-        assert!(fixed.analysis.diagnostics.iter().any(|d| d.rule == "column-sum"));
+        assert!(fixed.analysis.diagnostics.iter().any(|d| d.rule == RuleId::ColumnSum));
         assert_eq!(fix(&fixed.text, FixMode::Safe).applied, 0, "a second run changes nothing");
     }
 

@@ -59,6 +59,7 @@ fn ignore_edit(text: &str, d: &Diagnostic) -> Edit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::RuleId;
 
     fn apply(text: &str, edits: &[Edit]) -> String {
         let mut out = text.to_owned();
@@ -88,7 +89,7 @@ mod tests {
     #[test]
     fn ignore_goes_above_a_line_that_has_a_comment() {
         let text = "a: 1 # note\n";
-        let d = Diagnostic::new(&crate::rules::schema::RULE, Span::new(3, 4), crate::diagnostics::Message::new("", ""));
+        let d = Diagnostic::new(RuleId::Schema, Span::new(3, 4), crate::diagnostics::Message::new("", ""));
         let e = ignore_edit(text, &d);
         assert_eq!(apply(text, &[e]), "# senshin-lint: ignore[schema]\na: 1 # note\n");
     }

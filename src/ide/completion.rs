@@ -2,8 +2,8 @@
 //! is seldom valid YAML yet, so the enclosing keys are read from the indentation of the lines above.
 
 use crate::Analysis;
+use crate::checks::facts;
 use crate::model::{Part, fields};
-use crate::rules::facts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompletionKind {

@@ -1,10 +1,10 @@
 //! How each derived figure comes about: a 合計 from its rows, a summary figure from the cost tables, the
 //! history's last row from both. Hover shows the derivation; inlay hints show the computed value.
 
+use crate::checks::facts::{self, Totals, totals};
 use crate::diagnostics::{Message, group_digits, oku_text};
 use crate::model::exact::Q;
 use crate::model::{Amount, Decimal, Part, Report, Rounding, Spanned, SummaryColumn};
-use crate::rules::facts::{self, Totals, totals};
 use crate::text::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,10 +3,11 @@
 
 use super::derive::{derivations, yen_cells};
 use super::locate::locate;
+use crate::Analysis;
+use crate::catalogue;
 use crate::diagnostics::{Lang, oku_text};
 use crate::model::{Part, fields};
 use crate::text::Span;
-use crate::{Analysis, rules};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HoverInfo {
@@ -68,23 +69,12 @@ fn technology(analysis: &Analysis, part: Part, span: Span, lang: Lang) -> Option
     (!rows.is_empty()).then(|| HoverInfo { span, text: format!("**{head}**\n\n{}", rows.join("\n")) })
 }
 
-/// The documentation of the rule id under the cursor in `# senshin-lint: ignore[…]`.
+/// The documentation of the rule id under the cursor in `# senshin-lint: ignore[…]` or `ignore-file[…]`.
 fn rule_in_comment(analysis: &Analysis, text: &str, offset: usize, lang: Lang) -> Option<HoverInfo> {
     let c = analysis.tree.comments.iter().find(|c| c.span.start <= offset && offset <= c.span.end)?;
-    let body = &text[c.span.range()];
-    let open = body.find("ignore[")? + "ignore[".len();
-    let close = body[open..].find(']').map_or(body.len(), |i| open + i);
-    let mut start = open;
-    for id in body[open..close].split(',') {
-        let (lead, trimmed) = (id.len() - id.trim_start().len(), id.trim());
-        let s = Span::new(c.span.start + start + lead, c.span.start + start + lead + trimmed.len());
-        if s.start <= offset && offset <= s.end {
-            let rule = rules::find(trimmed)?;
-            return Some(HoverInfo { span: s, text: rules::explain(rule, lang) });
-        }
-        start += id.len() + 1;
-    }
-    None
+    let found = crate::suppress::suppressions(text, std::slice::from_ref(c));
+    let (id, span) = found.first()?.ids.iter().find(|(_, s)| s.start <= offset && offset <= s.end)?;
+    Some(HoverInfo { span: *span, text: catalogue::explain(catalogue::find(id)?, lang) })
 }
 
 #[cfg(test)]
@@ -122,5 +112,7 @@ mod tests {
         );
         let with_comment = format!("{PUBLISHED}# senshin-lint: ignore[column-sum, prior-cases]\n");
         assert!(at(&with_comment, "prior-cases]", Lang::En).starts_with("# prior-cases"));
+        let file_wide = format!("# senshin-lint: ignore-file[mixed-punctuation]\n{PUBLISHED}");
+        assert!(at(&file_wide, "mixed-punctuation]", Lang::Ja).starts_with("# mixed-punctuation"));
     }
 }

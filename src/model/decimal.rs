@@ -18,6 +18,28 @@ pub enum Rounding {
     Down,
 }
 
+impl Rounding {
+    /// The words accepted for each rounding, in the draft, in `senshin-lint.toml` and in an editor's settings.
+    pub const WORDS: [(Rounding, &'static [&'static str]); 2] =
+        [(Rounding::HalfUp, &["half_up", "四捨五入"]), (Rounding::Down, &["down", "切り捨て", "切捨て"])];
+}
+
+impl std::str::FromStr for Rounding {
+    type Err = crate::text::Message;
+
+    fn from_str(s: &str) -> Result<Rounding, Self::Err> {
+        let word = s.trim();
+        Rounding::WORDS.iter().find(|(_, words)| words.contains(&word)).map(|&(r, _)| r).ok_or_else(|| {
+            crate::text::Message::new(
+                format!(
+                    "端数処理「{word}」は使えません。「四捨五入」（half_up）か「切り捨て」（down）と書いてください"
+                ),
+                format!("unknown rounding `{word}`: write half_up (四捨五入) or down (切り捨て)"),
+            )
+        })
+    }
+}
+
 impl Decimal {
     pub fn value(self) -> Q {
         Q::new(self.mantissa, 10i128.pow(self.scale))

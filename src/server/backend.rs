@@ -1,11 +1,12 @@
 //! The protocol handlers. Each converts positions, calls the library, and converts back; none holds logic of
 //! its own. A panic inside the library is caught, logged and answered with an error, and the server goes on.
 
+use super::configs::{Configs, Reread};
 use super::convert::{self, Encoding};
 use super::document::{Analyzed, Document};
-use super::settings::Settings;
+use super::settings::ClientSettings;
 use crate::diagnostics::{Diagnostic, Lang};
-use crate::ide;
+use crate::ide::{self, HintMode};
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,7 +24,10 @@ struct State {
     refresh_diagnostics: bool,
     refresh_hints: bool,
     locale: Option<Lang>,
-    settings: Settings,
+    /// The editor's settings, on top of each draft's configuration file.
+    client: ClientSettings,
+    /// The client can be asked to watch the configuration files (`workspace/didChangeWatchedFiles`).
+    watch_files: bool,
     docs: HashMap<Uri, Document>,
     /// Analyses run since the start: `senshin-lint/status` reports it, so a client (or a test) can see that
     /// no work is repeated for a document that did not change.
@@ -33,8 +37,8 @@ struct State {
 }
 
 impl State {
-    fn lang(&self) -> Lang {
-        self.settings.language.or(self.locale).unwrap_or(Lang::En)
+    fn lang(&self, analyzed: &Analyzed) -> Lang {
+        analyzed.lang(&self.client.settings, self.locale)
     }
 
     fn stamp(&mut self) -> u64 {
@@ -46,6 +50,8 @@ impl State {
 pub struct Backend {
     client: Client,
     state: Mutex<State>,
+    /// Each draft's `senshin-lint.toml`, read on the threads that analyse.
+    configs: Arc<Mutex<Configs>>,
     shut_down: Arc<AtomicBool>,
 }
 
@@ -73,7 +79,7 @@ fn name_of(uri: &Uri, language_id: &str) -> String {
 
 impl Backend {
     pub fn new(client: Client, shut_down: Arc<AtomicBool>) -> Backend {
-        Backend { client, state: Mutex::new(State::default()), shut_down }
+        Backend { client, state: Mutex::new(State::default()), configs: Arc::default(), shut_down }
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
@@ -83,7 +89,7 @@ impl Backend {
     /// The analysis of the document's current text, once it exists: a request is answered for the text the
     /// client had when it asked (or a newer one), never an older one. Waits on the document's channel, not a
     /// timer; `None` when the document is not open or is closed meanwhile.
-    async fn current(&self, uri: &Uri) -> Option<(Arc<Analyzed>, Encoding, Lang, Settings)> {
+    async fn current(&self, uri: &Uri) -> Option<(Arc<Analyzed>, Encoding, Lang, HintMode)> {
         let (mut rx, stamp, start) = {
             let st = self.state();
             let doc = st.docs.get(uri)?;
@@ -94,20 +100,18 @@ impl Backend {
         }
         let analyzed = rx.wait_for(|a| a.stamp >= stamp).await.ok()?.clone();
         let st = self.state();
-        Some((analyzed, st.encoding, st.lang(), st.settings.clone()))
+        let lang = st.lang(&analyzed);
+        Some((analyzed, st.encoding, lang, st.client.hints))
     }
 
     /// `current`, for a document that is a report draft (other YAML gets no editor features).
-    async fn draft(&self, uri: &Uri) -> Option<(Arc<Analyzed>, Encoding, Lang, Settings)> {
+    async fn draft(&self, uri: &Uri) -> Option<(Arc<Analyzed>, Encoding, Lang, HintMode)> {
         self.current(uri).await.filter(|(a, ..)| a.is_draft)
     }
 
-    /// Diagnostics as the settings want them: rules turned off are dropped, severities overridden.
-    fn visible(analyzed: &Analyzed, settings: &Settings) -> Vec<Diagnostic> {
-        if !analyzed.is_draft {
-            return Vec::new();
-        }
-        crate::config::apply_levels(analyzed.analysis.diagnostics.clone(), &settings.rules)
+    /// The diagnostics shown: those of a report draft (the analysis applied the levels already).
+    fn visible(analyzed: &Analyzed) -> &[Diagnostic] {
+        if analyzed.is_draft { &analyzed.analysis.diagnostics } else { &[] }
     }
 
     fn to_lsp(
@@ -115,9 +119,8 @@ impl Backend {
         analyzed: &Analyzed,
         enc: Encoding,
         lang: Lang,
-        settings: &Settings,
     ) -> Vec<tower_lsp_server::ls_types::Diagnostic> {
-        Self::visible(analyzed, settings)
+        Self::visible(analyzed)
             .iter()
             .map(|d| convert::diagnostic(d, uri, &analyzed.text, &analyzed.index, enc, lang))
             .collect()
@@ -140,23 +143,33 @@ impl Backend {
             }
         };
         loop {
-            let Some((name, stamp, version, text)) = ({
+            let Some((name, stamp, version, text, client)) = ({
                 let mut st = self.state();
+                let client = st.client.settings.clone();
                 let next = st
                     .docs
                     .get(&uri)
                     .filter(|d| d.opened == opened)
-                    .map(|d| (d.name.clone(), d.stamp, d.version, d.rope.to_string()));
+                    .map(|d| (d.name.clone(), d.stamp, d.version, d.rope.to_string(), client));
                 st.analyses += u64::from(next.is_some());
                 next
             }) else {
                 return;
             };
+            let (configs, path) = (self.configs.clone(), uri.to_file_path().map(|p| p.into_owned()));
             let work = tokio::task::spawn_blocking(move || {
-                guard("diagnostics", || Analyzed::new(&name, stamp, version, text))
+                guard("diagnostics", || {
+                    let (config, reread) = configs.lock().unwrap_or_else(|e| e.into_inner()).for_draft(path.as_deref());
+                    (Analyzed::new(&name, stamp, version, text, config, client), reread)
+                })
             });
             let (analyzed, ok) = match work.await {
-                Ok(Ok(a)) => (Arc::new(a), true),
+                Ok(Ok((a, reread))) => {
+                    if let Some(reread) = reread {
+                        self.publish_config(reread).await;
+                    }
+                    (Arc::new(a), true)
+                }
                 failed => {
                     if let Ok(Err(e)) = failed {
                         self.client.log_message(MessageType::ERROR, e.message).await;
@@ -167,14 +180,14 @@ impl Backend {
             };
             let publish = {
                 let mut st = self.state();
-                let (enc, lang, pull, settings) = (st.encoding, st.lang(), st.pull, st.settings.clone());
+                let (enc, lang, pull) = (st.encoding, st.lang(&analyzed), st.pull);
                 let Some(doc) = st.docs.get_mut(&uri).filter(|d| d.opened == opened) else { return };
                 if doc.stamp != stamp {
                     continue;
                 }
                 doc.analyzing = false;
                 doc.analyzed.send_replace(analyzed.clone());
-                (ok && !pull).then(|| Self::to_lsp(&uri, &analyzed, enc, lang, &settings))
+                (ok && !pull).then(|| Self::to_lsp(&uri, &analyzed, enc, lang))
             };
             if let Some(diags) = publish {
                 self.client.publish_diagnostics(uri, diags, Some(version)).await;
@@ -183,19 +196,50 @@ impl Backend {
         }
     }
 
-    /// Shows every document's diagnostics again after a change of settings. Settings change what is shown,
-    /// not what the analysis finds: a document whose analysis is current is not analysed again.
-    async fn republish_all(&self) {
+    /// A configuration file's own mistakes, shown on it as the command line reports them (none: cleared).
+    async fn publish_config(&self, reread: Reread) {
+        let Ok(uri) = Uri::from_file_path(&reread.path).ok_or(()) else { return };
+        let (enc, lang, pull) = {
+            let st = self.state();
+            (st.encoding, st.client.settings.language.or(st.locale).unwrap_or(Lang::En), st.pull)
+        };
+        if pull {
+            return;
+        }
+        let index = crate::text::LineIndex::new(&reread.text);
+        let diags =
+            reread.diagnostics.iter().map(|d| convert::diagnostic(d, &uri, &reread.text, &index, enc, lang)).collect();
+        self.client.publish_diagnostics(uri, diags, None).await;
+    }
+
+    /// Shows every document's diagnostics again after a change of the editor's settings. A document whose
+    /// analysis is current and still stands under them (only the language changed) is not analysed again;
+    /// `everything` (a configuration file changed) analyses them all.
+    async fn refresh_all(&self, everything: bool) {
         let uris: Vec<Uri> = self.state().docs.keys().cloned().collect();
         for uri in uris {
             let cached = {
-                let st = self.state();
-                let (enc, lang, pull) = (st.encoding, st.lang(), st.pull);
+                let mut st = self.state();
+                let (enc, pull, stamp) = (st.encoding, st.pull, st.stamp());
+                let client = st.client.settings.clone();
+                let lang = |a: &Analyzed| a.lang(&client, st.locale);
                 match st.docs.get(&uri) {
-                    Some(d) if d.is_current() && !d.analyzing => {
-                        Some((!pull).then(|| Self::to_lsp(&uri, &d.analyzed.borrow(), enc, lang, &st.settings)))
+                    Some(d)
+                        if !everything
+                            && d.is_current()
+                            && !d.analyzing
+                            && d.analyzed.borrow().stands_under(&client) =>
+                    {
+                        let analyzed = d.analyzed.borrow().clone();
+                        Some((!pull).then(|| Self::to_lsp(&uri, &analyzed, enc, lang(&analyzed))))
                     }
-                    _ => None,
+                    _ => {
+                        // A new stamp: requests wait for the analysis under the new settings.
+                        if let Some(d) = st.docs.get_mut(&uri) {
+                            d.stamp = stamp;
+                        }
+                        None
+                    }
                 }
             };
             match cached {
@@ -206,6 +250,36 @@ impl Backend {
                 Some(None) => {}
                 None => self.analyze_and_publish(uri).await,
             }
+        }
+        self.ask_to_pull_again();
+    }
+
+    /// Asks a client that pulls diagnostics and hints to pull them again, without waiting for its answer in a
+    /// notification's handler.
+    fn ask_to_pull_again(&self) {
+        let (refresh_diagnostics, refresh_hints) = {
+            let st = self.state();
+            (st.pull && st.refresh_diagnostics, st.refresh_hints)
+        };
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if refresh_diagnostics {
+                let _ = client.workspace_diagnostic_refresh().await;
+            }
+            if refresh_hints {
+                let _ = client.inlay_hint_refresh().await;
+            }
+        });
+    }
+
+    /// Logs what the editor's settings held that could not be read.
+    async fn log_problems(&self, problems: Vec<crate::diagnostics::Message>) {
+        let lang = {
+            let st = self.state();
+            st.client.settings.language.or(st.locale).unwrap_or(Lang::En)
+        };
+        for p in problems {
+            self.client.log_message(MessageType::WARNING, format!("senshin-lint: {}", p.get(lang))).await;
         }
     }
 
@@ -230,17 +304,24 @@ impl LanguageServer for Backend {
             workspace.and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false);
         let refresh_hints =
             workspace.and_then(|w| w.inlay_hint.as_ref()).and_then(|h| h.refresh_support).unwrap_or(false);
-        {
+        let watch_files = workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        let problems = {
             let mut st = self.state();
             st.encoding = if offers_utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
             st.pull = pull;
             st.refresh_diagnostics = refresh_diagnostics;
             st.refresh_hints = refresh_hints;
             st.locale = params.locale.as_deref().map(Lang::from_locale);
-            if let Some(options) = &params.initialization_options {
-                st.settings.update(options);
+            st.watch_files = watch_files;
+            match &params.initialization_options {
+                Some(options) => st.client.update(options),
+                None => Vec::new(),
             }
-        }
+        };
+        self.log_problems(problems).await;
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "senshin-lint".into(),
@@ -279,6 +360,32 @@ impl LanguageServer for Backend {
             },
             ..Default::default()
         })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if !self.state().watch_files {
+            return;
+        }
+        // Told when any `senshin-lint.toml` changes, so that diagnostics follow a configuration edited in
+        // another program too. Registered in the background: the client answers after this notification.
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let watchers =
+                serde_json::json!({"watchers": [{"globPattern": format!("**/{}", crate::config::FILE_NAME)}]});
+            let registration = Registration {
+                id: "senshin-lint-config".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: Some(watchers),
+            };
+            let _ = client.register_capability(vec![registration]).await;
+        });
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let name = crate::config::FILE_NAME;
+        if params.changes.iter().any(|c| c.uri.path().as_str().ends_with(name)) {
+            self.refresh_all(true).await;
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -327,30 +434,15 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let (refresh_diagnostics, refresh_hints) = {
-            let mut st = self.state();
-            st.settings.update(&params.settings);
-            (st.pull && st.refresh_diagnostics, st.refresh_hints)
-        };
-        self.republish_all().await;
-        // Ask the client to pull again, without waiting for its answer in this notification's handler.
-        let client = self.client.clone();
-        tokio::spawn(async move {
-            if refresh_diagnostics {
-                let _ = client.workspace_diagnostic_refresh().await;
-            }
-            if refresh_hints {
-                let _ = client.inlay_hint_refresh().await;
-            }
-        });
+        let problems = self.state().client.update(&params.settings);
+        self.log_problems(problems).await;
+        self.refresh_all(false).await;
     }
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let items = match self.current(&uri).await {
-            Some((analyzed, enc, lang, settings)) => {
-                guard("diagnostics", || Self::to_lsp(&uri, &analyzed, enc, lang, &settings))?
-            }
+            Some((analyzed, enc, lang, _)) => guard("diagnostics", || Self::to_lsp(&uri, &analyzed, enc, lang))?,
             None => Vec::new(),
         };
         Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
@@ -363,12 +455,12 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some((analyzed, enc, lang, settings)) = self.current(&uri).await else { return Ok(None) };
+        let Some((analyzed, enc, lang, _)) = self.current(&uri).await else { return Ok(None) };
         let actions = guard("code actions", || {
             let (text, index) = (&analyzed.text, &analyzed.index);
-            let visible = Self::visible(&analyzed, &settings);
+            let visible = Self::visible(&analyzed);
             let range = convert::span(text, index, params.range, enc);
-            ide::code_actions(text, &visible, range, lang)
+            ide::code_actions(text, visible, range, lang)
                 .into_iter()
                 .map(|a| {
                     let edits = a
@@ -411,11 +503,11 @@ impl LanguageServer for Backend {
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        let Some((analyzed, enc, _, settings)) = self.draft(&params.text_document.uri).await else { return Ok(None) };
+        let Some((analyzed, enc, _, hints)) = self.draft(&params.text_document.uri).await else { return Ok(None) };
         guard("inlay hints", || {
             let (text, index) = (&analyzed.text, &analyzed.index);
             let range = convert::span(text, index, params.range, enc);
-            let hints = ide::inlay_hints(&analyzed.analysis, settings.hints)
+            let hints = ide::inlay_hints(&analyzed.analysis, hints)
                 .into_iter()
                 .filter(|h| range.start <= h.offset && h.offset <= range.end)
                 .map(|h| InlayHint {

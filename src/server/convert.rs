@@ -128,8 +128,8 @@ pub fn diagnostic(
     lsp::Diagnostic {
         range: range(text, index, d.span, enc),
         severity: Some(severity(d.severity)),
-        code: Some(lsp::NumberOrString::String(d.rule.to_owned())),
-        code_description: rule_uri(d.rule).map(|href| lsp::CodeDescription { href }),
+        code: Some(lsp::NumberOrString::String(d.rule.name().to_owned())),
+        code_description: rule_uri(d.rule.name()).map(|href| lsp::CodeDescription { href }),
         source: Some("senshin-lint".to_owned()),
         message,
         related_information: (!related.is_empty()).then_some(related),

@@ -1,8 +1,11 @@
 //! An open document: its rope, version and stamp, and the newest analysis of its text.
 
 use super::convert::{self, Encoding};
+use crate::config::Config;
+use crate::diagnostics::Lang;
+use crate::settings::Settings;
 use crate::text::LineIndex;
-use crate::{Analysis, analyze, ide};
+use crate::{Analysis, analyze_with, ide};
 use ropey::Rope;
 use std::sync::Arc;
 use tokio::sync::watch;
@@ -34,20 +37,48 @@ pub struct Analyzed {
     pub index: LineIndex,
     pub is_draft: bool,
     pub analysis: Analysis,
+    /// The draft's `senshin-lint.toml`, when it has one.
+    pub config: Option<Arc<Config>>,
+    /// The editor's settings it was analysed under, on top of the configuration's.
+    pub client: Settings,
 }
 
 impl Analyzed {
-    pub fn new(name: &str, stamp: u64, version: i32, text: String) -> Analyzed {
+    pub fn new(
+        name: &str,
+        stamp: u64,
+        version: i32,
+        text: String,
+        config: Option<Arc<Config>>,
+        client: Settings,
+    ) -> Analyzed {
         let is_draft = ide::is_report_draft(name, &text);
-        let analysis = if is_draft { analyze(&text) } else { Analysis::default() };
+        let analysis = match (is_draft, &config) {
+            (false, _) => Analysis::default(),
+            (true, Some(c)) => analyze_with(&text, &c.settings.with(&client)),
+            (true, None) => analyze_with(&text, &client),
+        };
         let index = LineIndex::new(&text);
-        Analyzed { stamp, version, text, index, is_draft, analysis }
+        Analyzed { stamp, version, text, index, is_draft, analysis, config, client }
     }
 
     /// What a handler sees when the analysis of a text failed: nothing to show, but an answer for that text.
     pub fn failed(stamp: u64, version: i32, text: String) -> Analyzed {
         let index = LineIndex::new(&text);
-        Analyzed { stamp, version, text, index, is_draft: false, analysis: Analysis::default() }
+        let (analysis, client) = (Analysis::default(), Settings::default());
+        Analyzed { stamp, version, text, index, is_draft: false, analysis, config: None, client }
+    }
+
+    /// The language of its messages: the editor's, else the configuration's, else the client's locale.
+    pub fn lang(&self, client: &Settings, locale: Option<Lang>) -> Lang {
+        let config = self.config.as_ref().and_then(|c| c.settings.language);
+        client.language.or(config).or(locale).unwrap_or(Lang::En)
+    }
+
+    /// Whether the analysis still stands under new editor settings: they changed neither the rounding nor a
+    /// rule's level (the language changes only what is shown).
+    pub fn stands_under(&self, client: &Settings) -> bool {
+        self.client.rounding == client.rounding && self.client.levels == client.levels
     }
 }
 

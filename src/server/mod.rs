@@ -3,6 +3,7 @@
 //! text of each version.
 
 mod backend;
+mod configs;
 mod convert;
 pub mod document;
 pub mod frames;
@@ -10,7 +11,7 @@ mod settings;
 
 pub use backend::Backend;
 pub use convert::Encoding;
-pub use settings::Settings;
+pub use settings::ClientSettings;
 
 use std::process::ExitCode;
 use std::sync::Arc;

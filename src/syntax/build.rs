@@ -5,8 +5,8 @@ use super::chars::CharToByte;
 use super::comments;
 use super::events::{self, Batch, Kind};
 use super::tree::{Entry, NodeId, ScalarStyle, Tree};
+use crate::diagnostics::RuleId;
 use crate::diagnostics::{Diagnostic, Found, Message};
-use crate::rules::{schema, yaml_syntax};
 use crate::text::Span;
 use saphyr_parser::ScanError;
 
@@ -65,7 +65,7 @@ impl Builder<'_> {
         if let Some(at) = self.non_ascii_directive() {
             let end = self.text[at..].find(['\n', '\r']).map_or(self.text.len(), |n| at + n);
             self.diags.push(Diagnostic::new(
-                &yaml_syntax::RULE,
+                RuleId::YamlSyntax,
                 Span::new(at, end),
                 Message::new(
                     "「%」で始まる行（YAML のディレクティブ）に ASCII 以外の文字があります。報告書の下書きには不要な行です",
@@ -95,7 +95,7 @@ impl Builder<'_> {
                 }
                 Kind::Alias => {
                     self.diags.push(Diagnostic::new(
-                        &schema::RULE,
+                        RuleId::Schema,
                         span,
                         Message::new(
                             "エイリアス（*名前）は報告書の下書きでは使えません。値をそのまま書いてください",
@@ -149,7 +149,7 @@ impl Builder<'_> {
             return true;
         }
         self.diags.push(Diagnostic::new(
-            &yaml_syntax::RULE,
+            RuleId::YamlSyntax,
             Span::empty(span.start),
             Message::new(
                 "この位置から先は文字の位置を正しく求められないため読みません",
@@ -163,7 +163,7 @@ impl Builder<'_> {
         let at = self.pos.byte(e.marker().index());
         let end = self.text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
         let mut d = Diagnostic::new(
-            &yaml_syntax::RULE,
+            RuleId::YamlSyntax,
             Span::new(at, end),
             Message::new(format!("YAML の構文エラー: {}", e.info()), format!("YAML syntax error: {}", e.info())),
         );
@@ -183,7 +183,7 @@ impl Builder<'_> {
             return true;
         }
         self.diags.push(Diagnostic::new(
-            &yaml_syntax::RULE,
+            RuleId::YamlSyntax,
             span,
             Message::new(
                 "報告書の下書きは1ファイルに1文書です。2つ目以降の文書は読みません",
@@ -199,7 +199,7 @@ impl Builder<'_> {
         }
         let end = self.text[span.range()].find([' ', '\t', '\n', '\r']).map_or(span.end, |n| span.start + n);
         self.diags.push(Diagnostic::new(
-            &schema::RULE,
+            RuleId::Schema,
             Span::new(span.start, end),
             Message::new(
                 "アンカー（&名前）は報告書の下書きでは使えません",
@@ -222,7 +222,7 @@ impl Builder<'_> {
     fn room(&mut self, span: Span) -> bool {
         if self.tree.nodes.len() >= MAX_NODES {
             self.diags.push(Diagnostic::new(
-                &yaml_syntax::RULE,
+                RuleId::YamlSyntax,
                 span,
                 Message::new(
                     format!("ノード数が上限 {MAX_NODES} を超えたため、ここから先は読みません"),
@@ -237,7 +237,7 @@ impl Builder<'_> {
     fn open(&mut self, frame: Frame, span: Span) -> bool {
         if self.stack.len() >= MAX_DEPTH {
             self.diags.push(Diagnostic::new(
-                &yaml_syntax::RULE,
+                RuleId::YamlSyntax,
                 span,
                 Message::new(
                     format!("入れ子が深すぎます（上限 {MAX_DEPTH} 段）。ここから先は読みません"),
@@ -326,7 +326,7 @@ impl Builder<'_> {
             let (first, again) = (self.tree.span(entries[first].key), self.tree.span(entries[again].key));
             self.diags.push(
                 Diagnostic::new(
-                    &schema::RULE,
+                    RuleId::Schema,
                     again,
                     Message::new(format!("キー `{key}` が重複しています"), format!("duplicate key `{key}`")),
                 )
@@ -379,17 +379,17 @@ mod tests {
         let text = "[".repeat(100_000);
         let (_, diags) = parse(&text);
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].rule, "yaml-syntax");
+        assert_eq!(diags[0].rule, RuleId::YamlSyntax);
     }
 
     #[test]
     fn duplicates_aliases_and_second_documents_are_reported() {
         let (_, diags) = parse("a: 1\na: 2\n");
-        assert_eq!(diags[0].rule, "schema");
+        assert_eq!(diags[0].rule, RuleId::Schema);
         let (_, diags) = parse("a: &x 1\nb: *x\n");
         assert_eq!(diags.len(), 2);
         let (_, diags) = parse("a: 1\n---\nb: 2\n");
-        assert_eq!(diags[0].rule, "yaml-syntax");
+        assert_eq!(diags[0].rule, RuleId::YamlSyntax);
     }
 
     #[test]

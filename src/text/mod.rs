@@ -1,10 +1,12 @@
-//! Text at the edges of the pipeline: decoding input bytes, byte spans, and the one place where byte
-//! offsets become lines and columns (UTF-8, UTF-16 or characters).
+//! Text at the edges of the pipeline: decoding input bytes, byte spans, the one place where byte offsets
+//! become lines and columns (UTF-8, UTF-16 or characters), and text a person reads, in both languages.
 
 mod decode;
 mod line_index;
+mod message;
 mod span;
 
 pub use decode::{DecodeError, Decoded, Encoding, decode, decode_owned, encode, splice};
 pub use line_index::{LineCol, LineIndex};
+pub use message::{Lang, Message};
 pub use span::Span;

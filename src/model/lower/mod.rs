@@ -8,8 +8,8 @@ use super::fields::{self, Field};
 use super::read::{Read, ReadError, is_fullwidth_numeric, normalize};
 use super::report::Report;
 use super::value::Spanned;
+use crate::diagnostics::RuleId;
 use crate::diagnostics::{Diagnostic, Fix, Found, Message};
-use crate::rules::{era_date, fullwidth_digits, schema, value_format};
 use crate::syntax::{Entry, NodeId, NodeKind, Tree};
 use crate::text::Span;
 
@@ -74,7 +74,7 @@ impl<'a> Lowerer<'a> {
         let Some(root) = self.tree.root else {
             if self.complete {
                 self.diags.push(Diagnostic::new(
-                    &schema::RULE,
+                    RuleId::Schema,
                     Span::empty(0),
                     Message::new(
                         "文書が空です。report, summary, changes, history, costs, zero_cases の各節が必要です",
@@ -91,7 +91,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn schema(&mut self, span: Span, ja: String, en: String) {
-        self.diags.push(Diagnostic::new(&schema::RULE, span, Message::new(ja, en)));
+        self.diags.push(Diagnostic::new(RuleId::Schema, span, Message::new(ja, en)));
     }
 
     /// Reads `node` as a mapping of `fields`, reporting unknown keys (with the nearest known one).
@@ -148,7 +148,7 @@ impl<'a> Lowerer<'a> {
                         }
                     };
                     let mut d = Diagnostic::new(
-                        &schema::RULE,
+                        RuleId::Schema,
                         key_span,
                         Message::new(format!("不明なキー `{k}`{hint_ja}"), format!("unknown key `{k}`{hint_en}")),
                     );
@@ -238,7 +238,7 @@ impl<'a> Lowerer<'a> {
         match &tree.node(got.node).kind {
             NodeKind::Scalar(_) if tree.is_null(got.node) => {
                 self.diags.push(Diagnostic::new(
-                    &value_format::RULE,
+                    RuleId::ValueFormat,
                     got.key,
                     Message::new(format!("`{key}` の値が空です"), format!("`{key}` has no value")),
                 ));
@@ -272,11 +272,11 @@ impl<'a> Lowerer<'a> {
         match read(&normalize(raw)) {
             Ok(value) => Some(Spanned { value, span }),
             Err(ReadError::Format(m)) => {
-                self.diags.push(Diagnostic::new(&value_format::RULE, span, m));
+                self.diags.push(Diagnostic::new(RuleId::ValueFormat, span, m));
                 None
             }
             Err(ReadError::Date(m)) => {
-                self.diags.push(Diagnostic::new(&era_date::RULE, span, m));
+                self.diags.push(Diagnostic::new(RuleId::EraDate, span, m));
                 None
             }
         }
@@ -290,7 +290,7 @@ impl<'a> Lowerer<'a> {
             .collect();
         self.diags.push(
             Diagnostic::new(
-                &fullwidth_digits::RULE,
+                RuleId::FullwidthDigits,
                 span,
                 Message::new(
                     format!("全角の数字・記号が使われています: {source} → {fixed}"),

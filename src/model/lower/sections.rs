@@ -1,13 +1,13 @@
 //! The report's header, summary, changes and history.
 
 use super::{Lowerer, Map};
-use crate::diagnostics::{Diagnostic, Message};
+use crate::diagnostics::Diagnostic;
+use crate::diagnostics::RuleId;
 use crate::model::decimal::Rounding;
 use crate::model::fields;
 use crate::model::read::{read_amount, read_cell, read_count, read_date, read_percent, read_period};
 use crate::model::report::{ChangeColumn, Columns, HistoryRow, Meta, Report, SummaryColumn};
 use crate::model::value::Spanned;
-use crate::rules::value_format;
 use crate::syntax::NodeId;
 use crate::text::Span;
 
@@ -26,21 +26,10 @@ impl<'a> Lowerer<'a> {
         let rounding_set = m.entries.iter().any(|e| self.tree.scalar(e.key) == Some("rounding"));
         let rounding = match self.scalar(m, "rounding") {
             None => Rounding::HalfUp,
-            Some((s, span)) => match s.trim() {
-                "half_up" | "四捨五入" => Rounding::HalfUp,
-                "down" | "切り捨て" | "切捨て" => Rounding::Down,
-                other => {
-                    self.diags.push(Diagnostic::new(
-                        &value_format::RULE,
-                        span,
-                        Message::new(
-                            format!("端数処理 `{other}` は不明です（half_up＝四捨五入 または down＝切り捨て）"),
-                            format!("unknown rounding `{other}` (half_up = 四捨五入, or down = 切り捨て)"),
-                        ),
-                    ));
-                    Rounding::HalfUp
-                }
-            },
+            Some((s, span)) => s.parse().unwrap_or_else(|m| {
+                self.diags.push(Diagnostic::new(RuleId::ValueFormat, span, m));
+                Rounding::HalfUp
+            }),
         };
         Meta {
             title: self.text(m, "title"),

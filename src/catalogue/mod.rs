@@ -1,0 +1,216 @@
+//! The rule catalogue: every rule's identity — id, group, default severity, whether it has fixes, a summary and
+//! documentation in Japanese and English — as plain data, below every stage that reports one. The parser and
+//! the lowering report `yaml-syntax` or `schema` by `RuleId` without knowing any check; the checks that read
+//! the model are registered above it (`checks::ALL`).
+//!
+//! A check's documentation sits beside its code (`src/checks/<group>/<rule>.md` and `.ja.md`); a rule reported
+//! while the text is read has its documentation here, in `reading/`.
+
+mod rules;
+
+pub use rules::RuleId;
+
+use crate::text::{Lang, Message};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = Message;
+
+    /// The severity's English word, or the Japanese one the messages use (エラー, 警告, 情報).
+    fn from_str(s: &str) -> Result<Severity, Message> {
+        match s.trim() {
+            "error" | "エラー" => Ok(Severity::Error),
+            "warning" | "警告" => Ok(Severity::Warning),
+            "info" | "情報" => Ok(Severity::Info),
+            other => Err(Message::new(
+                format!(
+                    "水準「{other}」は使えません。「error」（エラー）、「warning」（警告）、「info」（情報）のいずれかです"
+                ),
+                format!("`{other}` is not a severity: error, warning or info"),
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Syntax,
+    Sums,
+    Summary,
+    Changes,
+    ZeroCases,
+    Numbering,
+    Dates,
+    Text,
+}
+
+impl Group {
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Syntax => "syntax",
+            Group::Sums => "sums",
+            Group::Summary => "summary",
+            Group::Changes => "changes",
+            Group::ZeroCases => "zero_cases",
+            Group::Numbering => "numbering",
+            Group::Dates => "dates",
+            Group::Text => "text",
+        }
+    }
+}
+
+/// One rule's identity.
+#[derive(Debug)]
+pub struct Rule {
+    pub rule: RuleId,
+    /// What users write: `column-sum`.
+    pub id: &'static str,
+    pub group: Group,
+    pub severity: Severity,
+    /// Whether some of its diagnostics carry a fix.
+    pub fixable: bool,
+    /// Whether a check reads the model for it (`checks::ALL`); otherwise a stage reports it while reading.
+    pub checked: bool,
+    /// One line in Japanese and in English.
+    pub summary: (&'static str, &'static str),
+    /// Markdown: what it checks, why it matters, an example that fails and one that passes.
+    pub docs: &'static str,
+    /// The same in Japanese.
+    pub docs_ja: &'static str,
+}
+
+impl RuleId {
+    pub fn rule(self) -> &'static Rule {
+        &rules::ALL[self as usize]
+    }
+
+    /// The id users write.
+    pub fn name(self) -> &'static str {
+        self.rule().id
+    }
+
+    pub fn severity(self) -> Severity {
+        self.rule().severity
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// Every rule, in catalogue order.
+pub fn all() -> &'static [Rule] {
+    rules::ALL
+}
+
+/// The rule a user names.
+pub fn find(id: &str) -> Option<RuleId> {
+    rules::ALL.iter().find(|r| r.id == id).map(|r| r.rule)
+}
+
+/// The rule ids nearest to a mistyped one, nearest first: for a did-you-mean.
+pub fn nearest(id: &str) -> Option<RuleId> {
+    let id = id.trim().to_ascii_lowercase().replace('_', "-");
+    rules::ALL
+        .iter()
+        .map(|r| (distance(&id, r.id), r.rule))
+        .filter(|&(d, r)| d <= 3.max(r.name().len() / 3))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, r)| r)
+}
+
+/// Edit distance (Levenshtein) over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The rule table of the README, generated from the catalogue.
+pub fn markdown_table() -> String {
+    let mut out =
+        String::from("| rule | group | severity | fix | checks (ja) | checks (en) |\n|---|---|---|---|---|---|\n");
+    for r in rules::ALL {
+        let fix = if r.fixable { "yes" } else { "" };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {fix} | {} | {} |\n",
+            r.id,
+            r.group.name(),
+            r.severity.as_str(),
+            r.summary.0,
+            r.summary.1.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
+/// What `senshin-lint explain` prints.
+pub fn explain(rule: RuleId, lang: Lang) -> String {
+    let rule = rule.rule();
+    let (summary, docs) = match lang {
+        Lang::Ja => (rule.summary.0, rule.docs_ja),
+        Lang::En => (rule.summary.1, rule.docs),
+    };
+    format!(
+        "# {}\n\n{}\n\n{} · {} · {}{}\n\n{}",
+        rule.id,
+        summary,
+        rule.group.name(),
+        rule.severity.as_str(),
+        if rule.fixable { "fixable" } else { "no fix" },
+        if rule.checked { "" } else { " · reported while reading the draft" },
+        docs.trim_end()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_in_catalogue_order_and_a_typo_finds_its_rule() {
+        for (i, r) in all().iter().enumerate() {
+            assert_eq!(r.rule as usize, i, "{}", r.id);
+            assert_eq!(find(r.id), Some(r.rule));
+        }
+        assert_eq!(nearest("column-summ"), Some(RuleId::ColumnSum));
+        assert_eq!(nearest("colum_sum"), Some(RuleId::ColumnSum));
+        assert_eq!(nearest("zero-case-mising"), Some(RuleId::ZeroCaseMissing));
+        assert_eq!(nearest("something-else-entirely"), None);
+    }
+}

@@ -1,0 +1,3 @@
+//! Dates: whether they fall where they must (whether they exist is read with the value: `era-date`).
+
+pub mod effective_after_period;
