@@ -677,3 +677,38 @@ fn a_folder_without_drafts_is_a_warning_not_silence() {
     assert!(stdout(&o).contains("senshin-lint.toml:1:11"), "{}", stdout(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_language_of_a_configuration_found_from_the_drafts_folder_applies_from_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    std::fs::write(dir.path().join("drafts/senshin-lint.toml"), "language = \"ja\"\n").unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/broken/report.yaml"),
+        dir.path().join("drafts/x.yaml"),
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .args(["check", "--color", "never", "drafts/x.yaml"])
+        .current_dir(dir.path())
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("エラー"), "{}", stdout(&o));
+    // Standard input named as a file in that folder is under the same configuration.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .args(["check", "--color", "never", "--stdin-filename", "drafts/y.yaml", "-"])
+        .current_dir(dir.path())
+        .env("LANG", "C")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"report: {}\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(stdout(&o).contains("エラー"), "{}", stdout(&o));
+}

@@ -456,3 +456,147 @@ async fn a_storm_of_edits_ends_with_the_diagnostics_of_the_final_text() {
     assert_eq!(rules(&last["diagnostics"]), expected);
     c.finish().await;
 }
+
+/// The published report without its own rounding, so that the configuration's applies.
+fn draft_without_rounding() -> String {
+    PUBLISHED.lines().filter(|l| !l.trim_start().starts_with("rounding:")).map(|l| format!("{l}\n")).collect()
+}
+
+/// A folder holding a draft and its `senshin-lint.toml`, at a repository's root (so that the search for the
+/// configuration stops there).
+fn project(config: &str, draft: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(dir.path().join("senshin-lint.toml"), config).unwrap();
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    let path = dir.path().join("drafts/r6.yaml");
+    std::fs::write(&path, draft).unwrap();
+    let uri = format!("file://{}", path.display());
+    (dir, path, uri)
+}
+
+/// What the command line reports for a draft, as (rule, severity, line from 0, message in English).
+fn cli_findings(args: &[&str], path: &std::path::Path) -> Vec<(String, String, u64, String)> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .args(["check", "--format", "json", "--lang", "en"])
+        .args(args)
+        .arg(path)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut found: Vec<_> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let (rule, severity) = (d["rule"].as_str().unwrap().to_owned(), d["severity"].as_str().unwrap().to_owned());
+            let line = d["range"]["start"]["line"].as_u64().unwrap() - 1;
+            (rule, severity, line, d["message"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The same, from a `publishDiagnostics` notification.
+fn server_findings(published: &Value) -> Vec<(String, String, u64, String)> {
+    let severity = |n: u64| ["", "error", "warning", "info", "info"][n as usize].to_owned();
+    let mut found: Vec<_> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let rule = d["code"].as_str().unwrap().to_owned();
+            let line = d["range"]["start"]["line"].as_u64().unwrap();
+            (rule, severity(d["severity"].as_u64().unwrap()), line, d["message"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+const CONFIG: &str = "rounding = \"down\"\n[rules]\nmixed-punctuation = \"off\"\nsummary-arithmetic = \"warning\"\n";
+
+#[tokio::test]
+async fn check_check_fix_and_the_server_find_the_same_under_one_configuration() {
+    let (dir, path, uri) = project(CONFIG, &draft_without_rounding());
+    let checked = cli_findings(&[], &path);
+    // The configuration applies: rounding down breaks summary figures, levels change and silence rules.
+    assert!(checked.iter().filter(|f| f.0 == "summary-vs-costs").count() >= 5, "{checked:#?}");
+    assert!(checked.iter().any(|f| f.0 == "summary-arithmetic" && f.1 == "warning"));
+    assert!(!checked.iter().any(|f| f.0 == "mixed-punctuation"));
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({})).await;
+    c.open(&uri, &std::fs::read_to_string(&path).unwrap()).await;
+    let shown = loop {
+        let p = c.notification("textDocument/publishDiagnostics").await;
+        if p["uri"] == uri.as_str() {
+            break p;
+        }
+    };
+    assert_eq!(server_findings(&shown), checked, "the editor and the command line disagree");
+    // `--fix --unsafe-fixes` reports the diagnostics of the fixed draft: the same as checking it, and as the
+    // server's for its text.
+    let fixed = cli_findings(&["--fix", "--unsafe-fixes"], &path);
+    assert_ne!(fixed, checked, "fixes were applied");
+    assert_eq!(cli_findings(&[], &path), fixed);
+    let text = std::fs::read_to_string(&path).unwrap();
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": text}]}),
+    )
+    .await;
+    let shown = c.notification("textDocument/publishDiagnostics").await;
+    assert_eq!(server_findings(&shown), fixed);
+    c.finish().await;
+    drop(dir);
+}
+
+#[tokio::test]
+async fn the_server_follows_a_configuration_changed_while_it_runs() {
+    let (dir, path, uri) = project(CONFIG, &draft_without_rounding());
+    let config_path = dir.path().join("senshin-lint.toml");
+    let config_uri = format!("file://{}", config_path.display());
+    let mut c = Client::start();
+    let watching = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    c.initialize(watching, json!({})).await;
+    c.open(&uri, &std::fs::read_to_string(&path).unwrap()).await;
+    let mut next = async |c: &mut Client, uri: &str| loop {
+        let p = c.notification("textDocument/publishDiagnostics").await;
+        if p["uri"] == uri {
+            break server_findings(&p);
+        }
+    };
+    let before = next(&mut c, &uri).await;
+    assert!(before.iter().any(|f| f.0 == "summary-vs-costs"));
+    // Another program edits the file; the client tells the server of it.
+    std::fs::write(
+        &config_path,
+        "rounding = \"half_up\"\n[rules]\nsummary-vs-costs = \"off\"\ncolumn-sum = \"info\"\n",
+    )
+    .unwrap();
+    let changed = json!({"changes": [{"uri": config_uri, "type": 2}]});
+    c.notify("workspace/didChangeWatchedFiles", changed).await;
+    let after = next(&mut c, &uri).await;
+    assert!(!after.iter().any(|f| f.0 == "summary-vs-costs"), "{after:#?}");
+    assert_eq!(after, cli_findings(&[], &path));
+    // A mistake in the configuration is shown on the file itself, as the command line reports it.
+    std::fs::write(&config_path, "[rules]\ncolumn-summ = \"off\"\n").unwrap();
+    c.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": config_uri, "type": 2}]})).await;
+    let on_config = next(&mut c, &config_uri).await;
+    assert_eq!(on_config.len(), 1);
+    assert!(on_config[0].3.contains("did you mean `column-sum`"), "{on_config:?}");
+    next(&mut c, &uri).await; // the draft, under that configuration
+    // Without a notification, the next edit of the draft reads the configuration again.
+    std::fs::write(&config_path, "[rules]\nzero-case-name = \"off\"\nprior-cases = \"off\"\n").unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": text}]}),
+    )
+    .await;
+    let edited = next(&mut c, &uri).await;
+    assert!(!edited.iter().any(|f| f.0 == "prior-cases" || f.0 == "zero-case-name"));
+    assert_eq!(edited, cli_findings(&[], &path));
+    c.finish().await;
+}
