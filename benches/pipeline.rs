@@ -80,7 +80,11 @@ fn checks(b: Bencher, rows: usize) {
     let text = draft_text(rows, 0);
     let (tree, _) = syntax::parse(&text);
     let (report, _) = model::lower(&tree, &text, true);
-    b.bench(|| checks::run(&checks::Context { report: black_box(&report), text: &text }));
+    // The derived figures are computed once per analysis, for the checks and the editor: counted here.
+    b.bench(|| {
+        let figures = checks::figures::figures(black_box(&report));
+        checks::run(&checks::Context { report: &report, text: &text, figures: &figures })
+    });
 }
 
 fn checked(rows: usize) -> Vec<cli::Checked> {

@@ -70,6 +70,8 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// The YAML parsed to its end (no `yaml-syntax` error), so the cross-figure checks ran.
     pub parsed: bool,
+    /// Every derived figure, computed once: the checks compared them, hover and hints show them.
+    pub figures: Vec<checks::figures::Figure>,
 }
 
 /// Analyses a decoded draft. Cross-figure checks run only when the YAML parsed to its end: on a half-typed
@@ -94,14 +96,15 @@ pub fn analyze_with(text: &str, settings: &Settings) -> Analysis {
     let (lowered, more_lowered) = lowered.into_parts();
     diagnostics.extend(lowered);
     more += more_lowered;
+    let figures = if complete { checks::figures::figures(&report) } else { Vec::new() };
     if complete {
-        diagnostics.extend(checks::run(&checks::Context { report: &report, text }));
+        diagnostics.extend(checks::run(&checks::Context { report: &report, text, figures: &figures }));
     }
     suppress::apply(text, &tree.comments, &mut diagnostics, complete);
     settings.apply_levels(&mut diagnostics);
     diagnostics.sort_by(diagnostics::by_position);
     limit(&mut diagnostics, more);
-    Analysis { tree, report, diagnostics, parsed: complete }
+    Analysis { tree, report, diagnostics, parsed: complete, figures }
 }
 
 /// Keeps the first `MAX_DIAGNOSTICS` in the order of the text, and says where the rest begin and how many

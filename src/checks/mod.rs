@@ -4,6 +4,7 @@
 //! are registered (`ALL`).
 
 pub(crate) mod facts;
+pub mod figures;
 
 pub mod changes;
 pub mod dates;
@@ -20,6 +21,8 @@ use crate::model::{Part, Report};
 pub struct Context<'a> {
     pub report: &'a Report,
     pub text: &'a str,
+    /// The derived figures, computed once (`figures::figures`).
+    pub figures: &'a [figures::Figure],
 }
 
 pub type Check = fn(&Context, &mut Vec<Diagnostic>);
@@ -105,7 +108,7 @@ mod tests {
         ];
         for text in examples {
             let analysis = crate::analyze(text);
-            let cx = Context { report: &analysis.report, text };
+            let cx = Context { report: &analysis.report, text, figures: &analysis.figures };
             let one = run_with(&cx, false);
             assert!(!one.is_empty() || text.contains("consistent in every figure"));
             assert_eq!(format!("{one:?}"), format!("{:?}", run_with(&cx, true)));

@@ -1,8 +1,8 @@
 //! Hover: a key's Japanese label, a derived figure's derivation, a yen amount in 億円, the technology a
 //! zero-case 告示番号 refers to, and a rule's documentation on its id in a suppression comment.
 
-use super::derive::{derivations, yen_cells};
 use super::locate::locate;
+use super::yen::yen_cells;
 use crate::Analysis;
 use crate::catalogue;
 use crate::diagnostics::{Lang, oku_text};
@@ -29,8 +29,8 @@ pub fn hover(analysis: &Analysis, text: &str, offset: usize, lang: Lang) -> Opti
     let node = at.node?;
     let span = analysis.tree.span(node);
     let label = fields::field(&keys).map(|f| format!("**{}**\n\n", f.ja)).unwrap_or_default();
-    if let Some(d) = derivations(&analysis.report).into_iter().find(|d| d.span == span) {
-        return Some(HoverInfo { span, text: format!("{label}{}", d.explanation.get(lang)) });
+    if let Some(d) = analysis.figures.iter().find(|d| d.span == span) {
+        return Some(HoverInfo { span, text: format!("{label}{}", d.derivation.get(lang)) });
     }
     if let Some((_, yen)) = yen_cells(&analysis.report).into_iter().find(|(s, _)| *s == span) {
         return Some(HoverInfo { span, text: format!("{label}≈ {} 億円", oku_text(yen)) });

@@ -5,17 +5,16 @@
 mod actions;
 mod completion;
 mod definition;
-mod derive;
 mod draft;
 mod hints;
 mod hover;
 mod locate;
 mod symbols;
+mod yen;
 
 pub use actions::{Action, code_actions};
 pub use completion::{Completion, CompletionKind, complete};
 pub use definition::definition;
-pub use derive::{Derivation, derivations};
 pub use draft::{MARKER, is_report_draft, is_yaml_name};
 pub use hints::{Hint, HintMode, inlay_hints};
 pub use hover::{HoverInfo, hover};

@@ -1,105 +1,16 @@
 //! `history-vs-report`: the five-year history ends with this report and runs without gaps.
 
-use super::{check_equal, check_rounded, check_rounded_ratio};
-use crate::checks::{Context, facts};
+use super::report_figure;
+use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Message, RuleId};
 use crate::model::read::era_text;
-use crate::model::{HistoryRow, Part};
 use jiff::civil::Date;
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let history = &cx.report.history;
-    if let Some(last) = history.last() {
-        last_row(cx, last, out);
-    }
-    if let (Some(before), Some(prev)) = (history.len().checked_sub(2).map(|i| &history[i]), &cx.report.changes.total)
-        && let (Some(t), Some(p)) = (&before.technologies, &prev.previous)
-    {
-        check_equal(
-            RuleId::HistoryVsReport,
-            t,
-            p.value.count(),
-            ("前年度の行の技術数", "the previous year's 技術数"),
-            ("技術数の推移の 計 ①（前年6月30日現在）", "changes 計 ① (a year earlier)"),
-            &[p.span],
-            out,
-        );
+    for f in cx.figures.iter().filter(|f| f.rule == RuleId::HistoryVsReport) {
+        report_figure(f, cx.report.meta.rounding, out);
     }
     periods(cx, out);
-}
-
-fn last_row(cx: &Context, last: &HistoryRow, out: &mut Vec<Diagnostic>) {
-    let r = cx.report.meta.rounding;
-    if let Some(total) = &cx.report.summary.total {
-        let counts = [
-            (&last.technologies, &total.technologies, ("技術数", "技術数"), ("実績の概要 計 ①", "summary 計 ①")),
-            (
-                &last.facilities,
-                &total.facilities,
-                ("実施医療機関数", "facilities"),
-                ("実績の概要 計 ②", "summary 計 ②"),
-            ),
-            (&last.patients, &total.patients, ("全患者数", "patients"), ("実績の概要 計 ③", "summary 計 ③")),
-        ];
-        for (mine, theirs, what, from) in counts {
-            if let (Some(m), Some(t)) = (mine, theirs) {
-                let what = (format!("最終行の{}", what.0), format!("last row's {}", what.1));
-                check_equal(RuleId::HistoryVsReport, m, t.value, (&what.0, &what.1), from, &[t.span], out);
-            }
-        }
-    }
-    let costs = &cx.report.costs;
-    let (Some(a), Some(b)) = (costs.get(Part::A), costs.get(Part::B)) else {
-        return;
-    };
-    let Some(facts::Totals { total_yen: total, advanced_yen: adv, .. }) = facts::totals(cx.report, &Part::BOTH) else {
-        return;
-    };
-    let cells = |get: fn(&crate::model::CostTotal) -> Option<crate::text::Span>| -> Vec<crate::text::Span> {
-        [a, b].iter().filter_map(|t| t.total.as_ref().and_then(get)).collect()
-    };
-    let total_cells = cells(|t| t.total_yen.as_ref().map(|c| c.span));
-    let adv_cells = cells(|t| t.advanced_yen.as_ref().map(|c| c.span));
-    let both: Vec<_> = total_cells.iter().chain(&adv_cells).copied().collect();
-    let amounts = [
-        (
-            &last.total_cost,
-            total,
-            ("最終行の総金額", "last row's 総金額"),
-            ("Ａ・Ｂの総合計の合計", "Σ 総合計 of A and B"),
-            &total_cells,
-        ),
-        (
-            &last.insured_cost,
-            total - adv,
-            ("最終行の保険外併用療養費", "last row's insured cost"),
-            ("Σ 総合計 − Σ 先進医療総額", "Σ 総合計 − Σ 先進医療総額"),
-            &both,
-        ),
-        (
-            &last.advanced_cost,
-            adv,
-            ("最終行の先進医療の総額", "last row's advanced cost"),
-            ("Ａ・Ｂの先進医療総額の合計", "Σ 先進医療総額 of A and B"),
-            &adv_cells,
-        ),
-    ];
-    for (printed, exact, what, from, cells) in amounts {
-        if let Some(p) = printed {
-            check_rounded(RuleId::HistoryVsReport, r, p, exact, what, from, cells, out);
-        }
-    }
-    if let Some(p) = &last.advanced_ratio {
-        check_rounded_ratio(
-            RuleId::HistoryVsReport,
-            r,
-            p,
-            (adv, total),
-            ("最終行の割合", "last row's ratio"),
-            &both,
-            out,
-        );
-    }
 }
 
 fn next_day(d: Date) -> Option<Date> {

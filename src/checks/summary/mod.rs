@@ -5,11 +5,11 @@ pub mod history_vs_report;
 pub mod summary_arithmetic;
 pub mod summary_vs_costs;
 
+use crate::checks::figures::{Exact, Figure, Printed};
 use crate::diagnostics::RuleId;
 use crate::diagnostics::{Diagnostic, Fix, Message, group_digits, oku_text};
 use crate::model::exact::{Interval, Q};
 use crate::model::{Amount, Decimal, Rounding, Spanned};
-use crate::text::Span;
 
 /// Bounds of an interval of yen in 億円, one place finer than `scale`: `911.10〜911.30億円`.
 fn range_text(i: Interval, exp: u32, scale: u32) -> String {
@@ -106,107 +106,69 @@ fn check_ratio(
     );
 }
 
-/// A printed amount against the exact yen it should be rounded from.
-#[allow(clippy::too_many_arguments)]
-fn check_rounded(
-    rule: RuleId,
-    rounding: Rounding,
-    printed: &Spanned<Amount>,
-    exact: i128,
-    (what_ja, what_en): (&str, &str),
-    (from_ja, from_en): (&str, &str),
-    sources: &[Span],
-    out: &mut Vec<Diagnostic>,
-) {
-    let expected = printed.value.round_yen(exact, rounding);
-    if expected.value == printed.value.value {
+/// A figure of the list (`checks::figures`) that differs from what its cells say, as the rule's diagnostic:
+/// an amount in 億円 against the exact yen it rounds from, a percentage against its exact ratio, a count
+/// against the count it must equal. Each source cell carries its own label.
+fn report_figure(f: &Figure, rounding: Rounding, out: &mut Vec<Diagnostic>) {
+    if !f.differs {
         return;
     }
-    let how = match rounding {
-        Rounding::HalfUp => ("四捨五入", "rounded half up"),
-        Rounding::Down => ("切り捨て", "rounded down"),
+    let (what, from) = (&f.what, &f.from);
+    let mut d = match (f.printed, f.exact) {
+        (Printed::Amount(printed), Exact::Value(exact)) => {
+            let how = match rounding {
+                Rounding::HalfUp => ("四捨五入", "rounded half up"),
+                Rounding::Down => ("切り捨て", "rounded down"),
+            };
+            let (y, oku, e) = (group_digits(exact), oku_text(exact), &f.expected);
+            Diagnostic::new(
+                f.rule,
+                f.span,
+                Message::new(
+                    format!("{} {printed} ≠ {} {y}円（≈ {oku}億円）を{}した {e}", what.ja, from.ja, how.0),
+                    format!("{} {printed} ≠ {} {y} yen (≈ {oku} 億円) {} to {e}", what.en, from.en, how.1),
+                ),
+            )
+            .fix(Fix::replace(
+                Message::new(format!("{e} にする"), format!("replace with {e}")),
+                f.span,
+                e.clone(),
+                false,
+            ))
+        }
+        (Printed::Percent(printed), Exact::Ratio { part, whole }) => {
+            let exact = Decimal::round(Q::new(part * 100, whole), printed.scale + 2, Rounding::HalfUp);
+            let (p, w, e) = (group_digits(part), group_digits(whole), &f.expected);
+            Diagnostic::new(
+                f.rule,
+                f.span,
+                Message::new(
+                    format!("{} {printed}% ≠ {p}円 ／ {w}円 = {exact}% → {e}", what.ja),
+                    format!("{} {printed}% ≠ {p} / {w} yen = {exact}% → {e}", what.en),
+                ),
+            )
+            .fix(Fix::replace(
+                Message::new(format!("{e} にする"), format!("replace with {e}")),
+                f.span,
+                e.clone(),
+                false,
+            ))
+        }
+        (Printed::Exact(printed), Exact::Value(_)) => {
+            let (s, e) = (group_digits(printed), &f.expected);
+            Diagnostic::new(
+                f.rule,
+                f.span,
+                Message::new(
+                    format!("{} {s} ≠ {} {e}", what.ja, from.ja),
+                    format!("{} {s} ≠ {} {e}", what.en, from.en),
+                ),
+            )
+        }
+        _ => return,
     };
-    let (y, oku) = (group_digits(exact), oku_text(exact));
-    let mut d = Diagnostic::new(
-        rule,
-        printed.span,
-        Message::new(
-            format!("{what_ja} {} ≠ {from_ja} {y}円（≈ {oku}億円）を{}した {expected}", printed.value, how.0),
-            format!("{what_en} {} ≠ {from_en} {y} yen (≈ {oku} 億円) {} to {expected}", printed.value, how.1),
-        ),
-    )
-    .fix(Fix::replace(
-        Message::new(format!("{expected} にする"), format!("replace with {expected}")),
-        printed.span,
-        expected.to_string(),
-        false,
-    ));
-    for &s in sources {
-        d = d.label(s, Message::new(from_ja, from_en));
-    }
-    out.push(d);
-}
-
-/// A printed percentage against the exact ratio `part / whole`.
-fn check_rounded_ratio(
-    rule: RuleId,
-    rounding: Rounding,
-    printed: &Spanned<Decimal>,
-    (part, whole): (i128, i128),
-    (what_ja, what_en): (&str, &str),
-    sources: &[Span],
-    out: &mut Vec<Diagnostic>,
-) {
-    if whole <= 0 {
-        return;
-    }
-    let expected = Decimal::round(Q::new(part * 100, whole), printed.value.scale, rounding);
-    if expected == printed.value {
-        return;
-    }
-    let exact = Decimal::round(Q::new(part * 100, whole), printed.value.scale + 2, Rounding::HalfUp);
-    let (p, w) = (group_digits(part), group_digits(whole));
-    let mut d = Diagnostic::new(
-        rule,
-        printed.span,
-        Message::new(
-            format!("{what_ja} {}% ≠ {p}円 ／ {w}円 = {exact}% → {expected}%", printed.value),
-            format!("{what_en} {}% ≠ {p} / {w} yen = {exact}% → {expected}%", printed.value),
-        ),
-    )
-    .fix(Fix::replace(
-        Message::new(format!("{expected}% にする"), format!("replace with {expected}%")),
-        printed.span,
-        format!("{expected}%"),
-        false,
-    ));
-    for &s in sources {
-        d = d.label(s, Message::new("費用の表の合計", "the cost tables' totals"));
-    }
-    out.push(d);
-}
-
-/// Two counts that must be equal.
-fn check_equal(
-    rule: RuleId,
-    stated: &Spanned<u64>,
-    expected: u64,
-    (what_ja, what_en): (&str, &str),
-    (from_ja, from_en): (&str, &str),
-    sources: &[Span],
-    out: &mut Vec<Diagnostic>,
-) {
-    if stated.value == expected {
-        return;
-    }
-    let (s, e) = (group_digits(stated.value.into()), group_digits(expected.into()));
-    let mut d = Diagnostic::new(
-        rule,
-        stated.span,
-        Message::new(format!("{what_ja} {s} ≠ {from_ja} {e}"), format!("{what_en} {s} ≠ {from_en} {e}")),
-    );
-    for &span in sources {
-        d = d.label(span, Message::new(from_ja, from_en));
+    for (span, label) in &f.sources {
+        d = d.label(*span, label.clone());
     }
     out.push(d);
 }
