@@ -561,7 +561,7 @@ async fn the_server_follows_a_configuration_changed_while_it_runs() {
     let watching = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
     c.initialize(watching, json!({})).await;
     c.open(&uri, &std::fs::read_to_string(&path).unwrap()).await;
-    let mut next = async |c: &mut Client, uri: &str| loop {
+    let next = async |c: &mut Client, uri: &str| loop {
         let p = c.notification("textDocument/publishDiagnostics").await;
         if p["uri"] == uri {
             break server_findings(&p);
