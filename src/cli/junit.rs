@@ -1,11 +1,13 @@
-//! `--format junit`: JUnit XML, one test suite per file and one failing test case per diagnostic (a file
-//! without diagnostics is one passing case), for CI systems that show test reports. Written a suite at a
+//! `--format junit`: JUnit XML, one test suite per file and one test case per diagnostic (a file without
+//! diagnostics is one passing case), for CI systems that show test reports. Only an error fails its case, as
+//! only errors fail the run (exit status 1); a warning's or a note's case passes and carries its text as
+//! output. Written a suite at a
 //! time: the totals are on each suite, not on `<testsuites>`, which would need them before the first file.
 
 use super::Checked;
 use super::emit::{Emitter, Summary};
 use super::escape::visible;
-use crate::diagnostics::Lang;
+use crate::diagnostics::{Lang, Severity};
 use crate::text::LineIndex;
 use std::io::{self, Write};
 
@@ -45,7 +47,8 @@ impl Emitter for Junit {
     fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
         let path = xml(&c.path);
         let n = c.diagnostics.len();
-        writeln!(out, "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{n}\" errors=\"0\">", n.max(1))?;
+        let failures = c.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        writeln!(out, "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">", n.max(1))?;
         if n == 0 {
             writeln!(out, "    <testcase name=\"senshin-lint\" classname=\"{path}\"/>")?;
         }
@@ -55,9 +58,14 @@ impl Emitter for Junit {
             let (line, col) = (at.line + 1, at.chars + 1);
             let message = xml(d.message.get(self.lang));
             let (rule, severity) = (d.rule, d.severity.as_str());
+            let text = format!("{path}:{line}:{col}: {severity} [{rule}] {message}");
+            let body = match d.severity {
+                Severity::Error => format!("<failure type=\"{rule}\" message=\"{message}\">{text}</failure>"),
+                Severity::Warning | Severity::Info => format!("<system-out>{text}</system-out>"),
+            };
             writeln!(
                 out,
-                "    <testcase name=\"{rule} {line}:{col}\" classname=\"{path}\">\n      <failure type=\"{rule}\" message=\"{message}\">{path}:{line}:{col}: {severity} [{rule}] {message}</failure>\n    </testcase>"
+                "    <testcase name=\"{rule} {line}:{col}\" classname=\"{path}\">\n      {body}\n    </testcase>"
             )?;
         }
         out.write_all(b"  </testsuite>\n")

@@ -65,30 +65,33 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             })
             .collect();
         let at = Span::new(t.span.start + first, t.span.start + first + c.len_utf8());
-        out.push(
-            Diagnostic::new(
-                RuleId::MixedPunctuation,
-                at,
-                Message::new(
-                    format!(
-                        "句読点「{c}」が混在しています（文書全体では{maj_text}が {} 個、こちらが {} 個）",
-                        jp.max(west),
-                        jp.min(west)
-                    ),
-                    format!(
-                        "punctuation 「{c}」 mixed in: the document mostly uses {maj_text} ({} against {})",
-                        jp.max(west),
-                        jp.min(west)
-                    ),
+        let mut d = Diagnostic::new(
+            RuleId::MixedPunctuation,
+            at,
+            Message::new(
+                format!(
+                    "句読点「{c}」が混在しています（文書全体では{maj_text}が {} 個、こちらが {} 個）",
+                    jp.max(west),
+                    jp.min(west)
                 ),
-            )
-            .label(t.span, Message::new("この文", "this text"))
-            .fix(Fix {
-                title: Message::new(format!("{maj_text}にそろえる"), format!("use {maj_text}")),
-                edits,
-                safe: true,
-            }),
-        );
+                format!(
+                    "punctuation 「{c}」 mixed in: the document mostly uses {maj_text} ({} against {})",
+                    jp.max(west),
+                    jp.min(west)
+                ),
+            ),
+        )
+        .label(t.span, Message::new("この文", "this text"));
+        // Every other mark of the text is marked too: the reader sees each one the fix changes.
+        for &(b, c) in &found[1..] {
+            let span = Span::new(t.span.start + b, t.span.start + b + c.len_utf8());
+            d = d.label(span, Message::new(format!("ここにも「{c}」"), format!("「{c}」 here too")));
+        }
+        out.push(d.fix(Fix {
+            title: Message::new(format!("{maj_text}にそろえる"), format!("use {maj_text}")),
+            edits,
+            safe: true,
+        }));
     }
 }
 
