@@ -128,15 +128,24 @@ pub fn read_date(s: &str) -> Read<Date> {
     Ok(date)
 }
 
-/// A period `A～B` (or `A〜B`, `A~B`); both ends are dates.
+/// A period `A～B` (or `A〜B`, `A~B`, or with a dash: `R5.7.1-R6.6.30`, `R5.7.1－R6.6.30`); both ends are
+/// dates.
 pub fn read_period(s: &str) -> Read<(Date, Date)> {
-    let Some((a, b)) = s.split_once(['~', '〜', '～']) else {
-        return format_err(
-            format!("期間として読めません: `{s}`（例: 令和5年7月1日～令和6年6月30日）"),
-            format!("cannot read `{s}` as a period (e.g. 令和5年7月1日～令和6年6月30日)"),
-        );
-    };
-    Ok((read_date(a)?, read_date(b)?))
+    if let Some((a, b)) = s.split_once(['~', '〜', '～']) {
+        return Ok((read_date(a)?, read_date(b)?));
+    }
+    // A dash may also stand inside a date (`2023-07-01`): the period is split at the dash whose two sides
+    // both read as dates.
+    let dashes = s.char_indices().filter(|(_, c)| matches!(c, '-' | '－' | '–' | '—' | '−'));
+    for (at, c) in dashes {
+        if let (Ok(a), Ok(b)) = (read_date(&s[..at]), read_date(&s[at + c.len_utf8()..])) {
+            return Ok((a, b));
+        }
+    }
+    format_err(
+        format!("期間として読めません: `{s}`（例: 令和5年7月1日～令和6年6月30日）"),
+        format!("cannot read `{s}` as a period (e.g. 令和5年7月1日～令和6年6月30日)"),
+    )
 }
 
 #[cfg(test)]
@@ -176,6 +185,10 @@ mod tests {
         let p = read_period(&normalize("令和5年7月1日～令和6年6月30日")).unwrap();
         assert_eq!(p, (d(2023, 7, 1), d(2024, 6, 30)));
         assert_eq!(read_period("R1.7.1〜R2.6.30").unwrap().0, d(2019, 7, 1));
+        for dashed in ["R5.7.1-R6.6.30", "R5.7.1－R6.6.30", "2023-07-01-2024-06-30", "令和5年7月1日 - 令和6年6月30日"] {
+            assert_eq!(read_period(dashed), Ok((d(2023, 7, 1), d(2024, 6, 30))), "{dashed}");
+        }
+        assert!(read_period("R5.7.1-R6.13.30").is_err());
         assert_eq!(era_text(d(2019, 5, 1)), "令和元年5月1日");
         assert_eq!(era_text(d(2023, 6, 30)), "令和5年6月30日");
     }
