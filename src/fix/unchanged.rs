@@ -38,8 +38,12 @@ pub fn moved_span(regions: &[(Span, Span)], span: Span) -> Span {
     out
 }
 
-/// Whether a node's span meets a region: overlaps it, or for an empty region, has it strictly inside.
+/// Whether a node's span meets a region: overlaps it, or for an empty region, has it strictly inside. An empty
+/// node (the value of `A:`) meets a region that holds its place, at either end: an edit there fills it.
 fn meets(node: Span, region: Span) -> bool {
+    if node.is_empty() && region.start <= node.start && node.start <= region.end {
+        return true;
+    }
     if region.is_empty() {
         node.start < region.start && region.start < node.end
     } else {
@@ -50,8 +54,9 @@ fn meets(node: Span, region: Span) -> bool {
 /// Whether a span meets any of `regions` (in order, not overlapping): only the first region that ends after
 /// the span starts can tell, so a draft's nodes are checked against a thousand edits in logarithmic time.
 fn meets_any(regions: &[Span], span: Span) -> bool {
-    let i = regions.partition_point(|r| r.end <= span.start);
-    regions.get(i).is_some_and(|&r| meets(span, r))
+    // A region ending where the span starts meets it only when both are that one empty place.
+    let i = regions.partition_point(|r| r.end < span.start);
+    regions[i..].iter().take_while(|r| r.start <= span.end).any(|&r| meets(span, r))
 }
 
 /// What YAML read, for comparison: each node's kind and its value (scalars), and where it starts once
@@ -95,9 +100,10 @@ pub fn holds(before: &Tree, after: &Tree, edits: &[Edit]) -> bool {
         return false;
     }
     let (was, is) = (scalars(before), scalars(after));
+    // An empty value (`A:`) that an edit fills may become a list or a mapping; a value written out stays one.
     regions
         .iter()
-        .filter(|(o, _)| was.binary_search(o).is_ok())
+        .filter(|(o, _)| !o.is_empty() && was.binary_search(o).is_ok())
         .all(|&(o, n)| scalars_in(&was, o) == scalars_in(&is, n))
 }
 
@@ -117,6 +123,17 @@ mod tests {
         assert!(check("a: {b: １，２７１, c: 2}\n", "１，２７１", "\"1,271\""));
         assert!(check("a:\n  b: １，２７１\n  c: 2\n", "１，２７１", "1,271"));
         assert!(check("a: {b: 1, c: 2}\n", "b", "bb"));
+    }
+
+    #[test]
+    fn an_empty_value_filled_with_a_list_holds() {
+        // The edit rewrites the key with its colon, wherever the empty value stands (before the colon, or at the
+        // end of the text after it).
+        for (text, fixed) in [("a: 1\nB:\nc: 2\n", "a: 1\nB:\n  - x: 1\nc: 2\n"), ("a: 1\nB:", "a: 1\nB:\n  - x: 1")] {
+            let at = text.find("B:").unwrap();
+            let edit = Edit { span: Span::new(at, at + 2), replacement: "B:\n  - x: 1".to_owned() };
+            assert!(holds(&crate::syntax::parse(text).0, &crate::syntax::parse(fixed).0, &[edit]), "{text:?}");
+        }
     }
 
     #[test]

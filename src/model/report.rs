@@ -16,6 +16,9 @@ pub struct Report {
     pub history: Vec<HistoryRow>,
     pub costs: Parts<CostTable>,
     pub zero_cases: Parts<Vec<ZeroCase>>,
+    /// Where each part's zero-case list is written: its key and its value (`[]`, or the empty value of `A:`),
+    /// so that a first entry can be put there.
+    pub zero_case_lists: Parts<(Span, Span)>,
 }
 
 #[derive(Debug, Default)]

@@ -51,14 +51,20 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     ));
                 }
                 for f in &entry.facilities {
+                    let empty = |v: &Option<crate::model::Spanned<String>>| {
+                        v.as_ref().is_none_or(|r| r.value.trim().is_empty())
+                    };
                     let missing: Vec<(&str, &str)> = [
                         (f.name.is_none(), ("医療機関名", "name")),
-                        (f.reason.as_ref().is_none_or(|r| r.value.trim().is_empty()), ("０件の理由", "reason")),
-                        (f.plan.as_ref().is_none_or(|p| p.value.trim().is_empty()), ("今後の対応方針", "plan")),
+                        (empty(&f.reason), ("０件の理由", "reason")),
+                        (empty(&f.plan), ("今後の対応方針", "plan")),
                     ]
                     .into_iter()
                     .filter_map(|(gone, what)| gone.then_some(what))
                     .collect();
+                    // An empty value is pointed at where it is to be written; an absent one at the facility.
+                    let written_empty = [&f.reason, &f.plan].into_iter().flatten().find(|v| v.value.trim().is_empty());
+                    let at = written_empty.map(|v| v.span).or(f.name.as_ref().map(|n| n.span)).unwrap_or(f.span);
                     if missing.is_empty() {
                         continue;
                     }
@@ -66,7 +72,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     let en: Vec<&str> = missing.iter().map(|m| m.1).collect();
                     out.push(Diagnostic::new(
                         RuleId::ZeroCaseMissing,
-                        f.name.as_ref().map_or(f.span, |n| n.span),
+                        at,
                         Message::new(
                             format!("告示番号 {number} の医療機関に {} がありません", ja.join("・")),
                             format!("a facility of technology {number} lacks its {}", en.join(" and ")),
@@ -78,13 +84,29 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// An entry to fill in, placed among the part's entries in 告示番号 order with their indentation. Only offered
-/// when the list already has an entry to align with.
+/// An entry to fill in, placed among the part's entries in 告示番号 order with their indentation, or, for the
+/// first entry of an empty list (`A: []`, `A:`), below the list's key.
 fn skeleton(cx: &Context, part: Part, number: u32, rows: &[&CostRow]) -> Option<Fix> {
     let entries = cx.report.zero_cases.get(part)?;
+    let text = cx.text;
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let title = Message::new(
+        format!("告示番号 {number} の説明の雛形を追加する"),
+        format!("add an entry for technology {number} to fill in"),
+    );
+    if entries.is_empty() {
+        let (key, value) = *cx.report.zero_case_lists.get(part)?;
+        let line_start = text[..key.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let key_indent = text[line_start..].len() - text[line_start..].trim_start_matches(' ').len();
+        let body = entry_text(cx, number, rows, &" ".repeat(key_indent + 2), newline);
+        // The key and its value (`A: []`, or `A:` and nothing) are written again with the entry below.
+        let colon = key.end + text[key.end..].find(':')? + 1;
+        let span = Span::new(key.start, value.end.max(colon));
+        let edit = Edit { span, replacement: format!("{}:{newline}{body}", &text[key.range()]) };
+        return Some(Fix { title, edits: vec![edit], safe: false });
+    }
     let next = entries.iter().find(|z| z.notice.as_ref().is_some_and(|n| n.value.number > number));
     let anchor = next.or(entries.last())?;
-    let text = cx.text;
     // The entry's `- ` stands before its first key, on the same line.
     let line_start = text[..anchor.span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let indent = &text[line_start..anchor.span.start];
@@ -93,6 +115,19 @@ fn skeleton(cx: &Context, part: Part, number: u32, rows: &[&CostRow]) -> Option<
     if !text[line_start..line_start + dash].chars().all(|c| c == ' ') {
         return None;
     }
+    let body = entry_text(cx, number, rows, &pad, newline);
+    let edit = match next {
+        Some(_) => Edit { span: Span::empty(line_start), replacement: format!("{body}{newline}") },
+        None => {
+            let end = text[anchor.span.end..].find(['\n', '\r']).map_or(text.len(), |i| anchor.span.end + i);
+            Edit { span: Span::empty(end), replacement: format!("{newline}{body}") }
+        }
+    };
+    Some(Fix { title, edits: vec![edit], safe: false })
+}
+
+/// The lines of an entry to fill in, each after `pad`.
+fn entry_text(cx: &Context, number: u32, rows: &[&CostRow], pad: &str, newline: &str) -> String {
     let name = rows.iter().find_map(|r| r.name.as_ref()).map_or(String::new(), |n| n.value.clone());
     let new_this_year = cx
         .report
@@ -104,8 +139,7 @@ fn skeleton(cx: &Context, part: Part, number: u32, rows: &[&CostRow]) -> Option<
     let prior =
         if new_this_year { "\"-\"".to_owned() } else { "0件   # 要確認 / check: 前年度の実績".to_owned() };
     let name = serde_json::to_string(&name).unwrap_or_default();
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let body = [
+    [
         format!("{pad}- notice: \"{number}\""),
         format!("{pad}  name: {name}"),
         format!("{pad}  prior_cases: {prior}"),
@@ -114,20 +148,20 @@ fn skeleton(cx: &Context, part: Part, number: u32, rows: &[&CostRow]) -> Option<
         format!("{pad}      reason: \"\""),
         format!("{pad}      plan: \"\""),
     ]
-    .join(newline);
-    let edit = match next {
-        Some(_) => Edit { span: Span::empty(line_start), replacement: format!("{body}{newline}") },
-        None => {
-            let end = text[anchor.span.end..].find(['\n', '\r']).map_or(text.len(), |i| anchor.span.end + i);
-            Edit { span: Span::empty(end), replacement: format!("{newline}{body}") }
-        }
-    };
-    Some(Fix {
-        title: Message::new(
-            format!("告示番号 {number} の説明の雛形を追加する"),
-            format!("add an entry for technology {number} to fill in"),
-        ),
-        edits: vec![edit],
-        safe: false,
-    })
+    .join(newline)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fix::{FixMode, fix_with};
+
+    #[test]
+    fn the_first_entry_of_an_empty_list_is_added_below_its_key() {
+        let text =
+            include_str!("../../../tests/fixtures/rules/zero-case-missing/fires_first_entry_of_an_empty_list.yaml");
+        let fixed = fix_with(text, FixMode::Unsafe, &crate::analyze);
+        assert!(fixed.text.contains("  A:\n    - notice: \"4\"\n"), "{}", fixed.text);
+        assert!(fixed.text.contains("  B:\n    - notice: \"51\"\n"), "{}", fixed.text);
+        assert!(!fixed.analysis.diagnostics.iter().any(|d| d.message.en.contains("has no entry")));
+    }
 }

@@ -18,8 +18,8 @@ impl<'a> Lowerer<'a> {
         let changes = self.columns(top, "changes", fields::CHANGES, Self::change_column);
         let history = self.history(top);
         let costs = self.costs(top);
-        let zero_cases = self.zero_cases(top);
-        Report { meta, summary, changes, history, costs, zero_cases }
+        let (zero_cases, zero_case_lists) = self.zero_cases(top);
+        Report { meta, summary, changes, history, costs, zero_cases, zero_case_lists }
     }
 
     fn meta(&mut self, m: Map<'a>) -> Meta {

@@ -6,6 +6,7 @@ use crate::model::fields;
 use crate::model::read::{read_cell, read_count, read_date, read_decimal, read_notice, read_yen};
 use crate::model::report::{CostRow, CostTable, CostTotal, Parts, ZeroCase, ZeroFacility};
 use crate::syntax::NodeId;
+use crate::text::Span;
 
 impl<'a> Lowerer<'a> {
     pub(super) fn costs(&mut self, top: Map<'a>) -> Parts<CostTable> {
@@ -69,15 +70,20 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    pub(super) fn zero_cases(&mut self, top: Map<'a>) -> Parts<Vec<ZeroCase>> {
+    pub(super) fn zero_cases(&mut self, top: Map<'a>) -> (Parts<Vec<ZeroCase>>, Parts<(Span, Span)>) {
         let Some(parts) = self.section(top, "zero_cases", fields::PARTS) else {
-            return Parts::default();
+            return (Parts::default(), Parts::default());
         };
         let entries = |l: &mut Self, key: &str| {
             let (_, items) = l.list(parts, key)?;
             Some(items.iter().filter_map(|&item| l.zero_case(item)).collect())
         };
-        Parts { a: entries(self, "A"), b: entries(self, "B") }
+        let at = |l: &mut Self, key: &str| {
+            let got = l.get(parts, key)?;
+            Some((got.key, l.tree.span(got.node)))
+        };
+        let lists = Parts { a: at(self, "A"), b: at(self, "B") };
+        (Parts { a: entries(self, "A"), b: entries(self, "B") }, lists)
     }
 
     fn zero_case(&mut self, item: NodeId) -> Option<ZeroCase> {

@@ -185,7 +185,8 @@ mod tests {
         let p = read_period(&normalize("令和5年7月1日～令和6年6月30日")).unwrap();
         assert_eq!(p, (d(2023, 7, 1), d(2024, 6, 30)));
         assert_eq!(read_period("R1.7.1〜R2.6.30").unwrap().0, d(2019, 7, 1));
-        for dashed in ["R5.7.1-R6.6.30", "R5.7.1－R6.6.30", "2023-07-01-2024-06-30", "令和5年7月1日 - 令和6年6月30日"] {
+        for dashed in ["R5.7.1-R6.6.30", "R5.7.1－R6.6.30", "2023-07-01-2024-06-30", "令和5年7月1日 - 令和6年6月30日"]
+        {
             assert_eq!(read_period(dashed), Ok((d(2023, 7, 1), d(2024, 6, 30))), "{dashed}");
         }
         assert!(read_period("R5.7.1-R6.13.30").is_err());
