@@ -5,6 +5,7 @@
 
 pub(crate) mod facts;
 pub mod figures;
+pub mod written;
 
 pub mod changes;
 pub mod dates;

@@ -215,3 +215,29 @@ mod tests {
         assert_eq!(values(&before), values(after), "fixing adds or removes no value");
     }
 }
+
+#[cfg(test)]
+mod split_numbers {
+    use super::*;
+
+    /// `{cases: 1,271}` reads `cases: 1` and a key `271`: no fix rewrites the `1` as a figure, and the split
+    /// is fixed by quoting the number as typed (full-width digits too, which an ASCII comma would split).
+    #[test]
+    fn a_number_a_flow_mapping_split_is_quoted_never_rewritten() {
+        let text = "costs:\n  A:\n    rows:\n      - {serial: 1, notice: \"1\", name: a, effective: 平13.7.1, total_yen: 100, advanced_yen: 50, avg_stay_days: 1.0, cases: 1,271, facilities: 2}\n    total: {total_yen: 100, advanced_yen: 50, cases: １，２７０, facilities: 2}\n";
+        let analysis = crate::analyze(text);
+        assert!(!analysis.diagnostics.iter().any(|d| d.rule == RuleId::ColumnSum), "the split `1` is not read as 1");
+        let fixed = fix_with(text, FixMode::Safe, &crate::analyze);
+        assert!(fixed.text.contains("cases: \"1,271\", facilities"), "{}", fixed.text);
+        assert!(fixed.text.contains("cases: \"1,270\", facilities"), "{}", fixed.text);
+        // Now both are read, and the 合計 disagrees with its one row: the unsafe fix writes the sum as the 合計
+        // was written, quoted and grouped.
+        assert!(fixed.analysis.diagnostics.iter().any(|d| d.rule == RuleId::ColumnSum));
+        let fixed = fix_with(text, FixMode::Unsafe, &crate::analyze);
+        assert!(
+            fixed.text.contains("total_yen: 100, advanced_yen: 50, cases: \"1,271\", facilities"),
+            "{}",
+            fixed.text
+        );
+    }
+}

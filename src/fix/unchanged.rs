@@ -66,8 +66,13 @@ fn readings<'t>(
     regions: &[Span],
     moved: impl Fn(usize) -> usize,
 ) -> Vec<(usize, NodeKind, Option<&'t str>)> {
+    // An empty value stands where it is read, whatever its span holds (a flow mapping's `, ` after a key).
+    let place = |id| match tree.scalar(id) {
+        Some("") => Span::empty(tree.span(id).start),
+        _ => tree.span(id),
+    };
     let mut out: Vec<_> = (0..tree.nodes.len())
-        .filter(|&id| !meets_any(regions, tree.span(id)))
+        .filter(|&id| !meets_any(regions, place(id)))
         .map(|id| (moved(tree.span(id).start), tree.node(id).kind, tree.scalar(id)))
         .collect();
     out.sort_unstable();
@@ -134,6 +139,11 @@ mod tests {
             let edit = Edit { span: Span::new(at, at + 2), replacement: "B:\n  - x: 1".to_owned() };
             assert!(holds(&crate::syntax::parse(text).0, &crate::syntax::parse(fixed).0, &[edit]), "{text:?}");
         }
+    }
+
+    #[test]
+    fn quoting_a_number_that_a_flow_mapping_split_holds() {
+        assert!(check("a: {b: 1,271, c: 2}\n", "1,271", "\"1,271\""));
     }
 
     #[test]

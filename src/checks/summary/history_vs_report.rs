@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for f in cx.figures.iter().filter(|f| f.rule == RuleId::HistoryVsReport) {
-        report_figure(f, cx.report.meta.rounding, out);
+        report_figure(f, cx.report.meta.rounding, cx.text, out);
     }
     periods(cx, out);
 }

@@ -10,6 +10,7 @@ use crate::diagnostics::RuleId;
 use crate::diagnostics::{Diagnostic, Fix, Message, group_digits, oku_text};
 use crate::model::exact::{Interval, Q};
 use crate::model::{Amount, Decimal, Rounding, Spanned};
+use crate::text::Span;
 
 /// Bounds of an interval of yen in 億円, one place finer than `scale`: `911.10〜911.30億円`.
 fn range_text(i: Interval, exp: u32, scale: u32) -> String {
@@ -106,10 +107,16 @@ fn check_ratio(
     );
 }
 
+/// The fix writing a figure as it should print, in the style of the value it replaces.
+fn replace(text: &str, span: Span, expected: &str) -> Fix {
+    let written = crate::checks::written::like(text, span, expected);
+    Fix::replace(Message::new(format!("{written} にする"), format!("replace with {written}")), span, written, false)
+}
+
 /// A figure of the list (`checks::figures`) that differs from what its cells say, as the rule's diagnostic:
 /// an amount in 億円 against the exact yen it rounds from, a percentage against its exact ratio, a count
 /// against the count it must equal. Each source cell carries its own label.
-fn report_figure(f: &Figure, rounding: Rounding, out: &mut Vec<Diagnostic>) {
+fn report_figure(f: &Figure, rounding: Rounding, text: &str, out: &mut Vec<Diagnostic>) {
     if !f.differs {
         return;
     }
@@ -129,12 +136,7 @@ fn report_figure(f: &Figure, rounding: Rounding, out: &mut Vec<Diagnostic>) {
                     format!("{} {printed} ≠ {} {y} yen (≈ {oku} 億円) {} to {e}", what.en, from.en, how.1),
                 ),
             )
-            .fix(Fix::replace(
-                Message::new(format!("{e} にする"), format!("replace with {e}")),
-                f.span,
-                e.clone(),
-                false,
-            ))
+            .fix(replace(text, f.span, e))
         }
         (Printed::Percent(printed), Exact::Ratio { part, whole }) => {
             let exact = Decimal::round(Q::new(part * 100, whole), printed.scale + 2, Rounding::HalfUp);
@@ -147,12 +149,7 @@ fn report_figure(f: &Figure, rounding: Rounding, out: &mut Vec<Diagnostic>) {
                     format!("{} {printed}% ≠ {p} / {w} yen = {exact}% → {e}", what.en),
                 ),
             )
-            .fix(Fix::replace(
-                Message::new(format!("{e} にする"), format!("replace with {e}")),
-                f.span,
-                e.clone(),
-                false,
-            ))
+            .fix(replace(text, f.span, e))
         }
         (Printed::Exact(printed), Exact::Value(_)) => {
             let (s, e) = (group_digits(printed), &f.expected);

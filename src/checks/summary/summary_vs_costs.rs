@@ -9,7 +9,7 @@ use crate::text::Span;
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for f in cx.figures.iter().filter(|f| f.rule == RuleId::SummaryVsCosts) {
-        report_figure(f, cx.report.meta.rounding, out);
+        report_figure(f, cx.report.meta.rounding, cx.text, out);
     }
     // ② may be less than the sum of the rows (a facility runs several technologies), never more.
     let (costs, summary) = (&cx.report.costs, &cx.report.summary);

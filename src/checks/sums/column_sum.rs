@@ -2,6 +2,7 @@
 
 use crate::checks::Context;
 use crate::checks::figures::{Exact, Printed};
+use crate::checks::written;
 use crate::diagnostics::{Diagnostic, Fix, Message, RuleId, group_digits};
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -27,12 +28,15 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     "合計を直す前に、行の値に誤りがないか確かめてください",
                     "before correcting the 合計, make sure no row is the real error",
                 ))
-                .fix(Fix::replace(
-                    Message::new(format!("合計を {t} にする"), format!("set the 合計 to {t}")),
-                    f.span,
-                    sum.to_string(),
-                    false,
-                )),
+                .fix({
+                    let written = written::like(cx.text, f.span, t);
+                    Fix::replace(
+                        Message::new(format!("合計を {written} にする"), format!("set the 合計 to {written}")),
+                        f.span,
+                        written,
+                        false,
+                    )
+                }),
         );
     }
 }

@@ -60,6 +60,11 @@ pub(crate) struct Got {
     node: NodeId,
 }
 
+/// A key that is a group of three digits: what is left of a number split at its comma.
+fn is_digit_group(key: Option<&str>) -> bool {
+    key.is_some_and(|k| k.len() == 3 && k.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn type_name(kind: &NodeKind) -> (&'static str, &'static str) {
     match kind {
         NodeKind::Scalar(_) => ("値", "a value"),
@@ -128,13 +133,47 @@ impl<'a> Lowerer<'a> {
                     "キーが空です（「?」だけの行など）".into(),
                     "an empty key (a `?` with nothing after it, say)".into(),
                 ),
-                Some(k) if k.len() == 3 && k.bytes().all(|b| b.is_ascii_digit()) && tree.is_null(e.value) => {
-                    // `{cases: 1,271}`: in a flow mapping the comma ends the entry, and `271` becomes a key.
-                    self.schema(
+                Some(k) if is_digit_group(Some(k)) && tree.is_null(e.value) => {
+                    // `{cases: 1,271}`: in a flow mapping the comma ends the entry, and `271` becomes a key. One
+                    // finding for the whole number, at its first group; the fix quotes the number as typed.
+                    let before = n.checked_sub(1).map(|i| &entries[i]);
+                    if before.is_some_and(|b| is_digit_group(tree.scalar(b.key)) && tree.is_null(b.value)) {
+                        continue;
+                    }
+                    let mut d = Diagnostic::new(
+                        RuleId::Schema,
                         key_span,
-                        format!("`{{…}}` の中では「,」が区切りになるため、桁区切りの数が分かれて `{k}` がキーになっています。\"1,271\" のように引用符で囲むか、ブロック形式で書いてください"),
-                        format!("inside `{{…}}` a comma separates entries, so a digit group became the key `{k}`: quote the number (\"1,271\") or use block style"),
+                        Message::new(
+                            format!(
+                                "`{{…}}` の中では「,」が区切りになるため、桁区切りの数が分かれて `{k}` がキーになっています。\"1,271\" のように引用符で囲むか、ブロック形式で書いてください"
+                            ),
+                            format!(
+                                "inside `{{…}}` a comma separates entries, so a digit group became the key `{k}`: quote the number (\"1,271\") or use block style"
+                            ),
+                        ),
                     );
+                    if let Some(b) = before.filter(|b| self.split_number(tree.span(b.value)).is_some()) {
+                        let start = tree.span(b.value).start;
+                        let mut end = key_span.end;
+                        for next in &entries[n + 1..] {
+                            let (s, between) = (tree.span(next.key), &self.text[end..tree.span(next.key).start]);
+                            if !(is_digit_group(tree.scalar(next.key))
+                                && tree.is_null(next.value)
+                                && between.trim() == ",")
+                            {
+                                break;
+                            }
+                            end = s.end;
+                        }
+                        let number: String = self.text[start..end].chars().filter(|c| !c.is_whitespace()).collect();
+                        d = d.fix(Fix::replace(
+                            Message::new(format!("\"{number}\" と引用符で囲む"), format!("quote it: \"{number}\"")),
+                            Span::new(start, end),
+                            format!("\"{number}\""),
+                            true,
+                        ));
+                    }
+                    self.diags.push(d);
                 }
                 Some(k) => {
                     let (hint_ja, hint_en) = match fields::nearest(k, fields) {
@@ -263,9 +302,27 @@ impl<'a> Lowerer<'a> {
         self.scalar(map, key).map(|(value, span)| Spanned { value: value.to_owned(), span })
     }
 
-    /// A value read by `read` after normalisation; full-width digits are reported (and fixed) first.
+    /// Whether the digits at `span` are the first group of a number that a flow mapping split at its comma
+    /// (`{cases: 1,271}` reads `cases: 1` and a key `271`): the span of the comma and the next group.
+    fn split_number(&self, span: Span) -> Option<Span> {
+        let raw = &self.text[span.range()];
+        let after = self.text[span.end..].strip_prefix(',')?;
+        let group = after.trim_start_matches([' ', '\t']);
+        let lead = after.len() - group.len();
+        let digits = group.bytes().take_while(u8::is_ascii_digit).count();
+        let ends = group[digits..].starts_with([',', '}', ' ', '\t', '\n', '\r']) || group.len() == digits;
+        (!raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) && digits == 3 && ends)
+            .then(|| Span::new(span.end, span.end + 1 + lead + 3))
+    }
+
+    /// A value read by `read` after normalisation; full-width digits are reported (and fixed) first. The first
+    /// group of a number that a flow mapping split (`{cases: 1,271}`) is not read as a number of its own: the
+    /// `schema` finding on the split says why, and no other finding (or fix) takes `1` for the figure typed.
     fn value<T>(&mut self, map: Map<'a>, key: &str, read: impl Fn(&str) -> Read<T>) -> Option<Spanned<T>> {
         let (raw, span) = self.scalar(map, key)?;
+        if self.split_number(span).is_some() {
+            return None;
+        }
         if raw.chars().any(is_fullwidth_numeric) {
             self.fullwidth(span);
         }
@@ -288,6 +345,10 @@ impl<'a> Lowerer<'a> {
             .chars()
             .map(|c| if is_fullwidth_numeric(c) { normalize(&c.to_string()).into_owned() } else { c.to_string() })
             .collect();
+        // Inside `{…}` or `[…]` an ASCII comma would split the number: the fix writes it quoted there.
+        let in_flow = self.text[span.end..].trim_start_matches([' ', '\t']).starts_with([',', '}', ']']);
+        let plain = !source.starts_with(['"', '\'']);
+        let fixed = if in_flow && plain && fixed.contains(',') { format!("\"{fixed}\"") } else { fixed };
         self.diags.push(
             Diagnostic::new(
                 RuleId::FullwidthDigits,
