@@ -1,7 +1,7 @@
 //! Every input the fuzzer (`fuzz/`) ever found failing, kept with the fuzz targets' invariants: no panic,
 //! sound spans, fixing leaves parsable YAML, and fixing again changes nothing.
 
-use senshin_lint::cli::{check_bytes, human_to_string, json_value};
+use senshin_lint::cli::{Format, check_bytes, render};
 use senshin_lint::diagnostics::Lang;
 use senshin_lint::diagnostics::RuleId;
 use senshin_lint::fix::{FixMode, fix};
@@ -18,8 +18,9 @@ fn fuzz_regressions() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
         let checked = [check_bytes("fuzz.yaml", &bytes)];
-        let _ = human_to_string(&checked, Lang::Ja);
-        let _ = json_value(&checked, Lang::En);
+        for (i, format) in Format::ALL.into_iter().enumerate() {
+            let _ = render(format, if i % 2 == 0 { Lang::Ja } else { Lang::En }, &checked);
+        }
         let text = &checked[0].text;
         if syntax_ok(text) {
             let once = fix(text, FixMode::Unsafe);

@@ -4,7 +4,7 @@
 //! parsable YAML at a fixed point. `PROPTEST_CASES=5000` runs longer.
 
 use proptest::prelude::*;
-use senshin_lint::cli::{check_bytes, human_to_string, json_value};
+use senshin_lint::cli::{Format, check_bytes, render};
 use senshin_lint::diagnostics::Lang;
 use senshin_lint::diagnostics::RuleId;
 use senshin_lint::fix::{FixMode, fix};
@@ -108,8 +108,9 @@ fn assert_sound(name: &str, input: &[u8]) {
     let again = check_bytes(name, input);
     assert_eq!(checked.diagnostics, again.diagnostics, "{name}: not deterministic");
     let checked = [checked];
-    let _ = human_to_string(&checked, Lang::Ja);
-    let _ = json_value(&checked, Lang::En);
+    for (i, format) in Format::ALL.into_iter().enumerate() {
+        let _ = render(format, if i % 2 == 0 { Lang::Ja } else { Lang::En }, &checked);
+    }
 }
 
 const SEEDS: [&str; 3] = [

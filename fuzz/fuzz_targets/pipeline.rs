@@ -6,7 +6,7 @@
 
 use senshin_lint::diagnostics::RuleId;
 use libfuzzer_sys::fuzz_target;
-use senshin_lint::cli::{check_bytes, human_to_string, json_value};
+use senshin_lint::cli::{Format, check_bytes, render};
 use senshin_lint::diagnostics::Lang;
 use senshin_lint::fix::{FixMode, fix};
 
@@ -23,8 +23,9 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let checked = [checked];
-    let _ = human_to_string(&checked, Lang::Ja);
-    let _ = json_value(&checked, Lang::En);
+    for (i, format) in Format::ALL.into_iter().enumerate() {
+        let _ = render(format, if i % 2 == 0 { Lang::Ja } else { Lang::En }, &checked);
+    }
     let text = &checked[0].text;
     let one = senshin_lint::syntax::parse_with(text, false);
     assert!(one == senshin_lint::syntax::parse_with(text, true), "parsing on one thread and two differ");

@@ -86,6 +86,12 @@ pub fn emitter(format: Format, lang: Lang, color: bool) -> Box<dyn Emitter> {
     }
 }
 
+/// Renders whole files in a format into memory, without colour: every format through one call, for tests,
+/// benches and the fuzzer.
+pub fn render(format: Format, lang: Lang, checked: &[Checked]) -> Vec<u8> {
+    to_bytes(&mut *emitter(format, lang, false), checked)
+}
+
 /// Renders whole files through an emitter into memory (for tests, benches and the fuzzer).
 pub fn to_bytes(emitter: &mut dyn Emitter, checked: &[Checked]) -> Vec<u8> {
     let mut out = Vec::new();

@@ -21,7 +21,7 @@ mod write;
 
 pub use schema::schema;
 
-pub use emit::{Emitter, Summary, emitter};
+pub use emit::{Emitter, Summary, emitter, render};
 pub use human::render_to_string as human_to_string;
 pub use json::to_value as json_value;
 
@@ -41,6 +41,10 @@ pub enum Format {
     Sarif,
     Github,
     Junit,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [Format::Human, Format::Json, Format::Sarif, Format::Github, Format::Junit];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
