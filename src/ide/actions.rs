@@ -1,8 +1,10 @@
-//! Code actions: each diagnostic's fix, and "ignore this rule on this line" (a suppression comment), as
-//! minimal text edits that keep comments and layout.
+//! Code actions: each diagnostic's fix, and "ignore this rule on this line" (a suppression comment, written
+//! and read with the grammar of `suppress`), as minimal text edits that keep comments and layout.
 
 use crate::diagnostics::{Diagnostic, Edit, Lang};
-use crate::text::Span;
+use crate::suppress::{self, Suppression, Target};
+use crate::syntax::Comment;
+use crate::text::{LineIndex, Span};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Action {
@@ -14,12 +16,23 @@ pub struct Action {
     pub diagnostic: usize,
 }
 
-/// Actions for the diagnostics whose span meets `range`.
-pub fn code_actions(text: &str, diagnostics: &[Diagnostic], range: Span, lang: Lang) -> Vec<Action> {
+/// Actions for the diagnostics whose span meets `range`; `comments` are the draft's (`Tree::comments`).
+pub fn code_actions(
+    text: &str,
+    comments: &[Comment],
+    diagnostics: &[Diagnostic],
+    range: Span,
+    lang: Lang,
+) -> Vec<Action> {
     let mut out = Vec::new();
+    let meeting = |d: &&Diagnostic| d.span.start <= range.end && range.start <= d.span.end;
+    if !diagnostics.iter().any(|d| meeting(&d)) {
+        return out;
+    }
+    let lines =
+        Lines { text, index: LineIndex::new(text), comments, suppressions: suppress::suppressions(text, comments) };
     for (i, d) in diagnostics.iter().enumerate() {
-        let meets = d.span.start <= range.end && range.start <= d.span.end;
-        if !meets {
+        if !meeting(&d) {
             continue;
         }
         if let Some(fix) = &d.fix {
@@ -34,26 +47,44 @@ pub fn code_actions(text: &str, diagnostics: &[Diagnostic], range: Span, lang: L
             Lang::Ja => format!("この行の {} を無視する", d.rule),
             Lang::En => format!("Ignore {} on this line", d.rule),
         };
-        out.push(Action { title, edits: vec![ignore_edit(text, d)], preferred: false, diagnostic: i });
+        out.push(Action { title, edits: vec![lines.ignore_edit(d)], preferred: false, diagnostic: i });
     }
     out
 }
 
-/// ` # senshin-lint: ignore[rule]` at the end of the diagnostic's line, or, when that line already has a
-/// comment (a second `#` would only extend it), a comment line above it with the same indentation.
-fn ignore_edit(text: &str, d: &Diagnostic) -> Edit {
-    let at = d.span.start.min(text.len());
-    let line_start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line_end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
-    let line = &text[line_start..line_end];
-    let comment = format!("# senshin-lint: ignore[{}]", d.rule);
-    if !line.contains('#') {
-        return Edit { span: Span::empty(line_end), replacement: format!(" {comment}") };
+/// What an "ignore" needs to know of the draft's lines.
+struct Lines<'a> {
+    text: &'a str,
+    index: LineIndex,
+    comments: &'a [Comment],
+    suppressions: Vec<Suppression>,
+}
+
+impl Lines<'_> {
+    /// The rule added to the suppression that already covers the diagnostic's line; else
+    /// ` # senshin-lint: ignore[rule]` at the end of that line, or, when the line already has a comment (a
+    /// second `#` would only extend it), a comment line above it with the same indentation.
+    fn ignore_edit(&self, d: &Diagnostic) -> Edit {
+        let text = self.text;
+        let at = d.span.start.min(text.len());
+        let line = self.index.line_of(at);
+        let covering = self.suppressions.iter().find(|s| s.target == Target::Line(line));
+        if let Some((_, last)) = covering.and_then(|s| s.ids.last()) {
+            return Edit { span: Span::empty(last.end), replacement: format!(", {}", d.rule) };
+        }
+        let line_start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let line_end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+        let comment = suppress::line_comment(d.rule);
+        let commented =
+            self.comments.iter().any(|c| line_start <= c.span.start && c.span.start < line_end.max(line_start + 1));
+        if !commented {
+            return Edit { span: Span::empty(line_end), replacement: format!(" {comment}") };
+        }
+        let indent: String = text[line_start..line_end].chars().take_while(|c| *c == ' ').collect();
+        let newline =
+            if text[line_end..].starts_with("\r\n") || text[..line_start].ends_with("\r\n") { "\r\n" } else { "\n" };
+        Edit { span: Span::empty(line_start), replacement: format!("{indent}{comment}{newline}") }
     }
-    let indent: String = line.chars().take_while(|c| *c == ' ').collect();
-    let newline =
-        if text[line_end..].starts_with("\r\n") || text[..line_start].ends_with("\r\n") { "\r\n" } else { "\n" };
-    Edit { span: Span::empty(line_start), replacement: format!("{indent}{comment}{newline}") }
 }
 
 #[cfg(test)]
@@ -75,9 +106,12 @@ mod tests {
     fn applying_a_fix_or_an_ignore_removes_the_diagnostic() {
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/broken/report.yaml")).unwrap();
-        let diags = crate::lint(&text);
+        let analysis = crate::analyze(&text);
+        let (comments, diags) = (&analysis.tree.comments, &analysis.diagnostics);
         for (i, d) in diags.iter().enumerate() {
-            for action in code_actions(&text, &diags, d.span, Lang::En).into_iter().filter(|a| a.diagnostic == i) {
+            for action in
+                code_actions(&text, comments, diags, d.span, Lang::En).into_iter().filter(|a| a.diagnostic == i)
+            {
                 let fixed = apply(&text, &action.edits);
                 let after = crate::lint(&fixed);
                 let same = |x: &Diagnostic| x.rule == d.rule && x.message == d.message;
@@ -86,11 +120,28 @@ mod tests {
         }
     }
 
+    fn ignore(text: &str, at: &str, rule: RuleId) -> String {
+        let start = text.find(at).unwrap();
+        let d = Diagnostic::new(rule, Span::new(start, start + at.len()), crate::diagnostics::Message::new("", ""));
+        let analysis = crate::analyze(text);
+        let actions = code_actions(text, &analysis.tree.comments, std::slice::from_ref(&d), d.span, Lang::En);
+        apply(text, &actions.last().unwrap().edits)
+    }
+
     #[test]
-    fn ignore_goes_above_a_line_that_has_a_comment() {
-        let text = "a: 1 # note\n";
-        let d = Diagnostic::new(RuleId::Schema, Span::new(3, 4), crate::diagnostics::Message::new("", ""));
-        let e = ignore_edit(text, &d);
-        assert_eq!(apply(text, &[e]), "# senshin-lint: ignore[schema]\na: 1 # note\n");
+    fn ignore_goes_above_a_line_that_has_a_comment_and_never_trusts_a_hash_in_a_value() {
+        assert_eq!(ignore("a: 1 # note\n", "1", RuleId::Schema), "# senshin-lint: ignore[schema]\na: 1 # note\n");
+        assert_eq!(ignore("a: \"No.#1\"\n", "\"No", RuleId::Schema), "a: \"No.#1\" # senshin-lint: ignore[schema]\n");
+    }
+
+    #[test]
+    fn ignore_extends_the_suppression_that_covers_the_line() {
+        let text = "a: 1 # senshin-lint: ignore[column-sum]\n";
+        assert_eq!(ignore(text, "1", RuleId::Schema), "a: 1 # senshin-lint: ignore[column-sum, schema]\n");
+        let above = "  # senshin-lint: ignore[prior-cases]\n  a: 1 # note\n";
+        assert_eq!(
+            ignore(above, "1", RuleId::Schema),
+            "  # senshin-lint: ignore[prior-cases, schema]\n  a: 1 # note\n"
+        );
     }
 }

@@ -460,7 +460,7 @@ impl LanguageServer for Backend {
             let (text, index) = (&analyzed.text, &analyzed.index);
             let visible = Self::visible(&analyzed);
             let range = convert::span(text, index, params.range, enc);
-            ide::code_actions(text, visible, range, lang)
+            ide::code_actions(text, &analyzed.analysis.tree.comments, visible, range, lang)
                 .into_iter()
                 .map(|a| {
                     let edits = a
