@@ -2,8 +2,8 @@
 //! totals at the end, and writes to any `Write`: the command line streams to standard output, tests and the
 //! fuzzer render into memory. Nothing here holds more than one file's diagnostics.
 
-use super::{Checked, Format};
-use crate::diagnostics::{Lang, Severity};
+use super::Checked;
+use crate::diagnostics::Severity;
 use std::io::{self, Write};
 
 /// What the closing lines of an output say.
@@ -73,23 +73,6 @@ impl Emitter for Silent {
     fn shows_notices(&self) -> bool {
         true // a diff is all `--diff` prints
     }
-}
-
-/// The emitter of a format.
-pub fn emitter(format: Format, lang: Lang, color: bool) -> Box<dyn Emitter> {
-    match format {
-        Format::Human => Box::new(super::human::Human::new(lang, color)),
-        Format::Json => Box::new(super::json::Json::new(lang)),
-        Format::Sarif => Box::new(super::sarif::Sarif::new(lang)),
-        Format::Github => Box::new(super::github::Github::new(lang)),
-        Format::Junit => Box::new(super::junit::Junit::new(lang)),
-    }
-}
-
-/// Renders whole files in a format into memory, without colour: every format through one call, for tests,
-/// benches and the fuzzer.
-pub fn render(format: Format, lang: Lang, checked: &[Checked]) -> Vec<u8> {
-    to_bytes(&mut *emitter(format, lang, false), checked)
 }
 
 /// Renders whole files through an emitter into memory (for tests, benches and the fuzzer).

@@ -2,7 +2,7 @@
 //! back (`write::replace`), answers standard input with its whole resulting text, or shows the changes as a
 //! diff. The runner calls this on every core and reports the results in order, as it does for checking.
 
-use super::run::Done;
+use super::done::Done;
 use super::write::{WriteError, replace};
 use super::{Checked, settings, unreadable, with_encoding_warning};
 use crate::config::Config;

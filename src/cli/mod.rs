@@ -4,9 +4,11 @@
 //! language server where byte offsets become lines and columns.
 
 mod configs;
+mod done;
 pub mod emit;
 mod escape;
 mod fixing;
+mod formats;
 mod github;
 mod human;
 mod inputs;
@@ -21,7 +23,8 @@ mod write;
 
 pub use schema::schema;
 
-pub use emit::{Emitter, Summary, emitter, render};
+pub use emit::{Emitter, Summary};
+pub use formats::{emitter, render};
 pub use human::render_to_string as human_to_string;
 pub use json::to_value as json_value;
 

@@ -3,6 +3,7 @@
 //! batches however many drafts a folder holds, and the output is the same from run to run.
 
 use super::configs::{self, Configs};
+use super::done::Done;
 use super::emit::{Emitter, Summary};
 use super::fixing::{self, Fixing};
 use super::inputs::{self, Arg};
@@ -28,25 +29,6 @@ const BATCH_BYTES: u64 = MAX_FILE_BYTES as u64;
 pub enum Work {
     Check,
     Fix(Fixing),
-}
-
-/// One draft done: its diagnostics, and for `--fix` what else there is to say.
-pub struct Done {
-    pub checked: Checked,
-    /// Bytes for standard output before the report goes on: standard input's whole resulting text, or a diff.
-    pub output: Option<Vec<u8>>,
-    /// Fixes applied and written.
-    pub applied: usize,
-    /// Whether fixing changed the text.
-    pub changed: bool,
-    /// Why a fixed draft was not written.
-    pub problem: Option<String>,
-}
-
-impl Done {
-    pub fn checked(checked: Checked) -> Done {
-        Done { checked, output: None, applied: 0, changed: false, problem: None }
-    }
 }
 
 /// What fixing came to over a whole run.
