@@ -9,12 +9,18 @@ function config() {
   return vscode.workspace.getConfiguration('senshinLint');
 }
 
-/** The server's settings (see the README): `auto` language follows VS Code's display language. */
+/** The language of `senshin-lint explain`: the setting, or VS Code's display language. */
+function explainLanguage(): string {
+  const language = config().get<string>('language', 'auto');
+  return language === 'auto' ? (vscode.env.language.startsWith('ja') ? 'ja' : 'en') : language;
+}
+
+/** The server's settings (see the README). With `auto`, the server takes the language of the draft's
+ * senshin-lint.toml, else VS Code's display language (the client's locale). */
 function settings() {
   const c = config();
-  const language = c.get<string>('language', 'auto');
   return {
-    language: language === 'auto' ? (vscode.env.language.startsWith('ja') ? 'ja' : 'en') : language,
+    language: c.get<string>('language', 'auto'),
     inlayHints: c.get<string>('inlayHints', 'all'),
     rules: c.get<Record<string, string>>('rules', {}),
   };
@@ -23,7 +29,7 @@ function settings() {
 /** `senshin-lint explain RULE`, shown as a read-only document (rule links use the `senshin-lint:` scheme). */
 function explain(path: string, rule: string): Promise<string> {
   return new Promise((resolve) => {
-    execFile(path, ['explain', '--lang', settings().language, rule], (error, stdout, stderr) => {
+    execFile(path, ['explain', '--lang', explainLanguage(), rule], (error, stdout, stderr) => {
       resolve(error ? `${stderr || error.message}` : stdout);
     });
   });
