@@ -50,18 +50,9 @@ impl Settings {
         Settings { language: over.language.or(self.language), rounding: over.rounding.or(self.rounding), levels }
     }
 
-    /// The rule a user named, or why not (with the nearest rule's id when it looks like a typo).
+    /// The rule a user named, or why not (`catalogue::named`).
     pub fn rule(id: &str) -> Result<RuleId, Message> {
-        crate::catalogue::find(id).ok_or_else(|| match crate::catalogue::nearest(id) {
-            Some(near) => Message::new(
-                format!("「{id}」という規則はありません。「{near}」のことですか"),
-                format!("there is no rule `{id}`; did you mean `{near}`?"),
-            ),
-            None => Message::new(
-                format!("「{id}」という規則はありません（一覧は senshin-lint rules で見られます）"),
-                format!("there is no rule `{id}` (senshin-lint rules lists them)"),
-            ),
-        })
+        crate::catalogue::named(id)
     }
 
     /// Diagnostics as the levels want them: rules turned off are dropped, severities overridden.

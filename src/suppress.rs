@@ -130,8 +130,8 @@ pub fn apply(text: &str, comments: &[Comment], diagnostics: &mut Vec<Diagnostic>
         let fix = removal(text, s, used);
         for i in unused {
             let (id, span) = &s.ids[i];
-            let d = match (catalogue::find(id), catalogue::nearest(id)) {
-                (Some(_), _) => Diagnostic::new(
+            let d = match (catalogue::named(id), catalogue::nearest(id)) {
+                (Ok(_), _) => Diagnostic::new(
                     RuleId::UnusedSuppression,
                     *span,
                     Message::new(
@@ -141,30 +141,15 @@ pub fn apply(text: &str, comments: &[Comment], diagnostics: &mut Vec<Diagnostic>
                 )
                 .fix(fix.clone()),
                 // A typo: the fix writes the rule meant, rather than deleting what the user asked for.
-                (None, Some(near)) => Diagnostic::new(
-                    RuleId::UnusedSuppression,
-                    *span,
-                    Message::new(
-                        format!("「{id}」という規則はありません。「{near}」のことですか"),
-                        format!("there is no rule `{id}`; did you mean `{near}`?"),
-                    ),
-                )
-                .fix(Fix::replace(
-                    Message::new(format!("「{near}」に直す"), format!("change it to `{near}`")),
-                    *span,
-                    near.name(),
-                    false,
-                )),
-                (None, None) => Diagnostic::new(
-                    RuleId::UnusedSuppression,
-                    *span,
-                    Message::new(format!("`{id}` という規則はありません"), format!("there is no rule `{id}`")),
-                )
-                .note(Message::new(
-                    "規則の一覧は senshin-lint rules で見られます",
-                    "senshin-lint rules lists the rules",
-                ))
-                .fix(fix.clone()),
+                (Err(unknown), Some(near)) => {
+                    Diagnostic::new(RuleId::UnusedSuppression, *span, unknown).fix(Fix::replace(
+                        Message::new(format!("「{near}」に直す"), format!("change it to `{near}`")),
+                        *span,
+                        near.name(),
+                        false,
+                    ))
+                }
+                (Err(unknown), None) => Diagnostic::new(RuleId::UnusedSuppression, *span, unknown).fix(fix.clone()),
             };
             diagnostics.push(d);
         }

@@ -10,7 +10,7 @@ mod rules;
 
 pub use rules::RuleId;
 
-use crate::text::{Lang, Message};
+use crate::text::{Lang, Message, edit_distance};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -134,31 +134,34 @@ pub fn find(id: &str) -> Option<RuleId> {
     rules::ALL.iter().find(|r| r.id == id).map(|r| r.rule)
 }
 
-/// The rule ids nearest to a mistyped one, nearest first: for a did-you-mean.
+/// The rule a user named, or why not, with the nearest rule's id when it looks like a typo: one wording for the
+/// configuration file, the editor's settings, suppression comments and `explain`.
+pub fn named(id: &str) -> Result<RuleId, Message> {
+    find(id).ok_or_else(|| match nearest(id) {
+        Some(near) => Message::new(
+            format!("「{id}」という規則はありません。「{near}」のことですか"),
+            format!("there is no rule `{id}`; did you mean `{near}`?"),
+        ),
+        None => Message::new(
+            format!("「{id}」という規則はありません（一覧は senshin-lint rules で見られます）"),
+            format!("there is no rule `{id}` (senshin-lint rules lists them)"),
+        ),
+    })
+}
+
+/// The rule id nearest to a mistyped one, when one is near enough: for a did-you-mean.
 pub fn nearest(id: &str) -> Option<RuleId> {
     let id = id.trim().to_ascii_lowercase().replace('_', "-");
+    // A pasted paragraph is no typo of an id: it is not compared at all.
+    if id.chars().count() > 64 {
+        return None;
+    }
     rules::ALL
         .iter()
-        .map(|r| (distance(&id, r.id), r.rule))
+        .map(|r| (edit_distance(&id, r.id), r.rule))
         .filter(|&(d, r)| d <= 3.max(r.name().len() / 3))
         .min_by_key(|&(d, _)| d)
         .map(|(_, r)| r)
-}
-
-/// Edit distance (Levenshtein) over characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// The rule table of the README, generated from the catalogue.

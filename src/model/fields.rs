@@ -1,6 +1,8 @@
 //! Every key of the format with its Japanese label from the published report and the kind of value it holds:
 //! the one source for schema messages, hover, completion and the JSON Schema.
 
+use crate::text::edit_distance;
+
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -148,21 +150,6 @@ pub fn nearest<'a>(unknown: &str, fields: &'a [Field]) -> Option<&'a Field> {
         .filter(|(d, f)| *d <= limit(f))
         .min_by_key(|(d, _)| *d)
         .map(|(_, f)| f)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// The fields of the mapping at `path` (keys from the root; `-` for a list item), e.g. `["costs", "A", "rows",
