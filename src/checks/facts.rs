@@ -1,10 +1,10 @@
 //! Figures derived from the report that several rules compare against: the exact column sums of a cost
 //! table, and its rows grouped by technology.
 
-use crate::model::{CostRow, CostTable, Part, Report, Spanned};
+use crate::model::{CostRow, CostTable, Spanned};
 
-/// Exact sums of a cost table's rows; a sum is `None` when any row's cell is missing or unreadable, so that
-/// one bad cell does not produce a second, derived diagnostic.
+/// Exact sums of a cost table's rows; a sum is `None` when any row's cell is missing or unreadable, or a row is
+/// not a row at all, so that one bad cell does not produce a second, derived diagnostic.
 #[derive(Debug, Clone, Copy)]
 pub struct Sums {
     pub total_yen: Option<i128>,
@@ -24,6 +24,9 @@ fn sum<T: Copy, S: std::iter::Sum<S>>(
 
 pub fn sums(table: &CostTable) -> Sums {
     let rows = &table.rows;
+    if !table.complete {
+        return Sums { total_yen: None, advanced_yen: None, cases: None, facilities: None, rows: rows.len() };
+    }
     Sums {
         total_yen: sum(rows, |r| r.total_yen.as_ref(), |c| c.yen()),
         advanced_yen: sum(rows, |r| r.advanced_yen.as_ref(), |c| c.yen()),
@@ -76,28 +79,4 @@ pub fn technologies(table: &CostTable) -> Technologies<'_> {
 /// Whether every row of a technology is known to have had no case (`None` when a count is unreadable).
 pub fn had_no_case(rows: &[&CostRow]) -> Option<bool> {
     rows.iter().try_fold(true, |acc, r| Some(acc && r.cases.as_ref()?.value.count() == 0))
-}
-
-/// Exact totals over the cost tables of `parts` (A, B, or both for the 計 column).
-#[derive(Debug, Clone, Copy)]
-pub struct Totals {
-    pub total_yen: i128,
-    pub advanced_yen: i128,
-    /// `None` when a case count is unreadable; the money totals do not depend on it.
-    pub cases: Option<u64>,
-    pub technologies: u64,
-}
-
-/// `None` when a table is missing or a yen cell is unreadable.
-pub fn totals(report: &Report, parts: &[Part]) -> Option<Totals> {
-    let mut t = Totals { total_yen: 0, advanced_yen: 0, cases: Some(0), technologies: 0 };
-    for &part in parts {
-        let table = report.costs.get(part)?;
-        let s = sums(table);
-        t.total_yen += s.total_yen?;
-        t.advanced_yen += s.advanced_yen?;
-        t.cases = t.cases.zip(s.cases).map(|(a, b)| a + b);
-        t.technologies += technologies(table).len() as u64;
-    }
-    Some(t)
 }

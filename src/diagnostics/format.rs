@@ -1,4 +1,4 @@
-//! Numbers as the report prints them, for messages: `91,117,710,124` and `911.18 億円`.
+//! Numbers as the report prints them, for messages: `91,117,710,124` and `911.177… 億円`.
 
 /// `1234567` → `"1,234,567"`.
 pub fn group_digits(n: i128) -> String {
@@ -16,12 +16,20 @@ pub fn group_digits(n: i128) -> String {
     out
 }
 
-/// Yen as 億円 with two decimals (half up), enough to show which way a figure rounds at one decimal
-/// (`91,117,710,124` → `"911.18"`).
-pub fn oku_text(yen: i128) -> String {
+/// Yen as 億円, `places` decimals cut off (never rounded, so that an approximation never contradicts the
+/// rounding beside it), with `…` when more digits follow: `91,117,710,124` → `"911.177…"` at 3 places,
+/// `1,075,000,000` → `"10.750"`.
+pub fn oku_text(yen: i128, places: u32) -> String {
     let sign = if yen < 0 { "-" } else { "" };
-    let h = (yen.unsigned_abs() + 500_000) / 1_000_000;
-    format!("{sign}{}.{:02}", group_digits((h / 100) as i128), h % 100)
+    let unit = 100_000_000u128;
+    let (whole, rest) = (yen.unsigned_abs() / unit, yen.unsigned_abs() % unit);
+    let step = unit / 10u128.pow(places.min(8));
+    let more = if rest % step == 0 { "" } else { "…" };
+    let width = places as usize;
+    match places {
+        0 => format!("{sign}{}{more}", group_digits(whole as i128)),
+        _ => format!("{sign}{}.{:0width$}{more}", group_digits(whole as i128), rest / step),
+    }
 }
 
 #[cfg(test)]
@@ -34,7 +42,10 @@ mod tests {
         assert_eq!(group_digits(999), "999");
         assert_eq!(group_digits(-1234), "-1,234");
         assert_eq!(group_digits(91_117_710_124), "91,117,710,124");
-        assert_eq!(oku_text(91_117_710_124), "911.18");
-        assert_eq!(oku_text(5_000_000), "0.05");
+        assert_eq!(oku_text(91_117_710_124, 3), "911.177…");
+        assert_eq!(oku_text(1_075_000_000, 3), "10.750");
+        assert_eq!(oku_text(1_074_999_999, 3), "10.749…");
+        assert_eq!(oku_text(5_000_000, 2), "0.05");
+        assert_eq!(oku_text(2_794_008_117, 2), "27.94…");
     }
 }

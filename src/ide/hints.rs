@@ -39,7 +39,7 @@ pub fn inlay_hints(analysis: &Analysis, mode: HintMode) -> Vec<Hint> {
     if mode == HintMode::All {
         out.extend(yen_cells(&analysis.report).into_iter().map(|(span, yen)| Hint {
             offset: span.end,
-            label: format!("≈ {}億円", oku_text(yen)),
+            label: format!("≈ {}億円", oku_text(yen, 2)),
             differs: false,
         }));
     }
@@ -60,7 +60,7 @@ mod tests {
         assert_eq!(labels, ["≠ 約911.2億円", "≠ 約119億円"]);
         let all = inlay_hints(&analysis, HintMode::All);
         assert!(all.len() > 100);
-        assert!(all.iter().any(|h| h.label == "≈ 27.94億円"));
+        assert!(all.iter().any(|h| h.label == "≈ 27.94…億円"));
         assert!(inlay_hints(&analysis, HintMode::Off).is_empty());
     }
 

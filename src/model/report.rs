@@ -140,6 +140,9 @@ pub struct CostTable {
     pub rows_key: Span,
     pub rows: Vec<CostRow>,
     pub total: Option<CostTotal>,
+    /// Every row was read as a row (the list exists and no item of it is something else): only then do the
+    /// rows' sums say anything.
+    pub complete: bool,
 }
 
 #[derive(Debug)]

@@ -66,7 +66,8 @@ fn check_ratio(
     let Some(computed) = part.value.interval(rounding).ratio(whole.value.interval(rounding), 100) else {
         return;
     };
-    let stated = ratio.value.interval(rounding, 0);
+    // ※3 states the rounding of the amounts ④–⑥; a percentage is rounded half up.
+    let stated = ratio.value.interval(Rounding::HalfUp, 0);
     if computed.overlaps(stated) {
         return;
     }
@@ -124,22 +125,21 @@ fn report_figure(f: &Figure, rounding: Rounding, text: &str, out: &mut Vec<Diagn
     let mut d = match (f.printed, f.exact) {
         (Printed::Amount(printed), Exact::Value(exact)) => {
             let how = match rounding {
-                Rounding::HalfUp => ("四捨五入", "rounded half up"),
-                Rounding::Down => ("切り捨て", "rounded down"),
+                Rounding::HalfUp => ("四捨五入した", "rounded half up"),
+                Rounding::Down => ("切り捨てた", "rounded down"),
             };
-            let (y, oku, e) = (group_digits(exact), oku_text(exact), &f.expected);
+            let (y, oku, e) = (group_digits(exact), oku_text(exact, 3), &f.expected);
             Diagnostic::new(
                 f.rule,
                 f.span,
                 Message::new(
-                    format!("{} {printed} ≠ {} {y}円（≈ {oku}億円）を{}した {e}", what.ja, from.ja, how.0),
+                    format!("{} {printed} ≠ {} {y}円（≈ {oku}億円）を{} {e}", what.ja, from.ja, how.0),
                     format!("{} {printed} ≠ {} {y} yen (≈ {oku} 億円) {} to {e}", what.en, from.en, how.1),
                 ),
             )
-            .fix(replace(text, f.span, e))
         }
         (Printed::Percent(printed), Exact::Ratio { part, whole }) => {
-            let exact = Decimal::round(Q::new(part * 100, whole), printed.scale + 2, Rounding::HalfUp);
+            let exact = crate::checks::figures::percent_cut(Q::new(part * 100, whole), printed.scale);
             let (p, w, e) = (group_digits(part), group_digits(whole), &f.expected);
             Diagnostic::new(
                 f.rule,
@@ -149,7 +149,6 @@ fn report_figure(f: &Figure, rounding: Rounding, text: &str, out: &mut Vec<Diagn
                     format!("{} {printed}% ≠ {p} / {w} yen = {exact}% → {e}", what.en),
                 ),
             )
-            .fix(replace(text, f.span, e))
         }
         (Printed::Exact(printed), Exact::Value(_)) => {
             let (s, e) = (group_digits(printed), &f.expected);
@@ -166,6 +165,18 @@ fn report_figure(f: &Figure, rounding: Rounding, text: &str, out: &mut Vec<Diagn
     };
     for (span, label) in &f.sources {
         d = d.label(*span, label.clone());
+    }
+    // A rounded figure gets its fix, unless it is in doubt (its table and its 合計 disagree): a fix from a figure
+    // in doubt could rewrite a correct cell.
+    let rounded = matches!(f.printed, Printed::Amount(_) | Printed::Percent(_));
+    if rounded && f.also.is_empty() {
+        d = d.fix(replace(text, f.span, &f.expected));
+    }
+    if !f.also.is_empty() {
+        d = d.note(Message::new(
+            "費用の表の合計と行の総和が一致していません（column-sum）。この値はどちらとも合わないため指摘しています。どちらが正しいか決まるまで修正案は示しません",
+            "the cost table's 合計 and the sum of its rows disagree (column-sum); this figure matches neither, and no fix is offered until it is clear which is right",
+        ));
     }
     out.push(d);
 }

@@ -22,21 +22,21 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         for (span, label) in &f.sources {
             diagnostic = diagnostic.label(*span, label.clone());
         }
-        out.push(
-            diagnostic
-                .note(Message::new(
-                    "合計を直す前に、行の値に誤りがないか確かめてください",
-                    "before correcting the 合計, make sure no row is the real error",
-                ))
-                .fix({
-                    let written = written::like(cx.text, f.span, t);
-                    Fix::replace(
-                        Message::new(format!("合計を {written} にする"), format!("set the 合計 to {written}")),
-                        f.span,
-                        written,
-                        false,
-                    )
-                }),
-        );
+        let diagnostic = diagnostic.note(Message::new(
+            "合計を直す前に、行の値に誤りがないか確かめてください",
+            "before correcting the 合計, make sure no row is the real error",
+        ));
+        // A row that a typing slip explains is named instead (a label); the 合計 may be right, and is not rewritten.
+        if !f.also.is_empty() {
+            out.push(diagnostic);
+            continue;
+        }
+        let written = written::like(cx.text, f.span, t);
+        out.push(diagnostic.fix(Fix::replace(
+            Message::new(format!("合計を {written} にする"), format!("set the 合計 to {written}")),
+            f.span,
+            written,
+            false,
+        )));
     }
 }

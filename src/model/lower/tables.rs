@@ -18,8 +18,10 @@ impl<'a> Lowerer<'a> {
     }
 
     fn cost_table(&mut self, m: Map<'a>) -> CostTable {
-        let (rows_key, items) = self.list(m, "rows").unwrap_or((m.anchor, &[]));
+        let listed = self.list(m, "rows");
+        let (rows_key, items) = listed.unwrap_or((m.anchor, &[]));
         let rows = self.cost_rows(items);
+        let complete = listed.is_some() && rows.len() == items.len();
         let total = self.get(m, "total").and_then(|got| {
             let t = self.mapping(got.node, fields::COST_TOTAL, got.key)?;
             Some(CostTotal {
@@ -30,7 +32,7 @@ impl<'a> Lowerer<'a> {
                 facilities: self.value(t, "facilities", read_count),
             })
         });
-        CostTable { rows_key, rows, total }
+        CostTable { rows_key, rows, total, complete }
     }
 
     /// The rows of a cost table; a long table in two halves on two threads, their diagnostics kept in
