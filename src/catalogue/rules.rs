@@ -46,7 +46,7 @@ catalogue! {
         docs: "catalogue/reading/schema",
     },
     ValueFormat {
-        id: "value-format", group: Syntax, severity: Error, fixable: false, checked: false,
+        id: "value-format", group: Syntax, severity: Error, fixable: true, checked: false,
         ja: "金額・件数・百分率・概数・日付として読めない値",
         en: "an amount, count, percentage, rounded amount or date that cannot be read",
         docs: "catalogue/reading/value_format",

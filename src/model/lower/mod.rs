@@ -5,7 +5,7 @@ mod sections;
 mod tables;
 
 use super::fields::{self, Field};
-use super::read::{Read, ReadError, is_fullwidth_numeric, normalize};
+use super::read::{Read, ReadError, is_circled_number, is_fullwidth_numeric, normalize};
 use super::report::Report;
 use super::value::Spanned;
 use crate::diagnostics::RuleId;
@@ -323,8 +323,23 @@ impl<'a> Lowerer<'a> {
         if self.split_number(span).is_some() {
             return None;
         }
+        // NFKC would read ① as 1, and 10① as 101: a circled number is never a number here.
+        if raw.chars().any(is_circled_number) {
+            self.diags.push(Diagnostic::new(
+                RuleId::ValueFormat,
+                span,
+                Message::new(
+                    format!("丸数字は数として読めません: `{raw}`（枝番は 10(1) のように、数は半角数字で書いてください）"),
+                    format!("a circled number is not read as a number: `{raw}` (write a sub-row as 10(1), a number in ASCII digits)"),
+                ),
+            ));
+            return None;
+        }
         if raw.chars().any(is_fullwidth_numeric) {
             self.fullwidth(span);
+        }
+        if raw.trim() == "ー" || raw.trim() == "ｰ" {
+            self.long_mark(span);
         }
         match read(&normalize(raw)) {
             Ok(value) => Some(Spanned { value, span }),
@@ -337,6 +352,21 @@ impl<'a> Lowerer<'a> {
                 None
             }
         }
+    }
+
+    /// `ー` typed for 「-」: read as 「-」, with a warning that names the form the cell takes.
+    fn long_mark(&mut self, span: Span) {
+        let mut d = Diagnostic::new(
+            RuleId::ValueFormat,
+            span,
+            Message::new(
+                "「ー」（長音）が使われています。該当なしは「-」（半角ハイフン）で書いてください",
+                "「ー」 (the prolonged sound mark) is used: write 「-」 (an ASCII hyphen) for none",
+            ),
+        )
+        .fix(Fix::replace(Message::new("「-」にする", "replace with \"-\""), span, "\"-\"", true));
+        d.severity = crate::diagnostics::Severity::Warning;
+        self.diags.push(d);
     }
 
     fn fullwidth(&mut self, span: Span) {

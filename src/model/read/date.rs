@@ -80,7 +80,16 @@ pub fn read_date(s: &str) -> Read<Date> {
     };
     let (gregorian_year, era) = if prefix.is_empty() {
         match year {
-            Some(y) => (y as i32, None),
+            // Without an era, only a Western year of four digits: `6.4.1` is 令和6年 to its writer, not 6 AD.
+            Some(y) if (1000..=9999).contains(&y) => (y as i32, None),
+            Some(_) => {
+                return format_err(
+                    format!(
+                        "日付に元号がありません: `{s}`（令和6年4月1日、令6.4.1、R6.4.1、または 2024-04-01 のように書いてください）"
+                    ),
+                    format!("the date has no era: `{s}` (write 令和6年4月1日, 令6.4.1, R6.4.1, or 2024-04-01)"),
+                );
+            }
             None => return format_err("「元年」には元号が必要です", "元年 needs an era name"),
         }
     } else {
@@ -132,13 +141,14 @@ pub fn read_date(s: &str) -> Read<Date> {
 /// dates.
 pub fn read_period(s: &str) -> Read<(Date, Date)> {
     if let Some((a, b)) = s.split_once(['~', '〜', '～']) {
-        return Ok((read_date(a)?, read_date(b)?));
+        return Ok((read_date(a)?, read_end(a, b)?));
     }
     // A dash may also stand inside a date (`2023-07-01`): the period is split at the dash whose two sides
     // both read as dates.
     let dashes = s.char_indices().filter(|(_, c)| matches!(c, '-' | '－' | '–' | '—' | '−'));
     for (at, c) in dashes {
-        if let (Ok(a), Ok(b)) = (read_date(&s[..at]), read_date(&s[at + c.len_utf8()..])) {
+        let (a, b) = (&s[..at], &s[at + c.len_utf8()..]);
+        if let (Ok(a), Ok(b)) = (read_date(a), read_end(a, b)) {
             return Ok((a, b));
         }
     }
@@ -146,6 +156,18 @@ pub fn read_period(s: &str) -> Read<(Date, Date)> {
         format!("期間として読めません: `{s}`（例: 令和5年7月1日～令和6年6月30日）"),
         format!("cannot read `{s}` as a period (e.g. 令和5年7月1日～令和6年6月30日)"),
     )
+}
+
+/// The end of a period, which may leave out the era of its start, as the report's own style does:
+/// `令和5年7月1日～6年6月30日`.
+fn read_end(start: &str, end: &str) -> Read<Date> {
+    let era =
+        |s: &str| s.trim()[..s.trim().find(|c: char| c.is_ascii_digit() || c == '元').unwrap_or(0)].trim().to_owned();
+    let (start_era, end_era) = (era(start), era(end));
+    if end_era.is_empty() && !start_era.is_empty() && read_date(end).is_err() {
+        return read_date(&format!("{start_era}{}", end.trim()));
+    }
+    read_date(end)
 }
 
 #[cfg(test)]
@@ -190,6 +212,11 @@ mod tests {
             assert_eq!(read_period(dashed), Ok((d(2023, 7, 1), d(2024, 6, 30))), "{dashed}");
         }
         assert!(read_period("R5.7.1-R6.13.30").is_err());
+        let inherited = (d(2023, 7, 1), d(2024, 6, 30));
+        assert_eq!(read_period("令和5年7月1日～6年6月30日"), Ok(inherited));
+        assert_eq!(read_period("R5.7.1～6.6.30"), Ok(inherited));
+        assert!(read_date("6.4.1").is_err(), "a date without its era is not 6 AD");
+        assert!(read_date("24.6.30").is_err());
         assert_eq!(era_text(d(2019, 5, 1)), "令和元年5月1日");
         assert_eq!(era_text(d(2023, 6, 30)), "令和5年6月30日");
     }

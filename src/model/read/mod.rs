@@ -93,8 +93,14 @@ fn read_grouped(s: &str, what: (&str, &str)) -> Read<i128> {
 }
 
 /// A count of technologies, facilities, patients or cases: `175505`, `175,505`, `175,505人`.
+/// A count as the report prints it: `449`, `449施設`, `12ヵ月`, with a note mark after it (`449施設※2`, the
+/// report's own ② cell).
 pub fn read_count(s: &str) -> Read<u64> {
-    let s = strip_suffix_any(s, &["人", "件", "施設", "種類", "機関", "例"]);
+    let s = match s.rsplit_once('※') {
+        Some((count, note)) if note.bytes().all(|b| b.is_ascii_digit()) => count.trim_end(),
+        _ => s,
+    };
+    let s = strip_suffix_any(s, &["人", "件", "施設", "種類", "機関", "例", "ヵ月", "ヶ月", "か月", "カ月", "箇月"]);
     read_grouped(s, ("件数", "a count")).map(|n| n as u64)
 }
 
@@ -103,10 +109,19 @@ pub fn read_yen(s: &str) -> Read<i128> {
     read_grouped(strip_suffix_any(s, &["円"]), ("金額（円）", "an amount of yen"))
 }
 
+/// Every dash a person may type for the report's 「-」 (none): hyphen, minus, en and em dashes, the horizontal
+/// bar, the katakana prolonged mark (which lowering also warns about, as a slip of the IME).
+pub const DASHES: [&str; 7] = ["-", "―", "‐", "−", "–", "—", "ー"];
+
+/// Whether a character is a circled number (①, ⑩, ㉑…), which NFKC would turn into digits.
+pub fn is_circled_number(c: char) -> bool {
+    matches!(c, '\u{2460}'..='\u{2473}' | '\u{24EA}'..='\u{24FF}' | '\u{3251}'..='\u{325F}' | '\u{32B1}'..='\u{32BF}')
+}
+
 /// `-` (none) or `※` (no inpatient case) where the report allows them, else the value.
 pub fn read_cell<T>(s: &str, allow_note: bool, read: impl Fn(&str) -> Read<T>) -> Read<Cell<T>> {
     match s {
-        "-" | "―" | "‐" => Ok(Cell::Dash),
+        _ if DASHES.contains(&s) => Ok(Cell::Dash),
         "※" if allow_note => Ok(Cell::NoInpatient),
         _ => read(s).map(Cell::Value),
     }
