@@ -117,6 +117,18 @@ catalogue! {
         en: "the history's last row disagrees with this report, or its periods are not consecutive years",
         docs: "checks/summary/history_vs_report",
     },
+    HistoryLength {
+        id: "history-length", group: Summary, severity: Error, fixable: false, checked: true,
+        ja: "過去５年間の実績が5年分でない",
+        en: "the five-year history does not hold five years",
+        docs: "checks/summary/history_length",
+    },
+    PrintedPrecision {
+        id: "printed-precision", group: Summary, severity: Warning, fixable: true, checked: true,
+        ja: "概数・割合が報告書の桁数（④〜⑥は0.1億円、割合は0.1%、過去５年間の金額は1億円）で書かれていない",
+        en: "a rounded figure is not printed at the report's precision (④–⑥ to 0.1 億円, ratios to 0.1 %, the history's amounts to 1 億円)",
+        docs: "checks/summary/printed_precision",
+    },
     ZeroCaseMissing {
         id: "zero-case-missing", group: ZeroCases, severity: Error, fixable: true, checked: true,
         ja: "実施件数0件の技術に説明（医療機関・理由・今後の対応方針）がない",
@@ -141,6 +153,12 @@ catalogue! {
         en: "the prior-year record is \"-\" when the technology existed then, or a number when it did not",
         docs: "checks/zero_cases/prior_cases",
     },
+    ZeroCaseOrder {
+        id: "zero-case-order", group: ZeroCases, severity: Warning, fixable: false, checked: true,
+        ja: "0件説明の技術が重複している、または告示番号の順でない",
+        en: "a zero-case entry repeats a technology, or the entries are not in 告示番号 order",
+        docs: "checks/zero_cases/zero_case_order",
+    },
     SerialSequence {
         id: "serial-sequence", group: Numbering, severity: Error, fixable: true, checked: true,
         ja: "整理番号が1から順に1ずつ増えていない（欠番・重複）",
@@ -153,6 +171,12 @@ catalogue! {
         en: "告示番号 do not strictly increase, or repeat",
         docs: "checks/numbering/notice_order",
     },
+    SubrowConsistency {
+        id: "subrow-consistency", group: Numbering, severity: Error, fixable: false, checked: true,
+        ja: "枝番のある技術の行で適用年月日・技術名がそろっていない、または枝番が欠けている",
+        en: "the sub-rows of a technology differ in 適用年月日 or name, or a sub-row stands alone",
+        docs: "checks/numbering/subrow_consistency",
+    },
     EraDate {
         id: "era-date", group: Dates, severity: Error, fixable: false, checked: false,
         ja: "存在しない日付、または不明な元号",
@@ -164,6 +188,18 @@ catalogue! {
         ja: "適用年月日が報告の対象期間の終わりより後",
         en: "a 適用年月日 after the end of the reporting period",
         docs: "checks/dates/effective_after_period",
+    },
+    ReportPeriod {
+        id: "report-period", group: Dates, severity: Error, fixable: false, checked: true,
+        ja: "報告の対象期間が7月1日から翌年6月30日までの12か月でない、または年度と合わない",
+        en: "the reporting period is not the 12 months from 1 July to 30 June, or does not match the fiscal year",
+        docs: "checks/dates/report_period",
+    },
+    EffectiveOrder {
+        id: "effective-order", group: Dates, severity: Warning, fixable: false, checked: true,
+        ja: "告示番号の順に適用年月日が並んでいない",
+        en: "適用年月日 goes back in time as 告示番号 increase",
+        docs: "checks/dates/effective_order",
     },
     MixedPunctuation {
         id: "mixed-punctuation", group: Text, severity: Warning, fixable: true, checked: true,

@@ -2,3 +2,4 @@
 
 pub mod notice_order;
 pub mod serial_sequence;
+pub mod subrow_consistency;

@@ -1,7 +1,9 @@
 //! Printed figures against each other and against the exact tables: the summary page, the five-year history.
 
 pub mod history_arithmetic;
+pub mod history_length;
 pub mod history_vs_report;
+pub mod printed_precision;
 pub mod summary_arithmetic;
 pub mod summary_vs_costs;
 

@@ -66,6 +66,21 @@ fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
             .label(cases.span, Message::new(format!("実施件数 {n}件"), format!("{n} cases"))),
         );
     }
+    if let Some(total) = &row.total_yen
+        && total.value == Cell::Value(0)
+    {
+        out.push(
+            Diagnostic::new(
+                RuleId::ZeroRowValues,
+                total.span,
+                Message::new(
+                    format!("年間実施件数が{n}件あるのに総合計が0円です"),
+                    format!("the row has {n} cases but its 総合計 is 0 yen"),
+                ),
+            )
+            .label(cases.span, Message::new(format!("実施件数 {n}件"), format!("{n} cases"))),
+        );
+    }
     if let Some(f) = &row.facilities
         && let Cell::Value(fac) = f.value
         && (fac == 0 || fac > n)

@@ -3,6 +3,7 @@
 pub mod prior_cases;
 pub mod zero_case_missing;
 pub mod zero_case_name;
+pub mod zero_case_order;
 pub mod zero_case_unexpected;
 
 use crate::checks::facts;

@@ -1,0 +1,38 @@
+//! `effective-order`: in each cost table, 適用年月日 never goes back as 告示番号 increase. Technologies are
+//! numbered as they are approved, so an earlier date after a later one is most often a typo in a year or an era.
+
+use crate::checks::Context;
+use crate::diagnostics::{Diagnostic, Message, RuleId};
+use crate::model::Part;
+use crate::model::read::era_text;
+
+pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for part in Part::BOTH {
+        let Some(table) = cx.report.costs.get(part) else { continue };
+        let mut latest: Option<&crate::model::Spanned<jiff::civil::Date>> = None;
+        for row in &table.rows {
+            let Some(date) = &row.effective else { continue };
+            match latest {
+                Some(before) if date.value < before.value => out.push(
+                    Diagnostic::new(
+                        RuleId::EffectiveOrder,
+                        date.span,
+                        Message::new(
+                            format!(
+                                "適用年月日 {} が前の技術の {} より前です（年・元号の打ち間違いではありませんか）",
+                                era_text(date.value),
+                                era_text(before.value)
+                            ),
+                            format!(
+                                "適用年月日 {} is earlier than the previous technology's {} (a typo in the year or era?)",
+                                date.value, before.value
+                            ),
+                        ),
+                    )
+                    .label(before.span, Message::new("前の技術の適用年月日", "the previous technology's date")),
+                ),
+                _ => latest = Some(date),
+            }
+        }
+    }
+}

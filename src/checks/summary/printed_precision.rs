@@ -1,0 +1,89 @@
+//! `printed-precision`: rounded figures are printed at the report's precision — ④–⑥ to 0.1 億円 and ⑦ to
+//! 0.1 % (note ※3), the history's amounts to 1 億円 and its ratio to 0.1 %. A spreadsheet's General format drops
+//! the `.0` of `約113.0億円`; a figure with more places than printed (`約911.18億円`) was copied before rounding.
+
+use crate::checks::{Context, written};
+use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
+use crate::model::{Amount, Decimal, Spanned};
+
+/// 億円 as a power of ten yen.
+const OKU: u32 = 8;
+
+fn amount(cx: &Context, cell: &Option<Spanned<Amount>>, places: u32, name: (&str, &str), out: &mut Vec<Diagnostic>) {
+    let Some(a) = cell else { return };
+    if a.value.exp == OKU && a.value.value.scale == places {
+        return;
+    }
+    let wanted = Amount {
+        value: Decimal {
+            mantissa: a.value.value.mantissa * 10i128.pow(places.saturating_sub(a.value.value.scale)),
+            scale: places,
+        },
+        exp: OKU,
+        ..a.value
+    };
+    let (ja_places, en_places) = match places {
+        0 => ("1億円単位", "whole 億円"),
+        _ => ("0.1億円単位", "0.1 億円"),
+    };
+    let mut d = Diagnostic::new(
+        RuleId::PrintedPrecision,
+        a.span,
+        Message::new(
+            format!("{} {} は報告書では{ja_places}で書きます", name.0, a.value),
+            format!("{} {} is printed in {en_places} in the report", name.1, a.value),
+        ),
+    );
+    // A missing `.0` is added; a figure with more places needs rounding, which is a decision.
+    if a.value.exp == OKU && a.value.value.scale < places {
+        let text = written::like(cx.text, a.span, &wanted.to_string());
+        d = d.fix(Fix::replace(Message::new(format!("{text} にする"), format!("write {text}")), a.span, text, true));
+    }
+    out.push(d);
+}
+
+fn percent(cx: &Context, cell: &Option<Spanned<Decimal>>, name: (&str, &str), out: &mut Vec<Diagnostic>) {
+    let Some(p) = cell else { return };
+    if p.value.scale == 1 {
+        return;
+    }
+    let mut d = Diagnostic::new(
+        RuleId::PrintedPrecision,
+        p.span,
+        Message::new(
+            format!("{} {}% は報告書では0.1%単位で書きます", name.0, p.value),
+            format!("{} {}% is printed to 0.1 % in the report", name.1, p.value),
+        ),
+    );
+    if p.value.scale == 0 {
+        let text =
+            written::like(cx.text, p.span, &format!("{}%", Decimal { mantissa: p.value.mantissa * 10, scale: 1 }));
+        d = d.fix(Fix::replace(Message::new(format!("{text} にする"), format!("write {text}")), p.span, text, true));
+    }
+    out.push(d);
+}
+
+pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let summary = &cx.report.summary;
+    for (col, label) in [(&summary.a, "Ａ"), (&summary.b, "Ｂ"), (&summary.total, "計")] {
+        let Some(col) = col else { continue };
+        for (cell, ja, en) in [
+            (&col.insured_cost, "④ 保険外併用療養費の総額", "④ insured cost"),
+            (&col.advanced_cost, "⑤ 先進医療費用の総額", "⑤ advanced cost"),
+            (&col.total_cost, "⑥ 総金額", "⑥ total cost"),
+        ] {
+            amount(cx, cell, 1, (&format!("{label} {ja}"), &format!("{label} {en}")), out);
+        }
+        percent(cx, &col.advanced_ratio, (&format!("{label} ⑦ 先進医療分の割合"), &format!("{label} ⑦ ratio")), out);
+    }
+    for row in &cx.report.history {
+        for (cell, ja, en) in [
+            (&row.total_cost, "総金額", "総金額"),
+            (&row.insured_cost, "保険外併用療養費", "insured cost"),
+            (&row.advanced_cost, "先進医療の総額", "advanced cost"),
+        ] {
+            amount(cx, cell, 0, (&format!("過去５年間の実績の{ja}"), &format!("the history's {en}")), out);
+        }
+        percent(cx, &row.advanced_ratio, ("過去５年間の実績の割合", "the history's ratio"), out);
+    }
+}
