@@ -22,7 +22,9 @@ def part_rows(rng, part, count, in_period):
     rows = []
     for i in range(1, count + 1):
         new = i > count - in_period
-        effective = f"令6.{1 + i % 6}.1" if new else f"平{13 + i % 17}.{1 + i % 12}.1"
+        # Dates follow the numbering, as technologies are numbered when approved: 平13 to 平30 for the old ones.
+        month = (i - 1) * 18 * 12 // max(count - in_period, 1)
+        effective = f"令6.{min(i - (count - in_period), 6)}.1" if new else f"平{13 + month // 12}.{1 + month % 12}.1"
         if i % 7 == 0 or (new and i % 2 == 0):
             rows.append(dict(serial=i, notice=i, name=f"{part}技術{i}", effective=effective, total=None, adv=None,
                              cases=0, fac=None, new=new))
@@ -81,7 +83,9 @@ def main():
         out.append(f"  {col}: {{previous: {s['tech'] - s['approved']}, approved: {s['approved']}, insured: \"-\", "
                    f"withdrawn: \"-\", deleted: \"-\", current: {s['tech']}, final_reports: \"-\"}}")
     t = sums["total"]
-    out += ["", "history:",
+    earlier = "  - {period: R%d.7.1～R%d.6.30, months: 12, technologies: 1, facilities: 1, patients: 1, total_cost: 約2億円, " \
+              "insured_cost: 約1億円, advanced_cost: 約1億円, advanced_ratio: 50.0%%}"
+    out += ["", "history:"] + [earlier % (y, y + 1) for y in (1, 2, 3)] + [
             "  - {period: R4.7.1～R5.6.30, months: 12, technologies: %d, facilities: 1, patients: 1, total_cost: 約2億円, "
             "insured_cost: 約1億円, advanced_cost: 約1億円, advanced_ratio: 50.0%%}" % (t["tech"] - t["approved"]),
             f"  - period: R5.7.1～R6.6.30", "    months: 12", f"    technologies: {t['tech']}",
