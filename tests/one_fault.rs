@@ -86,3 +86,66 @@ fn an_unreadable_yen_cell_hides_no_finding_elsewhere() {
         "the history's 約120億円 is still compared, through the printed 合計s"
     );
 }
+
+/// The findings of `text` that the published report does not have, by rule and the text they point at; with
+/// `errors_only`, only the errors.
+fn new_findings(text: &str, errors_only: bool) -> Vec<(RuleId, String)> {
+    let key = |t: &str, d: &Diagnostic| (d.rule, t[d.span.range()].to_owned(), d.message.en.clone());
+    let before: Vec<_> = senshin_lint::lint(PUBLISHED).iter().map(|d| key(PUBLISHED, d)).collect();
+    senshin_lint::lint(text)
+        .iter()
+        .filter(|d| !errors_only || d.severity == Severity::Error)
+        .map(|d| key(text, d))
+        .filter(|k| !before.contains(k))
+        .map(|(rule, at, _)| (rule, at))
+        .collect()
+}
+
+/// Each slip of the audit, made in the published report: found by the rule and at the cell expected, with no
+/// other new error (a wrong date still moves the warnings that read it); each form the report prints: nothing.
+#[test]
+fn each_slip_is_one_finding_at_its_cell_and_each_printed_form_none() {
+    let history_first = "  - period: R1.7.1～R2.6.30\n";
+    let first_row_end = PUBLISHED.find("  - period: R2.7.1～R3.6.30").unwrap();
+    let start = PUBLISHED.find(history_first).unwrap();
+    let without_oldest = format!("{}{}", &PUBLISHED[..start], &PUBLISHED[first_row_end..]);
+    let sixth = PUBLISHED[start..first_row_end].replace("R1.7.1～R2.6.30", "H30.7.1～R1.6.30");
+    let with_sixth = format!("{}{sixth}{}", &PUBLISHED[..start], &PUBLISHED[start..]);
+    let slips: Vec<(String, RuleId, &str)> = vec![
+        (PUBLISHED.replacen("effective: 令6.4.1", "effective: 6.4.1", 1), RuleId::ValueFormat, "6.4.1"),
+        (PUBLISHED.replacen("effective: 令6.3.1", "effective: 平6.3.1", 1), RuleId::EffectiveOrder, "平6.3.1"),
+        (PUBLISHED.replacen("fiscal_year: 令和6年度", "fiscal_year: 令和7年度", 1), RuleId::ReportPeriod, "令和7年度"),
+        (
+            PUBLISHED.replacen("period: 令和5年7月1日～令和6年6月30日", "period: 令和4年7月1日～令和6年6月30日", 1),
+            RuleId::ReportPeriod,
+            "令和4年7月1日～令和6年6月30日",
+        ),
+        (PUBLISHED.replacen("notice: \"10(1)\"", "notice: \"10①\"", 1), RuleId::ValueFormat, "\"10①\""),
+        (
+            PUBLISHED.replacen("advanced_cost: 約113.0億円", "advanced_cost: 約113億円", 1),
+            RuleId::PrintedPrecision,
+            "約113億円",
+        ),
+        (without_oldest, RuleId::HistoryLength, "R5.7.1～R6.6.30"),
+        (with_sixth, RuleId::HistoryLength, "H30.7.1～R1.6.30"),
+    ];
+    for (text, rule, at) in slips {
+        let expected = (rule, at.to_owned());
+        assert!(new_findings(&text, false).contains(&expected), "{rule} at {at}: {:?}", new_findings(&text, false));
+        let errors = new_findings(&text, true);
+        assert!(errors.iter().all(|e| *e == expected), "{rule} at {at}, and more errors: {errors:?}");
+    }
+    let forms = [
+        PUBLISHED.replacen("period: 令和5年7月1日～令和6年6月30日", "period: 令和5年7月1日～6年6月30日", 1),
+        PUBLISHED.replacen("    facilities: 449\n", "    facilities: 449施設※２\n", 1),
+        PUBLISHED.replacen("total_yen: \"-\"", "total_yen: \"−\"", 1).replacen(
+            "advanced_yen: \"-\"",
+            "advanced_yen: \"—\"",
+            1,
+        ),
+        PUBLISHED.replacen("    months: 12\n", "    months: 12ヵ月\n", 1),
+    ];
+    for text in forms {
+        assert_eq!(new_findings(&text, false), [], "a printed form is read as the report means it");
+    }
+}

@@ -80,3 +80,17 @@ pub fn technologies(table: &CostTable) -> Technologies<'_> {
 pub fn had_no_case(rows: &[&CostRow]) -> Option<bool> {
     rows.iter().try_fold(true, |acc, r| Some(acc && r.cases.as_ref()?.value.count() == 0))
 }
+
+/// Whether a technology's rows stand next to a row whose 告示番号 could not be read: that row may belong to it
+/// (`10①` beside `10(2)`), so what is said of the technology as a whole is in doubt, and the unreadable number
+/// is the one finding.
+pub fn beside_unreadable_notice(table: &CostTable, rows: &[&CostRow]) -> bool {
+    let unreadable: Vec<usize> =
+        table.rows.iter().enumerate().filter(|(_, r)| r.notice.is_none()).map(|(i, _)| i).collect();
+    if unreadable.is_empty() {
+        return false;
+    }
+    rows.iter()
+        .filter_map(|r| table.rows.iter().position(|x| std::ptr::eq(x, *r)))
+        .any(|i| unreadable.iter().any(|&u| u + 1 == i || i + 1 == u))
+}

@@ -11,6 +11,12 @@ fn year_end(start: Date) -> Option<Date> {
     start.checked_add(jiff::Span::new().years(1)).ok()?.yesterday().ok()
 }
 
+/// Whether a period is a report's year: the 12 months from 1 July. Other rules measure against the report's
+/// period only when it is one, so that a wrong period is one finding, here.
+pub(crate) fn is_report_year((start, end): (Date, Date)) -> bool {
+    start.month() == 7 && start.day() == 1 && year_end(start) == Some(end)
+}
+
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let meta = &cx.report.meta;
     let Some(period) = &meta.period else { return };
@@ -27,8 +33,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         ));
         return;
     }
-    let from_july = start.month() == 7 && start.day() == 1;
-    if !from_july || year_end(start) != Some(end) {
+    if !is_report_year(period.value) {
         let expected = Date::new(if start.month() >= 7 { start.year() } else { start.year() - 1 }, 7, 1)
             .ok()
             .and_then(|s| Some((s, year_end(s)?)));

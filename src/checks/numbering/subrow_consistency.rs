@@ -18,6 +18,9 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             if rows.len() == 1 && rows[0].notice.as_ref().is_none_or(|n| n.value.sub.is_none()) {
                 continue;
             }
+            if facts::beside_unreadable_notice(table, rows) {
+                continue;
+            }
             group(number, rows, out);
         }
     }

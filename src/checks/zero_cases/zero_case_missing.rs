@@ -13,7 +13,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let by_number = entries_by_number(cx.report, part);
         for (number, rows) in facts::technologies(table).iter() {
-            if facts::had_no_case(rows) != Some(true) {
+            if facts::had_no_case(rows) != Some(true) || facts::beside_unreadable_notice(table, rows) {
                 continue;
             }
             let entries: Vec<_> = by_number.get(&number).into_iter().flatten().copied().collect();

@@ -335,7 +335,8 @@ impl<'a> Lowerer<'a> {
             ));
             return None;
         }
-        if raw.chars().any(is_fullwidth_numeric) {
+        // A note mark after the figure (`449施設※２`, as the report prints ②) is not part of the number.
+        if raw.split('※').next().is_some_and(|n| n.chars().any(is_fullwidth_numeric)) {
             self.fullwidth(span);
         }
         if raw.trim() == "ー" || raw.trim() == "ｰ" {
@@ -371,9 +372,11 @@ impl<'a> Lowerer<'a> {
 
     fn fullwidth(&mut self, span: Span) {
         let source = &self.text[span.range()];
-        let fixed: String = source
+        let (number, note) = source.find('※').map_or((source, ""), |i| source.split_at(i));
+        let fixed: String = number
             .chars()
             .map(|c| if is_fullwidth_numeric(c) { normalize(&c.to_string()).into_owned() } else { c.to_string() })
+            .chain(std::iter::once(note.to_owned()))
             .collect();
         // Inside `{…}` or `[…]` an ASCII comma would split the number: the fix writes it quoted there.
         let in_flow = self.text[span.end..].trim_start_matches([' ', '\t']).starts_with([',', '}', ']']);
