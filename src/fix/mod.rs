@@ -220,6 +220,20 @@ mod tests {
 mod split_numbers {
     use super::*;
 
+    /// A number of many groups is one finding, whose fix quotes it whole.
+    #[test]
+    fn a_long_number_split_is_one_finding() {
+        let text = "costs:\n  A:\n    total: {total_yen: 2,000,000,000, advanced_yen: 1, cases: 1, facilities: 1}\n";
+        let schema: Vec<_> = crate::lint(text)
+            .into_iter()
+            .filter(|d| d.rule == RuleId::Schema && d.message.en.contains("split"))
+            .collect();
+        assert_eq!(schema.len(), 1, "{schema:#?}");
+        assert!(schema[0].message.en.contains("2,000,000,000"));
+        let fixed = fix_with(text, FixMode::Safe, &crate::analyze);
+        assert!(fixed.text.contains("total_yen: \"2,000,000,000\", advanced_yen"), "{}", fixed.text);
+    }
+
     /// `{cases: 1,271}` reads `cases: 1` and a key `271`: no fix rewrites the `1` as a figure, and the split
     /// is fixed by quoting the number as typed (full-width digits too, which an ASCII comma would split).
     #[test]

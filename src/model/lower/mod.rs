@@ -140,35 +140,35 @@ impl<'a> Lowerer<'a> {
                     if before.is_some_and(|b| is_digit_group(tree.scalar(b.key)) && tree.is_null(b.value)) {
                         continue;
                     }
+                    // The whole number as typed, from its first group (the value before) through the groups after.
+                    let start = before.map(|b| tree.span(b.value)).filter(|&s| self.split_number(s).is_some());
+                    let mut end = key_span.end;
+                    for next in &entries[n + 1..] {
+                        let (s, between) = (tree.span(next.key), &self.text[end..tree.span(next.key).start]);
+                        if !(is_digit_group(tree.scalar(next.key)) && tree.is_null(next.value) && between.trim() == ",")
+                        {
+                            break;
+                        }
+                        end = s.end;
+                    }
+                    let from = start.map_or(key_span.start, |s| s.start);
+                    let number: String = self.text[from..end].chars().filter(|c| !c.is_whitespace()).collect();
                     let mut d = Diagnostic::new(
                         RuleId::Schema,
                         key_span,
                         Message::new(
                             format!(
-                                "`{{…}}` の中では「,」が区切りになるため、桁区切りの数が分かれて `{k}` がキーになっています。\"1,271\" のように引用符で囲むか、ブロック形式で書いてください"
+                                "`{{…}}` の中では「,」が区切りになるため、{number} が分かれて `{k}` がキーになっています。\"{number}\" のように引用符で囲むか、ブロック形式で書いてください"
                             ),
                             format!(
-                                "inside `{{…}}` a comma separates entries, so a digit group became the key `{k}`: quote the number (\"1,271\") or use block style"
+                                "inside `{{…}}` a comma separates entries, so {number} was split and `{k}` became a key: quote the number (\"{number}\") or use block style"
                             ),
                         ),
                     );
-                    if let Some(b) = before.filter(|b| self.split_number(tree.span(b.value)).is_some()) {
-                        let start = tree.span(b.value).start;
-                        let mut end = key_span.end;
-                        for next in &entries[n + 1..] {
-                            let (s, between) = (tree.span(next.key), &self.text[end..tree.span(next.key).start]);
-                            if !(is_digit_group(tree.scalar(next.key))
-                                && tree.is_null(next.value)
-                                && between.trim() == ",")
-                            {
-                                break;
-                            }
-                            end = s.end;
-                        }
-                        let number: String = self.text[start..end].chars().filter(|c| !c.is_whitespace()).collect();
+                    if let Some(start) = start {
                         d = d.fix(Fix::replace(
                             Message::new(format!("\"{number}\" と引用符で囲む"), format!("quote it: \"{number}\"")),
-                            Span::new(start, end),
+                            Span::new(start.start, end),
                             format!("\"{number}\""),
                             true,
                         ));
