@@ -94,3 +94,12 @@ pub fn beside_unreadable_notice(table: &CostTable, rows: &[&CostRow]) -> bool {
         .filter_map(|r| table.rows.iter().position(|x| std::ptr::eq(x, *r)))
         .any(|i| unreadable.iter().any(|&u| u + 1 == i || i + 1 == u))
 }
+
+/// A technology's name without the kind of facility that B's sub-rows add in 【】: `陽子線治療…【外科的治療を実施する
+/// 施設】` → `陽子線治療…`.
+pub fn without_facility_kind(s: &str) -> &str {
+    match s.trim_end().strip_suffix('】').and_then(|t| t.rfind('【').map(|i| &t[..i])) {
+        Some(base) => base.trim_end(),
+        None => s,
+    }
+}

@@ -10,7 +10,7 @@
 //! printed 合計.
 
 use super::facts::{self, Technologies};
-use crate::diagnostics::{Message, RuleId, group_digits, oku_text};
+use crate::diagnostics::{Message, RuleId, count_of, group_digits, oku_text};
 use crate::model::exact::Q;
 use crate::model::{Amount, CostTable, Decimal, Part, Report, Rounding, Spanned, SummaryColumn};
 use crate::text::Span;
@@ -208,9 +208,12 @@ fn column_sums(part: Part, table: &CostTable, out: &mut Vec<Figure>) {
         let e = group_digits(sum);
         let derivation = if unit == "円" {
             let oku = oku_text(sum, 3);
-            Message::new(format!("Σ {n} 行 = {e} 円 ≈ {oku} 億円"), format!("Σ of {n} rows = {e} yen ≈ {oku} 億円"))
+            Message::new(
+                format!("Σ {n} 行 = {e} 円 ≈ {oku} 億円"),
+                format!("Σ of {} = {e} yen ≈ {oku} 億円", count_of(n as i128, "row", "rows")),
+            )
         } else {
-            Message::new(format!("Σ {n} 行 = {e}"), format!("Σ of {n} rows = {e}"))
+            Message::new(format!("Σ {n} 行 = {e}"), format!("Σ of {} = {e}", count_of(n as i128, "row", "rows")))
         };
         out.push(Figure {
             rule: RuleId::ColumnSum,
@@ -222,10 +225,10 @@ fn column_sums(part: Part, table: &CostTable, out: &mut Vec<Figure>) {
             expected: e,
             differs: printed.value != sum,
             what: Message::new(format!("{} {ja}の合計", part.label()), format!("{} {en} 合計", part.label())),
-            from: Message::new(format!("{n}行の総和"), format!("sum of {n} rows")),
+            from: Message::new(format!("{n}行の総和"), format!("sum of {}", count_of(n as i128, "row", "rows"))),
             sources: std::iter::once((
                 table.rows_key,
-                Message::new(format!("この{n}行の総和"), format!("the {n} rows summed")),
+                Message::new(format!("この{n}行の総和"), format!("the {} summed", count_of(n as i128, "row", "rows"))),
             ))
             .chain(row)
             .collect(),
@@ -309,7 +312,7 @@ fn column(
                     table.rows_key,
                     Message::new(
                         format!("{ja}の{n}行の総和 {s}（合計とは違う）"),
-                        format!("the {n} rows of {en} sum to {s} (not the 合計)"),
+                        format!("the {} of {en} sum to {s} (not the 合計)", count_of(n as i128, "row", "rows")),
                     ),
                 ),
             ];
@@ -317,7 +320,10 @@ fn column(
         }
         (Some(sum), None) => {
             let s = group_digits(sum);
-            let label = Message::new(format!("{ja}の{n}行の総和 {s}"), format!("the sum of the {n} rows of {en}: {s}"));
+            let label = Message::new(
+                format!("{ja}の{n}行の総和 {s}"),
+                format!("the sum of the {} of {en}: {s}", count_of(n as i128, "row", "rows")),
+            );
             let name = Message::new(format!("{ja}の行の総和"), format!("the sum of the rows of {en}"));
             Some(Column { values: vec![sum], name, sources: vec![(table.rows_key, label)] })
         }

@@ -22,6 +22,12 @@ pub struct Summary {
 impl Summary {
     pub fn add(&mut self, checked: &Checked) {
         self.files += 1;
+        self.add_findings(checked);
+    }
+
+    /// The findings of a file that is not a checked draft (a configuration with mistakes): counted, but not as
+    /// a file checked.
+    pub fn add_findings(&mut self, checked: &Checked) {
         for d in &checked.diagnostics {
             match d.severity {
                 Severity::Error => self.errors += 1,

@@ -150,6 +150,12 @@ impl Runner<'_> {
         self.emitter.file(self.out, checked).map_err(Stop::Output)
     }
 
+    /// A configuration file's mistakes: shown as a file of their own, counted as findings, not as a draft.
+    fn emit_config(&mut self, checked: &Checked) -> Result<(), Stop> {
+        self.summary.add_findings(checked);
+        self.emitter.file(self.out, checked).map_err(Stop::Output)
+    }
+
     /// Starts checking the batch on every core, and renders the batch before it meanwhile, so that finding
     /// files and rendering overlap with checking. A configuration read while a batch was gathered is
     /// reported before the files of that batch.
@@ -172,7 +178,7 @@ impl Runner<'_> {
 
     fn render(&mut self, batch: Checking) -> Result<(), Stop> {
         for problem in &batch.problems {
-            self.emit(problem)?;
+            self.emit_config(problem)?;
         }
         // A panic is carried on, never turned into files that silently had no findings.
         let results = batch.results.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
@@ -281,12 +287,12 @@ pub fn stream(
             continue;
         }
         match found.excluded_by.and_then(|c| configs.left_nothing(&c, dir, found.yaml)) {
-            Some(warning) => runner.emit(&warning)?,
+            Some(warning) => runner.emit_config(&warning)?,
             None => runner.summary.notices.push(configs::no_drafts(dir, lang)),
         }
     }
     for problem in configs.take_problems() {
-        runner.emit(&problem)?;
+        runner.emit_config(&problem)?;
     }
     let mut summary = std::mem::take(&mut runner.summary);
     summary.configs = runner.applied.iter().map(|p| configs::shown(p)).collect();

@@ -32,6 +32,12 @@ pub fn oku_text(yen: i128, places: u32) -> String {
     }
 }
 
+/// A count with its English noun: `1 row`, `27 rows`, `1,764 cases`.
+pub fn count_of(n: impl Into<i128>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{} {}", group_digits(n), if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! `approved-count`: new approvals match the technologies that took effect during the period.
 
 use crate::checks::{Context, facts};
-use crate::diagnostics::{Diagnostic, Message, RuleId};
+use crate::diagnostics::{Diagnostic, Message, RuleId, count_of};
 use crate::model::Part;
 use crate::model::read::era_text;
 
@@ -46,9 +46,9 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         found.len()
                     ),
                     format!(
-                        "{} ② 新規承認 {stated} ≠ {} technologies with 適用年月日 in the period",
+                        "{} ② 新規承認 {stated} ≠ {} with 適用年月日 in the period",
                         part.label(),
-                        found.len()
+                        count_of(found.len() as i128, "technology", "technologies")
                     ),
                 ),
             )

@@ -6,11 +6,6 @@ use crate::checks::{Context, facts};
 use crate::diagnostics::{Diagnostic, Message, RuleId};
 use crate::model::{CostRow, Part};
 
-/// A technology's name without the facility it names in 【…】.
-fn base_name(name: &str) -> &str {
-    name.split('【').next().unwrap_or(name).trim()
-}
-
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for part in Part::BOTH {
         let Some(table) = cx.report.costs.get(part) else { continue };
@@ -73,7 +68,7 @@ fn group(number: u32, rows: &[&CostRow], out: &mut Vec<Diagnostic>) {
             );
         }
         if let (Some(a), Some(b)) = (&first.name, &r.name)
-            && base_name(&a.value) != base_name(&b.value)
+            && facts::without_facility_kind(&a.value) != facts::without_facility_kind(&b.value)
         {
             out.push(
                 Diagnostic::new(

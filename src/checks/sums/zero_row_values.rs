@@ -1,7 +1,7 @@
 //! `zero-row-values`: a row without cases shows `-`; a row with cases shows its figures.
 
 use crate::checks::Context;
-use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
+use crate::diagnostics::{Diagnostic, Fix, Message, RuleId, count_of};
 use crate::model::{Cell, CostRow, Part, Spanned};
 use crate::text::Span;
 
@@ -60,10 +60,10 @@ fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
                 span,
                 Message::new(
                     format!("年間実施件数が{n}件あるのに{ja}が「-」です"),
-                    format!("the row has {n} cases but `{key}` is `-`"),
+                    format!("the row has {} but `{key}` is `-`", count_of(n, "case", "cases")),
                 ),
             )
-            .label(cases.span, Message::new(format!("実施件数 {n}件"), format!("{n} cases"))),
+            .label(cases.span, Message::new(format!("実施件数 {n}件"), count_of(n, "case", "cases"))),
         );
     }
     if let Some(total) = &row.total_yen
@@ -75,10 +75,10 @@ fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
                 total.span,
                 Message::new(
                     format!("年間実施件数が{n}件あるのに総合計が0円です"),
-                    format!("the row has {n} cases but its 総合計 is 0 yen"),
+                    format!("the row has {} but its 総合計 is 0 yen", count_of(n, "case", "cases")),
                 ),
             )
-            .label(cases.span, Message::new(format!("実施件数 {n}件"), format!("{n} cases"))),
+            .label(cases.span, Message::new(format!("実施件数 {n}件"), count_of(n, "case", "cases"))),
         );
     }
     if let Some(f) = &row.facilities
@@ -88,14 +88,18 @@ fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
         let (ja, en) = if fac == 0 {
             (
                 format!("年間実施件数が{n}件あるのに実施医療機関数が0です"),
-                format!("the row has {n} cases but 0 facilities"),
+                format!("the row has {} but 0 facilities", count_of(n, "case", "cases")),
             )
         } else {
             (
                 format!(
                     "実施医療機関数 {fac} が年間実施件数 {n} を超えています（1件も実施していない機関は数えません）"
                 ),
-                format!("{fac} facilities exceed the row's {n} cases (a facility counts only if it performed a case)"),
+                format!(
+                    "{} exceed the row's {} (a facility counts only if it performed a case)",
+                    count_of(fac, "facility", "facilities"),
+                    count_of(n, "case", "cases")
+                ),
             )
         };
         out.push(

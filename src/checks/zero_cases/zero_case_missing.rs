@@ -128,7 +128,8 @@ fn skeleton(cx: &Context, part: Part, number: u32, rows: &[&CostRow]) -> Option<
 
 /// The lines of an entry to fill in, each after `pad`.
 fn entry_text(cx: &Context, number: u32, rows: &[&CostRow], pad: &str, newline: &str) -> String {
-    let name = rows.iter().find_map(|r| r.name.as_ref()).map_or(String::new(), |n| n.value.clone());
+    // The technology's name: a sub-row's kind of facility in 【】 is not part of it.
+    let name = rows.iter().find_map(|r| r.name.as_ref()).map_or("", |n| facts::without_facility_kind(&n.value));
     let new_this_year = cx
         .report
         .meta
@@ -138,7 +139,7 @@ fn entry_text(cx: &Context, number: u32, rows: &[&CostRow], pad: &str, newline: 
         .is_some_and(|(p, e)| e.value >= p.value.0);
     let prior =
         if new_this_year { "\"-\"".to_owned() } else { "0件   # 要確認 / check: 前年度の実績".to_owned() };
-    let name = serde_json::to_string(&name).unwrap_or_default();
+    let name = serde_json::to_string(name).unwrap_or_default();
     [
         format!("{pad}- notice: \"{number}\""),
         format!("{pad}  name: {name}"),

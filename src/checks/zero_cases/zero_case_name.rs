@@ -1,7 +1,7 @@
 //! `zero-case-name`: an explanation names its technology as the cost table does.
 
 use super::{Entry, entries_with_rows};
-use crate::checks::Context;
+use crate::checks::{Context, facts};
 use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
 use crate::model::read::normalize;
 
@@ -11,24 +11,19 @@ fn canonical(s: &str) -> String {
     normalize(s).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// B's sub-rows add the kind of facility in 【】 to the name; the technology's name is without it.
-fn without_facility_kind(s: &str) -> &str {
-    match s.trim_end().strip_suffix('】').and_then(|t| t.rfind('【').map(|i| &t[..i])) {
-        Some(base) => base,
-        None => s,
-    }
-}
-
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for Entry { entry, notice, rows, .. } in entries_with_rows(cx.report) {
         let (Some(name), Some(rows)) = (&entry.name, rows) else { continue };
         let names: Vec<_> = rows.iter().filter_map(|r| r.name.as_ref()).collect();
         let Some(first) = names.first() else { continue };
         let mine = canonical(&name.value);
-        if names.iter().any(|n| canonical(&n.value) == mine || canonical(without_facility_kind(&n.value)) == mine) {
+        if names
+            .iter()
+            .any(|n| canonical(&n.value) == mine || canonical(facts::without_facility_kind(&n.value)) == mine)
+        {
             continue;
         }
-        let theirs = without_facility_kind(&first.value);
+        let theirs = facts::without_facility_kind(&first.value);
         out.push(
             Diagnostic::new(
                 RuleId::ZeroCaseName,
