@@ -73,6 +73,20 @@ fn an_unreadable_table_floods_nothing() {
         "no figure derived from an unread table"
     );
     assert!(!errors.iter().any(|d| d.rule == RuleId::ColumnSum), "{errors:#?}");
+    // The published report's own findings are still made, through the printed 合計 of the unread table.
+    assert!(errors.iter().any(|d| d.rule == RuleId::SummaryVsCosts && d.message.en.contains("約911.1億円")));
+}
+
+#[test]
+fn a_table_that_gives_nothing_says_once_that_its_figures_were_not_checked() {
+    let start = PUBLISHED.find("costs:").unwrap();
+    let rows = start + PUBLISHED[start..].find("    rows:\n").unwrap();
+    let total_end =
+        rows + PUBLISHED[rows..].find("      facilities: 1,772\n").unwrap() + "      facilities: 1,772\n".len();
+    let text = format!("{}    rows: 5\n{}", &PUBLISHED[..rows], &PUBLISHED[total_end..]);
+    let notes: Vec<_> = senshin_lint::lint(&text).into_iter().filter(|d| d.severity == Severity::Info).collect();
+    assert_eq!(notes.len(), 1, "{notes:#?}");
+    assert!(notes[0].message.en.contains("not checked"));
 }
 
 #[test]

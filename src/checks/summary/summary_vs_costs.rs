@@ -11,6 +11,28 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for f in cx.figures.iter().filter(|f| f.rule == RuleId::SummaryVsCosts) {
         report_figure(f, cx.report.meta.rounding, cx.text, out);
     }
+    // A table that gives nothing to compare with (rows unread, no printed 合計) says so once, at its column.
+    for part in Part::BOTH {
+        if let (Some(table), Some(col)) = (cx.report.costs.get(part), cx.report.summary.get(part))
+            && !table.complete
+            && table.total.as_ref().is_none_or(|t| t.total_yen.is_none() && t.advanced_yen.is_none())
+            && let Some(at) = [&col.total_cost, &col.advanced_cost, &col.insured_cost].into_iter().flatten().next()
+        {
+            let mut d = Diagnostic::new(
+                RuleId::SummaryVsCosts,
+                at.span,
+                Message::new(
+                    format!("{}の費用の表が読めないため、実績の概要の金額は費用の表と照合していません", part.label()),
+                    format!(
+                        "the {} cost table could not be read: the summary's amounts were not checked against it",
+                        part.label()
+                    ),
+                ),
+            );
+            d.severity = crate::diagnostics::Severity::Info;
+            out.push(d);
+        }
+    }
     // ② may be less than the sum of the rows (a facility runs several technologies), never more.
     let (costs, summary) = (&cx.report.costs, &cx.report.summary);
     for part in Part::BOTH {
