@@ -81,18 +81,31 @@ pub fn had_no_case(rows: &[&CostRow]) -> Option<bool> {
     rows.iter().try_fold(true, |acc, r| Some(acc && r.cases.as_ref()?.value.count() == 0))
 }
 
-/// Whether a technology's rows stand next to a row whose 告示番号 could not be read: that row may belong to it
-/// (`10①` beside `10(2)`), so what is said of the technology as a whole is in doubt, and the unreadable number
-/// is the one finding.
-pub fn beside_unreadable_notice(table: &CostTable, rows: &[&CostRow]) -> bool {
-    let unreadable: Vec<usize> =
-        table.rows.iter().enumerate().filter(|(_, r)| r.notice.is_none()).map(|(i, _)| i).collect();
-    if unreadable.is_empty() {
-        return false;
+/// The rows next to a row whose 告示番号 could not be read: such a row may belong to their technology (`10①`
+/// beside `10(2)`), so what is said of that technology as a whole is in doubt, and the unreadable number is the
+/// one finding. Found once per table, by the rows' addresses.
+pub struct BesideUnreadable(std::collections::HashSet<usize>);
+
+impl BesideUnreadable {
+    pub fn of(table: &CostTable) -> BesideUnreadable {
+        let rows = &table.rows;
+        let mut set = std::collections::HashSet::new();
+        for (i, _) in rows.iter().enumerate().filter(|(_, r)| r.notice.is_none()) {
+            set.extend(
+                [i.checked_sub(1), Some(i + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|j| rows.get(j))
+                    .map(|r| r as *const CostRow as usize),
+            );
+        }
+        BesideUnreadable(set)
     }
-    rows.iter()
-        .filter_map(|r| table.rows.iter().position(|x| std::ptr::eq(x, *r)))
-        .any(|i| unreadable.iter().any(|&u| u + 1 == i || i + 1 == u))
+
+    /// Whether any of a technology's rows stands next to an unreadable 告示番号.
+    pub fn any(&self, rows: &[&CostRow]) -> bool {
+        !self.0.is_empty() && rows.iter().any(|r| self.0.contains(&(*r as *const CostRow as usize)))
+    }
 }
 
 /// A technology's name without the kind of facility that B's sub-rows add in 【】: `陽子線治療…【外科的治療を実施する

@@ -9,11 +9,12 @@ use crate::model::{CostRow, Part};
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for part in Part::BOTH {
         let Some(table) = cx.report.costs.get(part) else { continue };
+        let doubtful = facts::BesideUnreadable::of(table);
         for (number, rows) in facts::technologies(table).iter() {
             if rows.len() == 1 && rows[0].notice.as_ref().is_none_or(|n| n.value.sub.is_none()) {
                 continue;
             }
-            if facts::beside_unreadable_notice(table, rows) {
+            if doubtful.any(rows) {
                 continue;
             }
             group(number, rows, out);

@@ -12,8 +12,9 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let by_number = entries_by_number(cx.report, part);
+        let doubtful = facts::BesideUnreadable::of(table);
         for (number, rows) in facts::technologies(table).iter() {
-            if facts::had_no_case(rows) != Some(true) || facts::beside_unreadable_notice(table, rows) {
+            if facts::had_no_case(rows) != Some(true) || doubtful.any(rows) {
                 continue;
             }
             let entries: Vec<_> = by_number.get(&number).into_iter().flatten().copied().collect();
