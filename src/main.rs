@@ -78,7 +78,7 @@ fn lang(arg: Option<LangArg>) -> Lang {
     match arg {
         Some(LangArg::Ja) => Lang::Ja,
         Some(LangArg::En) => Lang::En,
-        None => cli::locale_lang(),
+        None => senshin_lint::diagnostics::Lang::of_system(),
     }
 }
 

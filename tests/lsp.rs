@@ -600,3 +600,16 @@ async fn the_server_follows_a_configuration_changed_while_it_runs() {
     assert_eq!(edited, cli_findings(&[], &path));
     c.finish().await;
 }
+
+#[tokio::test]
+async fn a_client_in_japanese_gets_japanese_without_a_setting() {
+    let mut c = Client::start();
+    c.request("initialize", json!({"capabilities": {}, "locale": "ja"})).await;
+    c.notify("initialized", json!({})).await;
+    c.open(URI, PUBLISHED).await;
+    let p = c.notification("textDocument/publishDiagnostics").await;
+    let first = p["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(first.contains("一致しません") || first.contains("≠"), "{first}");
+    assert!(!first.contains("total cost"), "{first}");
+    c.finish().await;
+}

@@ -62,7 +62,16 @@ fn read_frames(out: impl Read, to: std::sync::mpsc::Sender<Value>) {
 
 impl Server {
     fn start() -> Server {
-        let mut child = Command::new(binary())
+        Server::start_with(&[])
+    }
+
+    /// The server with these environment variables set (and the locale variables cleared but for them).
+    fn start_with(env: &[(&str, &str)]) -> Server {
+        let mut command = Command::new(binary());
+        if !env.is_empty() {
+            command.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG").envs(env.iter().copied());
+        }
+        let mut child = command
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -373,4 +382,22 @@ fn an_untitled_yaml_buffer_is_checked_like_a_file() {
     shown.sort();
     assert_eq!(shown, checked(BROKEN));
     assert_eq!(s.finish(), Some(0));
+}
+
+/// An editor that sends no locale (Neovim) on a Japanese system gets Japanese, with no setting.
+#[test]
+fn a_japanese_system_gets_japanese_when_the_client_says_nothing() {
+    let mut s = Server::start_with(&[("LANG", "ja_JP.UTF-8")]);
+    let id = s.ask("initialize", json!({"capabilities": {"textDocument": {"diagnostic": {}}}}));
+    s.answer(id);
+    s.notify("initialized", json!({}));
+    let text = include_str!("../examples/r6/report.yaml");
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": "file:///r6.yaml", "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let id = s.ask("textDocument/diagnostic", json!({"textDocument": {"uri": "file:///r6.yaml"}}));
+    let answer = s.answer(id);
+    let first = answer["result"]["items"][0]["message"].as_str().unwrap().to_owned();
+    assert!(first.contains("総金額") && !first.contains("total cost"), "{first}");
 }

@@ -155,14 +155,6 @@ pub struct CheckOptions {
     pub diff: bool,
 }
 
-/// The language a POSIX locale asks for, from `LC_ALL`, `LC_MESSAGES` or `LANG`.
-pub fn locale_lang() -> Lang {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-        .map_or(Lang::En, |l| Lang::from_locale(&l))
-}
-
 /// Says on standard error why the run stopped or what it noticed. A closed standard error is not a reason
 /// to panic: the exit status still tells.
 pub(crate) fn complain(message: &str) {
@@ -210,7 +202,7 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
         (None, _) => PathBuf::from("."),
     };
     let config = configs.for_path(&first);
-    let lang = opts.lang.or(config.and_then(|c| c.settings.language)).unwrap_or_else(locale_lang);
+    let lang = opts.lang.or(config.and_then(|c| c.settings.language)).unwrap_or_else(Lang::of_system);
     let args = match inputs::classify(&opts.paths) {
         Ok(args) => args,
         Err((path, e)) => return stopped(run::Stop::Input(path, e), lang),

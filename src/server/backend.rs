@@ -23,6 +23,7 @@ struct State {
     /// The client accepts `workspace/diagnostic/refresh` and `workspace/inlayHint/refresh`.
     refresh_diagnostics: bool,
     refresh_hints: bool,
+    /// The client's locale (`initialize`), else the system's.
     locale: Option<Lang>,
     /// The editor's settings, on top of each draft's configuration file.
     client: ClientSettings,
@@ -314,7 +315,8 @@ impl LanguageServer for Backend {
             st.pull = pull;
             st.refresh_diagnostics = refresh_diagnostics;
             st.refresh_hints = refresh_hints;
-            st.locale = params.locale.as_deref().map(Lang::from_locale);
+            // An editor that sends no locale (Neovim) runs with the user's: the system's language stands in.
+            st.locale = Some(params.locale.as_deref().map_or_else(Lang::of_system, Lang::from_locale));
             st.watch_files = watch_files;
             match &params.initialization_options {
                 Some(options) => st.client.update(options),

@@ -10,9 +10,19 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The language a POSIX locale asks for (`ja_JP.UTF-8` → Japanese; anything else → English).
+    /// The language a locale name asks for, in any platform's spelling: `ja_JP.UTF-8` (POSIX), `ja-JP`
+    /// (Windows, macOS, BCP 47, an editor's `initialize`), `Japanese_Japan.932` (Windows' C runtime) → Japanese;
+    /// anything else → English.
     pub fn from_locale(locale: &str) -> Lang {
-        if locale.to_ascii_lowercase().starts_with("ja") { Lang::Ja } else { Lang::En }
+        if locale.trim().to_ascii_lowercase().starts_with("ja") { Lang::Ja } else { Lang::En }
+    }
+
+    /// The language of the user's system: the POSIX variables `LC_ALL`, `LC_MESSAGES`, `LANG` in that order when
+    /// one is set (they override the system on every Unix), else what the operating system says (Windows and
+    /// macOS set no such variable).
+    pub fn of_system() -> Lang {
+        let posix = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+        posix.or_else(sys_locale::get_locale).map_or(Lang::En, |l| Lang::from_locale(&l))
     }
 }
 
@@ -54,5 +64,20 @@ impl Message {
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.en)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_names_of_every_platform() {
+        for ja in ["ja_JP.UTF-8", "ja-JP", "ja", "Japanese_Japan.932", "JA-jp", " ja_JP.eucJP"] {
+            assert_eq!(Lang::from_locale(ja), Lang::Ja, "{ja}");
+        }
+        for en in ["en_US.UTF-8", "en-GB", "C", "POSIX", "C.UTF-8", "", "zh-Hans-CN"] {
+            assert_eq!(Lang::from_locale(en), Lang::En, "{en}");
+        }
     }
 }
