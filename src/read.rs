@@ -26,7 +26,17 @@ pub enum Unreadable {
 impl Unreadable {
     pub fn message(&self) -> Message {
         match self {
-            Unreadable::Io(e) => Message::new(e.to_string(), e.to_string()),
+            Unreadable::Io(e) if e.kind() == std::io::ErrorKind::NotFound => Message::new(
+                "見つかりません。ファイル名と保存場所を確かめてください。",
+                "not found: check the file's name and folder",
+            ),
+            Unreadable::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                Message::new("読み取る権限がありません。", "permission denied")
+            }
+            Unreadable::Io(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                Message::new("UTF-8 として読み取れません。UTF-8 で保存してください。", format!("not UTF-8: {e}"))
+            }
+            Unreadable::Io(e) => Message::new(format!("読み取れません（{e}）。"), e.to_string()),
             Unreadable::NotRegular(what) => Message::new(
                 format!("通常のファイルではありません（{what}）"),
                 format!("not a regular file (a {what}); only files and folders are checked"),

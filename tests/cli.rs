@@ -62,7 +62,7 @@ fn language_follows_the_locale() {
         .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
-    assert_eq!(stdout(&o), "問題は見つかりませんでした（1 ファイル）\n");
+    assert_eq!(stdout(&o), "問題は見つかりませんでした（下書き1件）\n");
 }
 
 #[test]
@@ -661,7 +661,7 @@ fn configuration_belongs_to_the_repository_or_home_and_is_named() {
         (Some(0), "no problems found in 1 file\nconfiguration: senshin-lint.toml\n")
     );
     let o = run_within(10, &dir, &env, &["check", "--lang", "ja", "r.yaml"]);
-    assert!(stdout(&o).ends_with("設定ファイル: senshin-lint.toml\n"), "{}", stdout(&o));
+    assert!(stdout(&o).ends_with("設定ファイル：senshin-lint.toml\n"), "{}", stdout(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
 

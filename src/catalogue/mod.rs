@@ -29,6 +29,15 @@ impl Severity {
             Severity::Info => "info",
         }
     }
+
+    /// The word the Japanese outputs use: エラー, 警告, 情報.
+    pub fn name_ja(self) -> &'static str {
+        match self {
+            Severity::Error => "エラー",
+            Severity::Warning => "警告",
+            Severity::Info => "情報",
+        }
+    }
 }
 
 impl std::str::FromStr for Severity {
@@ -73,6 +82,20 @@ impl Group {
             Group::Numbering => "numbering",
             Group::Dates => "dates",
             Group::Text => "text",
+        }
+    }
+
+    /// The group as an official knows it: the part of the report it checks.
+    pub fn name_ja(self) -> &'static str {
+        match self {
+            Group::Syntax => "書式",
+            Group::Sums => "合計",
+            Group::Summary => "実績の概要・過去５年間の実績",
+            Group::Changes => "技術数の推移",
+            Group::ZeroCases => "０件の説明（先－１－２）",
+            Group::Numbering => "番号",
+            Group::Dates => "日付",
+            Group::Text => "文章",
         }
     }
 }
@@ -139,11 +162,11 @@ pub fn find(id: &str) -> Option<RuleId> {
 pub fn named(id: &str) -> Result<RuleId, Message> {
     find(id).ok_or_else(|| match nearest(id) {
         Some(near) => Message::new(
-            format!("「{id}」という規則はありません。「{near}」のことですか"),
+            format!("検査「{id}」はありません。「{near}」のことと思われます。"),
             format!("there is no rule `{id}`; did you mean `{near}`?"),
         ),
         None => Message::new(
-            format!("「{id}」という規則はありません（一覧は senshin-lint rules で見られます）"),
+            format!("検査「{id}」はありません。一覧は senshin-lint rules で表示できます。"),
             format!("there is no rule `{id}` (senshin-lint rules lists them)"),
         ),
     })
@@ -189,16 +212,23 @@ pub fn explain(rule: RuleId, lang: Lang) -> String {
         Lang::Ja => (rule.summary.0, rule.docs_ja),
         Lang::En => (rule.summary.1, rule.docs),
     };
-    format!(
-        "# {}\n\n{}\n\n{} · {} · {}{}\n\n{}",
-        rule.id,
-        summary,
-        rule.group.name(),
-        rule.severity.as_str(),
-        if rule.fixable { "fixable" } else { "no fix" },
-        if rule.checked { "" } else { " · reported while reading the draft" },
-        docs.trim_end()
-    )
+    let line = match lang {
+        Lang::Ja => format!(
+            "分類：{}　重大度：{}　修正案：{}{}",
+            rule.group.name_ja(),
+            rule.severity.name_ja(),
+            if rule.fixable { "あり" } else { "なし" },
+            if rule.checked { "" } else { "　下書きを読み取る段階で検査" }
+        ),
+        Lang::En => format!(
+            "{} · {} · {}{}",
+            rule.group.name(),
+            rule.severity.as_str(),
+            if rule.fixable { "fixable" } else { "no fix" },
+            if rule.checked { "" } else { " · reported while reading the draft" }
+        ),
+    };
+    format!("# {}\n\n{}\n\n{line}\n\n{}", rule.id, summary, docs.trim_end())
 }
 
 #[cfg(test)]

@@ -29,11 +29,13 @@ fn convert(d: &Diagnostic, ranges: &[Range<usize>], lang: Lang) -> Rendered<()> 
     );
     let mut notes: Vec<String> = d.notes.iter().map(|n| visible(n.get(lang)).into_owned()).collect();
     if let Some(fix) = &d.fix {
-        let (help, unsafe_) = match lang {
-            Lang::Ja => ("修正案", "（安全でない修正: 確認してから適用）"),
-            Lang::En => ("fix", " (unsafe: review before applying)"),
+        let head = match (lang, fix.safe) {
+            (Lang::Ja, true) => "修正案：",
+            (Lang::Ja, false) => "修正案（要確認）：",
+            (Lang::En, true) => "fix: ",
+            (Lang::En, false) => "fix (review first): ",
         };
-        notes.push(format!("{help}: {}{}", visible(fix.title.get(lang)), if fix.safe { "" } else { unsafe_ }));
+        notes.push(format!("{head}{}", visible(fix.title.get(lang))));
     }
     Rendered::new(level)
         .with_message(visible(d.message.get(lang)))
@@ -47,24 +49,43 @@ fn summary(s: &Summary, lang: Lang) -> String {
     let (errors, warnings, files) = (s.errors, s.warnings, s.files);
     let mut out = String::new();
     for notice in &s.notices {
-        let label = if lang == Lang::Ja { "警告" } else { "warning" };
-        out.push_str(&format!("{label}: {}\n", visible(notice)));
+        let label = if lang == Lang::Ja { "警告：" } else { "warning: " };
+        out.push_str(&format!("{label}{}\n", visible(notice)));
     }
     out.push_str(&match (lang, errors + warnings) {
-        (Lang::Ja, 0) => format!("問題は見つかりませんでした（{files} ファイル）"),
+        (Lang::Ja, 0) => format!("問題は見つかりませんでした（下書き{files}件）"),
         (Lang::En, 0) => format!("no problems found in {files} file{}", if files == 1 { "" } else { "s" }),
-        (Lang::Ja, _) => format!("エラー {errors} 件、警告 {warnings} 件（{files} ファイル）"),
+        (Lang::Ja, _) => format!("エラー{errors}件、警告{warnings}件（下書き{files}件）"),
         (Lang::En, _) => {
             format!("{errors} error{}, {warnings} warning{} in {files} file{}", s_(errors), s_(warnings), s_(files))
         }
     });
     out.push('\n');
     if !s.configs.is_empty() {
-        let label = if lang == Lang::Ja { "設定ファイル" } else { "configuration" };
+        let label = if lang == Lang::Ja { "設定ファイル：" } else { "configuration: " };
         let names: Vec<String> = s.configs.iter().map(|c| visible(c).into_owned()).collect();
-        out.push_str(&format!("{label}: {}\n", names.join(", ")));
+        out.push_str(&format!("{label}{}\n", names.join(", ")));
     }
     out
+}
+
+/// The header line in Japanese: 「エラー[column-sum]：…」 for codespan's `error[column-sum]: …`, colours kept.
+fn japanese_header(rendered: Vec<u8>, d: &Diagnostic) -> Vec<u8> {
+    let Ok(text) = String::from_utf8(rendered) else { return Vec::new() };
+    let end = text.find('\n').unwrap_or(text.len());
+    let (head, rest) = text.split_at(end);
+    let word = match d.severity {
+        Severity::Error => ("error[", "エラー["),
+        Severity::Warning => ("warning[", "警告["),
+        Severity::Info => ("note[", "情報["),
+    };
+    let head = head.replacen(word.0, word.1, 1);
+    let code = format!("[{}]", d.rule);
+    let head = match head.find(&code).map(|i| i + code.len()) {
+        Some(after) => format!("{}{}", &head[..after], head[after..].replacen(": ", "：", 1)),
+        None => head,
+    };
+    format!("{head}{rest}").into_bytes()
 }
 
 fn s_(n: usize) -> &'static str {
@@ -95,15 +116,20 @@ impl Emitter for Human {
             spans.extend(d.labels.iter().map(|l| l.span));
             let (snippet, ranges) = Snippet::new(&name, &c.text, &index, &spans);
             let rendered = convert(d, &ranges, self.lang);
+            let mut buffer = Vec::new();
             let written = if self.color {
-                term::emit_to_write_style(&mut Ansi::new(&mut *out), &self.config, &snippet, &rendered)
+                term::emit_to_write_style(&mut Ansi::new(&mut buffer), &self.config, &snippet, &rendered)
             } else {
-                term::emit_to_io_write(&mut *out, &self.config, &snippet, &rendered)
+                term::emit_to_io_write(&mut buffer, &self.config, &snippet, &rendered)
             };
             written.map_err(|e| match e {
                 codespan_reporting::files::Error::Io(e) => e,
                 other => io::Error::other(other.to_string()),
             })?;
+            if self.lang == Lang::Ja {
+                buffer = japanese_header(buffer, d);
+            }
+            out.write_all(&buffer)?;
         }
         Ok(())
     }

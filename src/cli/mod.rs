@@ -168,9 +168,9 @@ fn complain_plain(line: &str) {
 
 fn stopped(stop: run::Stop, lang: Lang) -> ExitCode {
     let message = match (stop, lang) {
-        (run::Stop::Input(path, e), Lang::Ja) => format!("{} を読めません: {}", path.display(), e.get(lang)),
+        (run::Stop::Input(path, e), Lang::Ja) => format!("{}：{}", path.display(), e.get(lang)),
         (run::Stop::Input(path, e), Lang::En) => format!("cannot read {}: {}", path.display(), e.get(lang)),
-        (run::Stop::Output(e), Lang::Ja) => format!("出力を書けません: {e}"),
+        (run::Stop::Output(e), Lang::Ja) => format!("出力を書き込めません（{e}）。"),
         (run::Stop::Output(e), Lang::En) => format!("cannot write the output: {e}"),
     };
     complain(&message);
@@ -275,12 +275,17 @@ pub fn rules(lang: Lang, markdown: bool) -> ExitCode {
     let mut text = String::new();
     let width = catalogue::all().iter().map(|r| r.id.len()).max().unwrap_or(0);
     for r in catalogue::all() {
-        let summary = match lang {
-            Lang::Ja => r.summary.0,
-            Lang::En => r.summary.1,
+        let line = match lang {
+            Lang::Ja => {
+                let fix = if r.fixable { "修正案あり" } else { "　　　　　" };
+                format!("{:width$}  {:　<3}  {fix}  {}\n", r.id, r.severity.name_ja(), r.summary.0)
+            }
+            Lang::En => {
+                let fix = if r.fixable { "fix" } else { "   " };
+                format!("{:width$}  {:7}  {fix}  {}\n", r.id, r.severity.as_str(), r.summary.1)
+            }
         };
-        let fix = if r.fixable { "fix" } else { "   " };
-        text.push_str(&format!("{:width$}  {:7}  {fix}  {summary}\n", r.id, r.severity.as_str()));
+        text.push_str(&line);
     }
     print(&text)
 }

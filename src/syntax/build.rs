@@ -165,8 +165,12 @@ impl Builder<'_> {
         let mut d = Diagnostic::new(
             RuleId::YamlSyntax,
             Span::new(at, end),
-            Message::new(format!("YAML の構文エラー: {}", e.info()), format!("YAML syntax error: {}", e.info())),
-        );
+            Message::new(super::parser_words::japanese(e.info()), format!("YAML syntax error: {}", e.info())),
+        )
+        .note(Message::new(
+            format!("読み取り処理の原文：{}", e.info()),
+            "the fault is often in the indentation of this line or of the lines above it",
+        ));
         // `key: -` is the most likely way to meet this: a bare `-` starts a list in YAML.
         if self.text[..at].ends_with(": ") && self.text[at..].starts_with('-') {
             d = d.note(Message::new(

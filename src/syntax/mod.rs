@@ -7,6 +7,7 @@ mod build;
 mod chars;
 mod comments;
 mod events;
+mod parser_words;
 mod tree;
 
 pub use build::{MAX_DEPTH, MAX_NODES, parse, parse_with};

@@ -21,7 +21,8 @@ impl Lang {
     /// one is set (they override the system on every Unix), else what the operating system says (Windows and
     /// macOS set no such variable).
     pub fn of_system() -> Lang {
-        let posix = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+        let posix =
+            ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
         posix.or_else(sys_locale::get_locale).map_or(Lang::En, |l| Lang::from_locale(&l))
     }
 }
