@@ -41,7 +41,7 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Language of messages (default: from LC_ALL, LC_MESSAGES or LANG).
+        /// Language of messages (default: the configuration's, else the system's).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
         /// When to use colours in human output.
