@@ -135,6 +135,12 @@ fn each_slip_is_one_finding_at_its_cell_and_each_printed_form_none() {
             "令和4年7月1日～令和6年6月30日",
         ),
         (PUBLISHED.replacen("notice: \"10(1)\"", "notice: \"10①\"", 1), RuleId::ValueFormat, "\"10①\""),
+        // A reversed period is one finding, not one on every date measured against it.
+        (
+            PUBLISHED.replacen("period: 令和5年7月1日～令和6年6月30日", "period: 令和6年6月30日～令和5年7月1日", 1),
+            RuleId::ReportPeriod,
+            "令和6年6月30日～令和5年7月1日",
+        ),
         (
             PUBLISHED.replacen("advanced_cost: 約113.0億円", "advanced_cost: 約113億円", 1),
             RuleId::PrintedPrecision,

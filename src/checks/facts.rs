@@ -22,6 +22,12 @@ fn sum<T: Copy, S: std::iter::Sum<S>>(
     rows.iter().map(|r| cell(r).map(|c| f(c.value))).sum()
 }
 
+/// A column of counts summed without overflow: `None` past `u64` (15-digit counts on 20,000 rows), as for an
+/// unreadable cell.
+fn count_sum(rows: &[CostRow], cell: impl Fn(&CostRow) -> Option<&Spanned<crate::model::Cell<u64>>>) -> Option<u64> {
+    rows.iter().try_fold(0u64, |acc, r| acc.checked_add(cell(r)?.value.count()))
+}
+
 pub fn sums(table: &CostTable) -> Sums {
     let rows = &table.rows;
     if !table.complete {
@@ -30,8 +36,8 @@ pub fn sums(table: &CostTable) -> Sums {
     Sums {
         total_yen: sum(rows, |r| r.total_yen.as_ref(), |c| c.yen()),
         advanced_yen: sum(rows, |r| r.advanced_yen.as_ref(), |c| c.yen()),
-        cases: sum(rows, |r| r.cases.as_ref(), |c| c.count()),
-        facilities: sum(rows, |r| r.facilities.as_ref(), |c| c.count()),
+        cases: count_sum(rows, |r| r.cases.as_ref()),
+        facilities: count_sum(rows, |r| r.facilities.as_ref()),
         rows: rows.len(),
     }
 }
@@ -115,4 +121,16 @@ pub fn without_facility_kind(s: &str) -> &str {
         Some(base) => base.trim_end(),
         None => s,
     }
+}
+
+/// The report's period, when it is a report's year (the 12 months from 1 July): the date checks measure against
+/// it only then, so that a wrong period is one finding (`report-period`), not one on every date.
+pub fn report_year(report: &crate::model::Report) -> Option<&Spanned<(jiff::civil::Date, jiff::civil::Date)>> {
+    report.meta.period.as_ref().filter(|p| crate::checks::dates::report_period::is_report_year(p.value))
+}
+
+/// Whether every row of a table was read with its 告示番号: only then is the table's list of technologies whole
+/// (a count of them, "not in the table", the approvals of the year).
+pub fn all_numbered(table: &CostTable) -> bool {
+    table.complete && table.rows.iter().all(|r| r.notice.is_some())
 }

@@ -361,7 +361,7 @@ fn exacts(table: &CostTable) -> Exacts {
             total.and_then(|t| t.cases.as_ref().map(widen)),
             ("年間実施件数", "年間実施件数"),
         ),
-        technologies: table.complete.then_some(technologies.len() as u64),
+        technologies: facts::all_numbered(table).then_some(technologies.len() as u64),
     }
 }
 
@@ -450,30 +450,52 @@ fn summary_column(r: Rounding, col: &SummaryColumn, e: Exacts, column: &str, out
 fn history(report: &Report, out: &mut Vec<Figure>) {
     let rule = RuleId::HistoryVsReport;
     let history = &report.history;
-    if let Some(last) = history.last() {
+    let tables = match (report.costs.get(Part::A), report.costs.get(Part::B)) {
+        (Some(a), Some(b)) => Some(both(exacts(a), exacts(b))),
+        _ => None,
+    };
+    // A last row of another year (this year's was not added) is `history-vs-report`'s period finding, and
+    // `history-length`'s: its figures are not compared with this year's.
+    let other_year = history
+        .last()
+        .and_then(|l| l.period.as_ref())
+        .zip(facts::report_year(report))
+        .is_some_and(|(l, r)| l.value != r.value);
+    if let Some(last) = history.last().filter(|_| !other_year) {
         if let Some(total) = &report.summary.total {
+            // ① and ③ may also be read from the cost tables: a typo in the summary is then one finding, there.
+            let technologies = tables.as_ref().and_then(|e| e.technologies).map(i128::from);
+            let cases = tables.as_ref().and_then(|e| e.cases.as_ref()).map(|c| c.values.clone()).unwrap_or_default();
             let counts = [
-                (&last.technologies, &total.technologies, ("技術数", "技術数"), ("実績の概要 計 ①", "summary 計 ①")),
+                (
+                    &last.technologies,
+                    &total.technologies,
+                    ("技術数", "技術数"),
+                    ("実績の概要 計 ①", "summary 計 ①"),
+                    technologies.into_iter().collect::<Vec<_>>(),
+                ),
                 (
                     &last.facilities,
                     &total.facilities,
                     ("実施医療機関数", "facilities"),
                     ("実績の概要 計 ②", "summary 計 ②"),
+                    Vec::new(),
                 ),
-                (&last.patients, &total.patients, ("全患者数", "patients"), ("実績の概要 計 ③", "summary 計 ③")),
+                (&last.patients, &total.patients, ("全患者数", "patients"), ("実績の概要 計 ③", "summary 計 ③"), cases),
             ];
-            for (mine, theirs, what, from) in counts {
+            for (mine, theirs, what, from, derived) in counts {
                 if let (Some(m), Some(t)) = (mine, theirs) {
                     let what = Message::new(format!("最終行の{}", what.0), format!("last row's {}", what.1));
                     let from = Message::new(from.0, from.1);
-                    let mut f = count_figure(rule, m, &[i128::from(t.value)], [what, from.clone()], from.clone());
+                    let values = distinct(std::iter::once(i128::from(t.value)).chain(derived));
+                    let mut f = count_figure(rule, m, &values, [what, from.clone()], from.clone());
                     f.sources = vec![(t.span, from)];
                     out.push(f);
                 }
             }
         }
-        if let (Some(a), Some(b)) = (report.costs.get(Part::A), report.costs.get(Part::B)) {
-            last_row_amounts(report.meta.rounding, last, both(exacts(a), exacts(b)), out);
+        if let Some(tables) = tables {
+            last_row_amounts(report.meta.rounding, last, tables, out);
         }
     }
     if let (Some(before), Some(prev)) = (history.len().checked_sub(2).map(|i| &history[i]), &report.changes.total)

@@ -107,6 +107,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_checked_rule_of_the_catalogue_is_registered_once_in_its_order() {
+        let checked: Vec<RuleId> = crate::catalogue::all().iter().filter(|r| r.checked).map(|r| r.rule).collect();
+        let registered: Vec<RuleId> = ALL.iter().map(|&(id, _)| id).collect();
+        assert_eq!(registered, checked);
+    }
+
+    #[test]
     fn one_thread_and_two_agree() {
         let examples = [
             include_str!("../../examples/r6/report.yaml"),

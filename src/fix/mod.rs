@@ -220,6 +220,15 @@ mod tests {
 mod split_numbers {
     use super::*;
 
+    /// A full-width dash becomes a quoted `"-"`: a lone `-` would start a list.
+    #[test]
+    fn a_full_width_dash_is_fixed_quoted() {
+        let text = "costs:\n  A:\n    total:\n      total_yen: －\n";
+        let fixed = fix_with(text, FixMode::Safe, &crate::analyze);
+        assert!(fixed.text.contains("total_yen: \"-\"\n"), "{}", fixed.text);
+        assert!(fixed.analysis.parsed);
+    }
+
     /// A number of many groups is one finding, whose fix quotes it whole.
     #[test]
     fn a_long_number_split_is_one_finding() {

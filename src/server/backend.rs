@@ -200,13 +200,11 @@ impl Backend {
     /// A configuration file's own mistakes, shown on it as the command line reports them (none: cleared).
     async fn publish_config(&self, reread: Reread) {
         let Ok(uri) = Uri::from_file_path(&reread.path).ok_or(()) else { return };
-        let (enc, lang, pull) = {
+        // Pushed even to a client that pulls: it pulls only the drafts it has open, never this file.
+        let (enc, lang) = {
             let st = self.state();
-            (st.encoding, st.client.settings.language.or(st.locale).unwrap_or(Lang::En), st.pull)
+            (st.encoding, st.client.settings.language.or(st.locale).unwrap_or(Lang::En))
         };
-        if pull {
-            return;
-        }
         let index = crate::text::LineIndex::new(&reread.text);
         let diags =
             reread.diagnostics.iter().map(|d| convert::diagnostic(d, &uri, &reread.text, &index, enc, lang)).collect();
@@ -385,9 +383,17 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let name = crate::config::FILE_NAME;
-        if params.changes.iter().any(|c| c.uri.path().as_str().ends_with(name)) {
-            self.refresh_all(true).await;
+        let changed: Vec<_> = params.changes.iter().filter(|c| c.uri.path().as_str().ends_with(name)).collect();
+        if changed.is_empty() {
+            return;
         }
+        {
+            let mut configs = self.configs.lock().unwrap_or_else(|e| e.into_inner());
+            for path in changed.iter().filter_map(|c| c.uri.to_file_path()) {
+                configs.forget(&path);
+            }
+        }
+        self.refresh_all(true).await;
     }
 
     async fn shutdown(&self) -> Result<()> {

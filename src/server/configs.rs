@@ -31,6 +31,11 @@ fn seen(path: &Path) -> Option<Seen> {
 }
 
 impl Configs {
+    /// Forgets what was read of a file that changed: the next analysis reads it again, whatever its time and size.
+    pub fn forget(&mut self, path: &Path) {
+        self.by_path.remove(path);
+    }
+
     /// The configuration for a draft at `path` (`None`: a buffer without a file, under no configuration), and
     /// the file when it was read anew.
     pub fn for_draft(&mut self, path: Option<&Path>) -> (Option<Arc<Config>>, Option<Reread>) {

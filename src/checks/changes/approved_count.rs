@@ -6,7 +6,7 @@ use crate::model::Part;
 use crate::model::read::era_text;
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(period) = &cx.report.meta.period else {
+    let Some(period) = crate::checks::facts::report_year(cx.report) else {
         return;
     };
     let (start, end) = period.value;
@@ -17,6 +17,9 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(approved) = &col.approved else {
             continue;
         };
+        if !facts::all_numbered(table) {
+            continue; // a technology may be missing from the count
+        }
         let mut found = Vec::new();
         for (number, rows) in facts::technologies(table).iter() {
             let dates: Vec<_> = rows.iter().filter_map(|r| r.effective.as_ref()).collect();

@@ -6,7 +6,7 @@ use crate::model::Part;
 use crate::model::read::era_text;
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(period) = &cx.report.meta.period else {
+    let Some(period) = crate::checks::facts::report_year(cx.report) else {
         return;
     };
     let end = period.value.1;

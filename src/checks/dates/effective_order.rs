@@ -10,7 +10,15 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for part in Part::BOTH {
         let Some(table) = cx.report.costs.get(part) else { continue };
         let mut latest: Option<&crate::model::Spanned<jiff::civil::Date>> = None;
+        let mut numbered: Option<crate::model::Notice> = None;
         for row in &table.rows {
+            // A row out of 告示番号 order is `notice-order`'s finding; its date is not compared.
+            if let Some(n) = &row.notice {
+                if numbered.is_some_and(|p| n.value <= p) {
+                    continue;
+                }
+                numbered = Some(n.value);
+            }
             let Some(date) = &row.effective else { continue };
             match latest {
                 Some(before) if date.value < before.value => out.push(

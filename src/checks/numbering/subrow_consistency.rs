@@ -11,7 +11,8 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(table) = cx.report.costs.get(part) else { continue };
         let doubtful = facts::BesideUnreadable::of(table);
         for (number, rows) in facts::technologies(table).iter() {
-            if rows.len() == 1 && rows[0].notice.as_ref().is_none_or(|n| n.value.sub.is_none()) {
+            // Only a technology with a sub-number is judged: two bare `5`s are `notice-order`'s repeat.
+            if !rows.iter().any(|r| r.notice.as_ref().is_some_and(|n| n.value.sub.is_some())) {
                 continue;
             }
             if doubtful.any(rows) {

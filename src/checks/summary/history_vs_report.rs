@@ -70,8 +70,8 @@ fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         previous_end = Some(end);
     }
-    if let (Some(last), Some(report)) = (history.last().and_then(|r| r.period.as_ref()), &cx.report.meta.period)
-        && crate::checks::dates::report_period::is_report_year(report.value)
+    if let (Some(last), Some(report)) =
+        (history.last().and_then(|r| r.period.as_ref()), crate::checks::facts::report_year(cx.report))
         && last.value != report.value
     {
         let text = |(a, b): (Date, Date)| format!("{}～{}", era_text(a), era_text(b));

@@ -176,8 +176,8 @@ fn report_figure(f: &Figure, rounding: Rounding, text: &str, out: &mut Vec<Diagn
     }
     if !f.also.is_empty() {
         d = d.note(Message::new(
-            "費用の表の合計と行の総和が一致していません（column-sum）。この値はどちらとも合わないため指摘しています。どちらが正しいか決まるまで修正案は示しません",
-            "the cost table's 合計 and the sum of its rows disagree (column-sum); this figure matches neither, and no fix is offered until it is clear which is right",
+            "比べる元の値が二通りに読めます（印刷された合計と各行の和、または実績の概要と費用の表）。どちらとも合わないため指摘しています。どちらが正しいか決まるまで修正案は示しません",
+            "the figure it is compared with reads two ways (the printed 合計 and the rows' sum, or the summary and the cost tables); this one matches neither, and no fix is offered until it is clear which is right",
         ));
     }
     out.push(d);

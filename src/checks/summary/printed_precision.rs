@@ -2,9 +2,12 @@
 //! 0.1 % (note ※3), the history's amounts to 1 億円 and its ratio to 0.1 %. A spreadsheet's General format drops
 //! the `.0` of `約113.0億円`; a figure with more places than printed (`約911.18億円`) was copied before rounding.
 
+use crate::checks::figures::{Exact, Figure};
 use crate::checks::{Context, written};
 use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
-use crate::model::{Amount, Decimal, Spanned};
+use crate::model::exact::Q;
+use crate::model::{Amount, Decimal, Rounding, Spanned};
+use crate::text::Span;
 
 /// 億円 as a power of ten yen.
 const OKU: u32 = 8;
@@ -14,14 +17,6 @@ fn amount(cx: &Context, cell: &Option<Spanned<Amount>>, places: u32, name: (&str
     if a.value.exp == OKU && a.value.value.scale == places {
         return;
     }
-    let wanted = Amount {
-        value: Decimal {
-            mantissa: a.value.value.mantissa * 10i128.pow(places.saturating_sub(a.value.value.scale)),
-            scale: places,
-        },
-        exp: OKU,
-        ..a.value
-    };
     let (ja_places, en_places) = match places {
         0 => ("1億円単位", "whole 億円"),
         _ => ("0.1億円単位", "0.1 億円"),
@@ -34,10 +29,16 @@ fn amount(cx: &Context, cell: &Option<Spanned<Amount>>, places: u32, name: (&str
             format!("{} {} is printed in {en_places} in the report", name.1, a.value),
         ),
     );
-    // A missing `.0` is added; a figure with more places needs rounding, which is a decision.
-    if a.value.exp == OKU && a.value.value.scale < places {
-        let text = written::like(cx.text, a.span, &wanted.to_string());
-        d = d.fix(Fix::replace(Message::new(format!("{text} にする"), format!("write {text}")), a.span, text, true));
+    // The figure at the report's places, from the exact value the cell stands for (`約113億円` may stand for
+    // 113.06 億円, which prints 約113.1億円): only where that value is known and not in doubt.
+    if a.value.exp == OKU
+        && let Some(Exact::Value(yen)) = figure(cx, a.span).map(|f| f.exact)
+    {
+        let wanted =
+            Amount { value: Decimal::round(Q::new(yen, 10i128.pow(OKU)), places, cx.report.meta.rounding), ..a.value };
+        let padded = a.value.value.scale < places
+            && wanted.value.mantissa == a.value.value.mantissa * 10i128.pow(places - a.value.value.scale);
+        d = d.fix(rewrite(cx, a.span, &wanted.to_string(), padded));
     }
     out.push(d);
 }
@@ -55,12 +56,24 @@ fn percent(cx: &Context, cell: &Option<Spanned<Decimal>>, name: (&str, &str), ou
             format!("{} {}% is printed to 0.1 % in the report", name.1, p.value),
         ),
     );
-    if p.value.scale == 0 {
-        let text =
-            written::like(cx.text, p.span, &format!("{}%", Decimal { mantissa: p.value.mantissa * 10, scale: 1 }));
-        d = d.fix(Fix::replace(Message::new(format!("{text} にする"), format!("write {text}")), p.span, text, true));
+    if let Some(Exact::Ratio { part, whole }) = figure(cx, p.span).map(|f| f.exact) {
+        let wanted = Decimal::round(Q::new(part * 100, whole), 1, Rounding::HalfUp);
+        let padded = p.value.scale == 0 && wanted.mantissa == p.value.mantissa * 10;
+        d = d.fix(rewrite(cx, p.span, &format!("{wanted}%"), padded));
     }
     out.push(d);
+}
+
+/// The derived figure of a cell, when it is not in doubt.
+fn figure<'a>(cx: &'a Context, span: Span) -> Option<&'a Figure> {
+    cx.figures.iter().find(|f| f.span == span && f.also.is_empty())
+}
+
+/// The fix writing the figure at the report's places: safe when it only adds the `.0` a spreadsheet dropped,
+/// unsafe when the figure itself changes.
+fn rewrite(cx: &Context, span: Span, shown: &str, padded: bool) -> Fix {
+    let text = written::like(cx.text, span, shown);
+    Fix::replace(Message::new(format!("{text} にする"), format!("write {text}")), span, text, padded)
 }
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -80,7 +80,7 @@ fn facilities(
             .label(span, Message::new("この技術の実施医療機関数", "this technology's facilities")),
         );
     }
-    let mut max = 0;
+    let mut max: u64 = 0;
     let mut cells: Vec<Span> = Vec::new();
     for table in tables {
         let total = table.total.as_ref();
@@ -89,7 +89,7 @@ fn facilities(
         else {
             return;
         };
-        max += n;
+        max = max.saturating_add(n);
         cells.extend(total.and_then(|t| t.facilities.as_ref()).map(|c| c.span));
     }
     let mut listed: Vec<&str> = zero
@@ -100,7 +100,7 @@ fn facilities(
         .collect();
     listed.sort_unstable();
     listed.dedup();
-    let bound = max + listed.len() as u64;
+    let bound = max.saturating_add(listed.len() as u64);
     if f.value <= bound {
         return;
     }

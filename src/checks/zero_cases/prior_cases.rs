@@ -7,7 +7,7 @@ use crate::model::read::era_text;
 use crate::model::{Cell, Part};
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(period) = &cx.report.meta.period else {
+    let Some(period) = crate::checks::facts::report_year(cx.report) else {
         return;
     };
     let Ok(previous_end) = period.value.0.yesterday() else {

@@ -7,6 +7,8 @@ use crate::model::{CostRow, Part};
 use crate::text::Span;
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    // The line break a skeleton is written with: the draft's own, found once.
+    let newline = if cx.text.contains("\r\n") { "\r\n" } else { "\n" };
     for part in Part::BOTH {
         let Some(table) = cx.report.costs.get(part) else {
             continue;
@@ -34,7 +36,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         format!("technology {number} had no case, but {} has no entry for it", section(part)),
                     ),
                 );
-                if let Some(fix) = skeleton(cx, part, number, rows) {
+                if let Some(fix) = skeleton(cx, part, number, rows, newline) {
                     d = d.fix(fix);
                 }
                 out.push(d);
@@ -87,10 +89,9 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// An entry to fill in, placed among the part's entries in 告示番号 order with their indentation, or, for the
 /// first entry of an empty list (`A: []`, `A:`), below the list's key.
-fn skeleton(cx: &Context, part: Part, number: u32, rows: &[&CostRow]) -> Option<Fix> {
+fn skeleton(cx: &Context, part: Part, number: u32, rows: &[&CostRow], newline: &str) -> Option<Fix> {
     let entries = cx.report.zero_cases.get(part)?;
     let text = cx.text;
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let title = Message::new(
         format!("告示番号 {number} の説明の雛形を追加する"),
         format!("add an entry for technology {number} to fill in"),
@@ -131,11 +132,7 @@ fn skeleton(cx: &Context, part: Part, number: u32, rows: &[&CostRow]) -> Option<
 fn entry_text(cx: &Context, number: u32, rows: &[&CostRow], pad: &str, newline: &str) -> String {
     // The technology's name: a sub-row's kind of facility in 【】 is not part of it.
     let name = rows.iter().find_map(|r| r.name.as_ref()).map_or("", |n| facts::without_facility_kind(&n.value));
-    let new_this_year = cx
-        .report
-        .meta
-        .period
-        .as_ref()
+    let new_this_year = facts::report_year(cx.report)
         .zip(rows.iter().find_map(|r| r.effective.as_ref()))
         .is_some_and(|(p, e)| e.value >= p.value.0);
     let prior =

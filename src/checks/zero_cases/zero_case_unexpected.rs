@@ -8,6 +8,8 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for Entry { part, notice, rows, .. } in entries_with_rows(cx.report) {
         let number = notice.value.number;
         match rows {
+            // A row whose number could not be read may be this technology's.
+            None if !cx.report.costs.get(part).is_some_and(facts::all_numbered) => {}
             None => out.push(Diagnostic::new(
                 RuleId::ZeroCaseUnexpected,
                 notice.span,

@@ -381,7 +381,9 @@ impl<'a> Lowerer<'a> {
         // Inside `{…}` or `[…]` an ASCII comma would split the number: the fix writes it quoted there.
         let in_flow = self.text[span.end..].trim_start_matches([' ', '\t']).starts_with([',', '}', ']']);
         let plain = !source.starts_with(['"', '\'']);
-        let fixed = if in_flow && plain && fixed.contains(',') { format!("\"{fixed}\"") } else { fixed };
+        // A lone `-` as a value starts a list in YAML: it is written quoted, as is a grouped number in `{…}`.
+        let quote = plain && (fixed.trim() == "-" || in_flow && fixed.contains(','));
+        let fixed = if quote { format!("\"{}\"", fixed.trim()) } else { fixed };
         self.diags.push(
             Diagnostic::new(
                 RuleId::FullwidthDigits,

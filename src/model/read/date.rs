@@ -140,12 +140,22 @@ pub fn read_date(s: &str) -> Read<Date> {
 /// A period `A～B` (or `A〜B`, `A~B`, or with a dash: `R5.7.1-R6.6.30`, `R5.7.1－R6.6.30`); both ends are
 /// dates.
 pub fn read_period(s: &str) -> Read<(Date, Date)> {
+    // Two dates with their separator fit in far fewer characters; a longer text is not tried dash by dash.
+    if s.chars().count() > 64 {
+        return format_err(
+            format!(
+                "期間として読めません: `{}…`（例: 令和5年7月1日～令和6年6月30日）",
+                s.chars().take(32).collect::<String>()
+            ),
+            "cannot read the text as a period: it is far too long (e.g. 令和5年7月1日～令和6年6月30日)",
+        );
+    }
     if let Some((a, b)) = s.split_once(['~', '〜', '～']) {
         return Ok((read_date(a)?, read_end(a, b)?));
     }
     // A dash may also stand inside a date (`2023-07-01`): the period is split at the dash whose two sides
     // both read as dates.
-    let dashes = s.char_indices().filter(|(_, c)| matches!(c, '-' | '－' | '–' | '—' | '−'));
+    let dashes = s.char_indices().filter(|(_, c)| matches!(c, '-' | '－' | '–' | '—' | '−' | '―' | '‐'));
     for (at, c) in dashes {
         let (a, b) = (&s[..at], &s[at + c.len_utf8()..]);
         if let (Ok(a), Ok(b)) = (read_date(a), read_end(a, b)) {
