@@ -401,3 +401,61 @@ fn a_japanese_system_gets_japanese_when_the_client_says_nothing() {
     let first = answer["result"]["items"][0]["message"].as_str().unwrap().to_owned();
     assert!(first.contains("総金額") && !first.contains("total cost"), "{first}");
 }
+
+/// The release server and the command line read the same `senshin-lint.toml`, and the server follows it when
+/// it changes while it runs, as a client that watches files tells it.
+#[test]
+fn the_built_server_and_the_command_line_follow_one_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let config = dir.path().join("senshin-lint.toml");
+    std::fs::write(&config, "[rules]\nmixed-punctuation = \"off\"\n").unwrap();
+    let draft = dir.path().join("r6.yaml");
+    std::fs::write(&draft, include_str!("../examples/r6/report.yaml")).unwrap();
+    let (uri, config_uri) = (format!("file://{}", draft.display()), format!("file://{}", config.display()));
+    // What the command line finds: (rule, line from 0).
+    let cli = || -> Vec<(String, u64)> {
+        let out = Command::new(binary()).args(["check", "--format", "json"]).arg(&draft).output().unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut found: Vec<_> = v["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["rule"].as_str().unwrap().to_owned(), d["range"]["start"]["line"].as_u64().unwrap() - 1))
+            .collect();
+        found.sort();
+        found
+    };
+    let mut s = Server::start();
+    let capabilities = json!({"textDocument": {"diagnostic": {}}, "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    let id = s.ask("initialize", json!({"capabilities": capabilities}));
+    s.answer(id);
+    s.notify("initialized", json!({}));
+    let text = std::fs::read_to_string(&draft).unwrap();
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let mut pulled = |s: &mut Server| -> Vec<(String, u64)> {
+        let id = s.ask("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+        let answer = s.answer(id);
+        let mut found: Vec<_> = answer["result"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["code"].as_str().unwrap().to_owned(), d["range"]["start"]["line"].as_u64().unwrap()))
+            .collect();
+        found.sort();
+        found
+    };
+    let before = pulled(&mut s);
+    assert!(!before.iter().any(|(r, _)| r == "mixed-punctuation"));
+    assert_eq!(before, cli());
+    std::fs::write(&config, "[rules]\nprior-cases = \"off\"\nsummary-vs-costs = \"off\"\n").unwrap();
+    s.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": config_uri, "type": 2}]}));
+    let after = pulled(&mut s);
+    assert!(after.iter().any(|(r, _)| r == "mixed-punctuation"), "{after:?}");
+    assert!(!after.iter().any(|(r, _)| r == "prior-cases" || r == "summary-vs-costs"), "{after:?}");
+    assert_eq!(after, cli());
+    assert_eq!(s.finish(), Some(0));
+}

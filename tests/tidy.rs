@@ -31,23 +31,44 @@ fn module_of(relative: &Path) -> String {
 }
 
 /// The top modules (or `lib.rs` items) a source names through `crate::`, outside comments and the test
-/// module at its end.
+/// module at its end; a `use crate::{…}` tree is read across lines and at its top level only
+/// (`crate::{a::{b, c}, d}` names `a` and `d`).
 fn uses(source: &str) -> Vec<String> {
-    let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+    let code: String = source
+        .split("#[cfg(test)]")
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut out = Vec::new();
-    for line in code.lines() {
-        let line = line.split("//").next().unwrap_or_default();
-        let mut rest = line;
-        while let Some(at) = rest.find("crate::") {
-            rest = &rest[at + "crate::".len()..];
-            let group = rest.strip_prefix('{').map(|g| g.split('}').next().unwrap_or_default());
-            let names: Vec<&str> = match group {
-                Some(g) => g.split(',').map(|n| n.trim().split("::").next().unwrap_or_default()).collect(),
-                None => vec![rest.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or_default()],
-            };
-            out.extend(names.into_iter().filter(|n| !n.is_empty()).map(str::to_owned));
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("crate::") {
+        rest = &rest[at + "crate::".len()..];
+        let Some(group) = rest.strip_prefix('{') else {
+            out.push(rest.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or_default().to_owned());
+            continue;
+        };
+        // The top-level items of the group: split at commas outside nested braces.
+        let (mut depth, mut item) = (0, String::new());
+        for c in group.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => break,
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    out.push(item.trim().split("::").next().unwrap_or_default().to_owned());
+                    item.clear();
+                    continue;
+                }
+                _ => {}
+            }
+            item.push(c);
         }
+        out.push(item.trim().split("::").next().unwrap_or_default().to_owned());
     }
+    out.retain(|n| !n.is_empty() && n != "self");
     out
 }
 
@@ -105,6 +126,9 @@ fn the_imports_that_once_ran_up_the_floors_are_caught() {
         let found = violations(&[(PathBuf::from(path), source.to_owned())]);
         assert_eq!(found.len(), 1, "{path}: {source}");
     }
+    // A tree wrapped over lines, as rustfmt writes a long one, is read whole.
+    let wrapped = "use crate::{\n    diagnostics::Diagnostic,\n    checks::{facts, figures},\n};";
+    assert_eq!(violations(&[(PathBuf::from("syntax/build.rs"), wrapped.to_owned())]).len(), 1);
     let fine = "use crate::diagnostics::{Diagnostic, RuleId};\n#[cfg(test)]\nmod tests { use crate::analyze; }";
     assert!(violations(&[(PathBuf::from("model/read/mod.rs"), fine.to_owned())]).is_empty());
 }

@@ -68,10 +68,16 @@ fn nonexistent(ja: String, en: String) -> ReadError {
     ReadError::Date(Message::new(ja, en))
 }
 
+/// A date's era (`令和`, `令`, `R`, or nothing) and the rest (`6年6月30日`, `6.6.30`).
+fn split_era(s: &str) -> (&str, &str) {
+    let s = s.trim();
+    let at = s.find(|c: char| c.is_ascii_digit() || c == '元').unwrap_or(s.len());
+    (s[..at].trim(), &s[at..])
+}
+
 pub fn read_date(s: &str) -> Read<Date> {
     let s = s.trim();
-    let split_at = s.find(|c: char| c.is_ascii_digit() || c == '元').unwrap_or(s.len());
-    let (prefix, rest) = (s[..split_at].trim(), &s[split_at..]);
+    let (prefix, rest) = split_era(s);
     let Some((year, month, day)) = split_ymd(rest) else {
         return format_err(
             format!("日付として読めません: `{s}`（例: 令和6年6月30日、令6.6.30、2024-06-30）"),
@@ -171,9 +177,7 @@ pub fn read_period(s: &str) -> Read<(Date, Date)> {
 /// The end of a period, which may leave out the era of its start, as the report's own style does:
 /// `令和5年7月1日～6年6月30日`.
 fn read_end(start: &str, end: &str) -> Read<Date> {
-    let era =
-        |s: &str| s.trim()[..s.trim().find(|c: char| c.is_ascii_digit() || c == '元').unwrap_or(0)].trim().to_owned();
-    let (start_era, end_era) = (era(start), era(end));
+    let (start_era, end_era) = (split_era(start).0, split_era(end).0);
     if end_era.is_empty() && !start_era.is_empty() && read_date(end).is_err() {
         return read_date(&format!("{start_era}{}", end.trim()));
     }
