@@ -436,7 +436,7 @@ fn the_built_server_and_the_command_line_follow_one_configuration() {
         "textDocument/didOpen",
         json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
     );
-    let mut pulled = |s: &mut Server| -> Vec<(String, u64)> {
+    let pulled = |s: &mut Server| -> Vec<(String, u64)> {
         let id = s.ask("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
         let answer = s.answer(id);
         let mut found: Vec<_> = answer["result"]["items"]
