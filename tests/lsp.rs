@@ -277,7 +277,7 @@ async fn a_code_action_applied_through_the_protocol_removes_its_diagnostic() {
         )
         .await;
     let actions = r["result"].as_array().unwrap();
-    let fix = actions.iter().find(|a| a["title"] == "replace with 約911.2億円").expect("the fix is offered");
+    let fix = actions.iter().find(|a| a["title"] == "change it to 約911.2億円").expect("the fix is offered");
     assert_eq!(fix["kind"], "quickfix");
     assert_eq!(fix["isPreferred"], false, "rewriting a figure is not safe");
     assert!(actions.iter().any(|a| a["title"] == "Ignore summary-vs-costs on this line"));
@@ -508,7 +508,9 @@ fn server_findings(published: &Value) -> Vec<(String, String, u64, String)> {
         .map(|d| {
             let rule = d["code"].as_str().unwrap().to_owned();
             let line = d["range"]["start"]["line"].as_u64().unwrap();
-            (rule, severity(d["severity"].as_u64().unwrap()), line, d["message"].as_str().unwrap().to_owned())
+            // The server puts the notes below the message; the command line's JSON keeps them apart.
+            let message = d["message"].as_str().unwrap().lines().next().unwrap_or_default().to_owned();
+            (rule, severity(d["severity"].as_u64().unwrap()), line, message)
         })
         .collect();
     found.sort();

@@ -12,6 +12,7 @@
 use super::facts::{self, Technologies};
 use crate::diagnostics::{Message, RuleId, count_of, group_digits, oku_text};
 use crate::model::exact::Q;
+use crate::model::places::{self, ChangeItem, SummaryItem};
 use crate::model::{Amount, CostTable, Decimal, Part, Report, Rounding, Spanned, SummaryColumn};
 use crate::text::Span;
 
@@ -49,16 +50,20 @@ pub struct Figure {
     /// How the cell should print: `約911.2億円`, `175,505`, `12.9%`.
     pub expected: String,
     pub differs: bool,
-    /// The printed figure's name: `A ③ 全患者数`.
+    /// The printed figure's place, as the report names it: 「先－１－１ 実績の概要の③全患者数（先進医療Ａ）」.
     pub what: Message,
-    /// What it is derived from: `年間実施件数の行の総和`.
+    /// What it is derived from, for a sentence: 「参考資料１の合計」 for an amount or a share (「…から求めた」), the
+    /// value's own name for a count (「参考資料１の年間実施件数の合計」).
     pub from: Message,
+    /// The calculation with every term named and valued, or why the two must agree: the finding's first note.
+    pub calc: Message,
     /// The cells it comes from, each with its own label.
     pub sources: Vec<(Span, Message)>,
     /// How it comes about, for hover: `Σ 27 行 = 91,117,710,124 円 ≈ 911.177… 億円`.
     pub derivation: Message,
-    /// The unit printed after an exact figure (`円`, `件`, or none).
-    pub unit: &'static str,
+    /// The units printed after the figure and after the value it is compared with (`人` and `件` for ③; none
+    /// for an amount, which carries its own).
+    pub units: (&'static str, &'static str),
 }
 
 /// Every derived figure, in the order of the rules that check them.
@@ -92,10 +97,34 @@ fn distinct(values: impl IntoIterator<Item = i128>) -> Vec<i128> {
     out
 }
 
-fn count_figure(rule: RuleId, printed: &Spanned<u64>, values: &[i128], names: [Message; 2], how: Message) -> Figure {
+/// How a figure is rounded, in words: 「小数第2位を四捨五入」, 「1億円未満を四捨五入」, 「小数第2位を切り捨て」.
+pub fn rounded_words(scale: u32, unit: &str, r: Rounding) -> Message {
+    let (ja, en) = match r {
+        Rounding::HalfUp => ("四捨五入", "rounded half up"),
+        Rounding::Down => ("切り捨て", "rounded down"),
+    };
+    if scale == 0 {
+        Message::new(format!("1{unit}未満を{ja}"), format!("{en} to a whole {unit}"))
+    } else {
+        let places = ["no", "one", "two", "three"].get(scale as usize).copied().unwrap_or("more");
+        Message::new(
+            format!("小数第{}位を{ja}", scale + 1),
+            format!("{en} to {places} decimal{}", if scale == 1 { "" } else { "s" }),
+        )
+    }
+}
+
+/// A count against the count it must equal; `why` says why the two agree.
+fn count_figure(
+    rule: RuleId,
+    printed: &Spanned<u64>,
+    values: &[i128],
+    [what, from]: [Message; 2],
+    (why, how): (Message, Message),
+    units: (&'static str, &'static str),
+) -> Figure {
     let expected = group_digits(values[0]);
     let derivation = Message::new(format!("{} = {expected}", how.ja), format!("{} = {expected}", how.en));
-    let [what, from] = names;
     Figure {
         rule,
         span: printed.span,
@@ -106,23 +135,35 @@ fn count_figure(rule: RuleId, printed: &Spanned<u64>, values: &[i128], names: [M
         expected,
         what,
         from,
+        calc: why,
         sources: Vec::new(),
         derivation,
-        unit: "",
+        units,
     }
 }
 
+/// A rounded amount against the exact yen of `source`; `terms` writes out a difference (④ ＝ 総合計 － 先進医療総額).
 fn amount_figure(
     rule: RuleId,
     printed: &Spanned<Amount>,
-    values: &[i128],
+    source: &Column,
+    terms: Option<Message>,
     r: Rounding,
-    names: [Message; 2],
-    how: Message,
+    what: Message,
+    how: &str,
 ) -> Figure {
+    let values = &source.values;
     let e = printed.value.round_yen(values[0], r);
     let (y, oku) = (group_digits(values[0]), oku_text(values[0], 3));
-    let [what, from] = names;
+    let calc = match terms {
+        Some(t) => {
+            Message::new(format!("{}＝{y}円（{oku}億円）です", t.ja), format!("{} = {y} yen ({oku} 億円)", t.en))
+        }
+        None => Message::new(
+            format!("{}は{y}円（{oku}億円）です", source.name.ja),
+            format!("{} is {y} yen ({oku} 億円)", source.name.en),
+        ),
+    };
     Figure {
         rule,
         span: printed.span,
@@ -132,13 +173,14 @@ fn amount_figure(
         expected: e.to_string(),
         differs: values.iter().all(|&v| printed.value.round_yen(v, r).value != printed.value.value),
         what,
-        from,
-        sources: Vec::new(),
+        from: source.basis.clone(),
+        calc,
+        sources: source.sources.clone(),
         derivation: Message::new(
-            format!("{} = {y} 円 ≈ {oku} 億円 → {e}", how.ja),
-            format!("{} = {y} yen ≈ {oku} 億円 → {e}", how.en),
+            format!("{how} = {y} 円 ≈ {oku} 億円 → {e}"),
+            format!("{how} = {y} yen ≈ {oku} 億円 → {e}"),
         ),
-        unit: "",
+        units: ("", ""),
     }
 }
 
@@ -147,33 +189,38 @@ fn amount_figure(
 fn ratio_figure(
     rule: RuleId,
     printed: &Spanned<Decimal>,
-    parts: &[i128],
-    wholes: &[i128],
+    part: &Column,
+    whole: &Column,
     what: Message,
 ) -> Option<Figure> {
     let readings: Vec<(i128, i128)> =
-        parts.iter().flat_map(|&p| wholes.iter().map(move |&w| (p, w))).filter(|&(_, w)| w > 0).collect();
-    let &(part, whole) = readings.first()?;
+        part.values.iter().flat_map(|&p| whole.values.iter().map(move |&w| (p, w))).filter(|&(_, w)| w > 0).collect();
+    let &(p, w) = readings.first()?;
     let rounded = |(p, w): (i128, i128)| Decimal::round(Q::new(p * 100, w), printed.value.scale, Rounding::HalfUp);
-    let e = rounded((part, whole));
-    let fine = percent_cut(Q::new(part * 100, whole), printed.value.scale);
-    let (a, b) = (group_digits(part), group_digits(whole));
+    let e = rounded((p, w));
+    let fine = percent_cut(Q::new(p * 100, w), printed.value.scale);
+    let (a, b) = (group_digits(p), group_digits(w));
+    let (pn, wn) = (&part.name, &whole.name);
     Some(Figure {
         rule,
         span: printed.span,
         printed: Printed::Percent(printed.value),
-        exact: Exact::Ratio { part, whole },
+        exact: Exact::Ratio { part: p, whole: w },
         also: readings[1..].iter().map(|&(part, whole)| Exact::Ratio { part, whole }).collect(),
         expected: format!("{e}%"),
         differs: readings.iter().all(|&r| rounded(r) != printed.value),
         what,
-        from: Message::new("先進医療総額 ／ 総合計", "先進医療総額 / 総合計"),
-        sources: Vec::new(),
+        from: part.basis.clone(),
+        calc: Message::new(
+            format!("{}{a}円／{}{b}円＝{fine}%です", pn.ja, wn.ja),
+            format!("{} {a} yen / {} {b} yen = {fine}%", pn.en, wn.en),
+        ),
+        sources: part.sources.iter().chain(&whole.sources).cloned().collect(),
         derivation: Message::new(
             format!("Σ 先進医療総額 ／ Σ 総合計 = {a} ／ {b} = {fine}% → {e}%"),
             format!("Σ 先進医療総額 / Σ 総合計 = {a} / {b} = {fine}% → {e}%"),
         ),
-        unit: "",
+        units: ("", ""),
     })
 }
 
@@ -193,7 +240,7 @@ fn column_sums(part: Part, table: &CostTable, out: &mut Vec<Figure>) {
             "実施医療機関数 (facilities)",
             sums.facilities.map(i128::from),
             total.facilities.as_ref().map(widen),
-            "",
+            "機関",
         ),
     ];
     let cells: [RowCell; 4] = [
@@ -202,18 +249,17 @@ fn column_sums(part: Part, table: &CostTable, out: &mut Vec<Figure>) {
         |r| r.cases.as_ref().map(|c| (c.span, i128::from(c.value.count()))),
         |r| r.facilities.as_ref().map(|c| (c.span, i128::from(c.value.count()))),
     ];
+    let place = places::cost_total(part);
+    let rows_en = count_of(n as i128, "row", "rows");
     for ((ja, en, sum, printed, unit), cell) in columns.into_iter().zip(cells) {
         let (Some(sum), Some(printed)) = (sum, printed) else { continue };
-        let row = suspect(table, cell, printed.value - sum);
+        let row = suspect(table, cell, printed.value - sum, unit);
         let e = group_digits(sum);
         let derivation = if unit == "円" {
             let oku = oku_text(sum, 3);
-            Message::new(
-                format!("Σ {n} 行 = {e} 円 ≈ {oku} 億円"),
-                format!("Σ of {} = {e} yen ≈ {oku} 億円", count_of(n as i128, "row", "rows")),
-            )
+            Message::new(format!("Σ {n} 行 = {e} 円 ≈ {oku} 億円"), format!("Σ of {rows_en} = {e} yen ≈ {oku} 億円"))
         } else {
-            Message::new(format!("Σ {n} 行 = {e}"), format!("Σ of {} = {e}", count_of(n as i128, "row", "rows")))
+            Message::new(format!("Σ {n} 行 = {e}"), format!("Σ of {rows_en} = {e}"))
         };
         out.push(Figure {
             rule: RuleId::ColumnSum,
@@ -224,16 +270,20 @@ fn column_sums(part: Part, table: &CostTable, out: &mut Vec<Figure>) {
             also: row.iter().map(|_| Exact::Value(printed.value)).collect(),
             expected: e,
             differs: printed.value != sum,
-            what: Message::new(format!("{} {ja}の合計", part.label()), format!("{} {en} 合計", part.label())),
-            from: Message::new(format!("{n}行の総和"), format!("sum of {}", count_of(n as i128, "row", "rows"))),
+            what: Message::new(format!("{}の{ja}", place.ja), format!("{}: {en}", places::cap(&place.en))),
+            from: Message::new(format!("{n}行の{ja}の和"), format!("the sum of its {rows_en}")),
+            calc: Message::new(
+                "合計欄は実績の概要の④⑤⑥の元になります。",
+                "The totals row feeds items ④–⑥ of the summary.",
+            ),
             sources: std::iter::once((
                 table.rows_key,
-                Message::new(format!("この{n}行の総和"), format!("the {} summed", count_of(n as i128, "row", "rows"))),
+                Message::new(format!("この{n}行の{ja}の和"), format!("the {rows_en} summed")),
             ))
             .chain(row)
             .collect(),
             derivation,
-            unit,
+            units: (unit, unit),
         });
     }
 }
@@ -243,7 +293,7 @@ type RowCell = fn(&crate::model::CostRow) -> Option<(Span, i128)>;
 
 /// The one row whose cell, typed with one digit wrong, missing or extra, or two digits swapped, explains the
 /// difference between a 合計 and its rows: named, so that the reader corrects the row rather than the 合計.
-fn suspect(table: &CostTable, cell: RowCell, difference: i128) -> Option<(Span, Message)> {
+fn suspect(table: &CostTable, cell: RowCell, difference: i128, unit: &str) -> Option<(Span, Message)> {
     if difference == 0 {
         return None;
     }
@@ -257,8 +307,8 @@ fn suspect(table: &CostTable, cell: RowCell, difference: i128) -> Option<(Span, 
     Some((
         span,
         Message::new(
-            format!("この行の誤りかもしれません：{was} を {meant} にすると合計と一致します"),
-            format!("perhaps this row: {meant} instead of {was} would agree with the 合計"),
+            format!("この行の誤りかもしれません。{was}{unit}を{meant}{unit}にすると合計欄と一致します"),
+            format!("perhaps this row: {meant} instead of {was} would agree with the totals row"),
         ),
     ))
 }
@@ -286,48 +336,79 @@ fn one_slip(a: i128, b: i128) -> bool {
 struct Column {
     /// The readings, the printed 合計's first.
     values: Vec<i128>,
-    /// What it is: `総合計の合計`, or `総合計の行の総和` when only the rows give it.
+    /// The first reading's name with its table: 「参考資料１の総合計の合計」, 「参考資料２の各行の総合計の和」.
     name: Message,
+    /// Where it comes from, for 「…から求めた」: 「参考資料１の合計」, 「参考資料２の各行」.
+    basis: Message,
     sources: Vec<(Span, Message)>,
+}
+
+/// The tables a column comes from: 「参考資料１」, or 「参考資料１・２」 for the 計 column.
+#[derive(Clone, Copy)]
+enum Tables {
+    One(Part),
+    Both,
+}
+
+impl Tables {
+    fn name(self) -> Message {
+        match self {
+            Tables::One(p) => places::cost_table(p),
+            Tables::Both => Message::new("参考資料１・２", "reference tables 1 and 2 (参考資料１・２)"),
+        }
+    }
+
+    /// The column's name and basis, from the printed 合計 or from the rows.
+    fn column(self, (ja, en): (&str, &str), printed: bool) -> (Message, Message) {
+        let t = self.name();
+        if printed {
+            (
+                Message::new(format!("{}の{ja}の合計", t.ja), format!("the total of {en} in {}", t.en)),
+                Message::new(format!("{}の合計", t.ja), format!("the totals of {}", t.en)),
+            )
+        } else {
+            (
+                Message::new(format!("{}の各行の{ja}の和", t.ja), format!("the sum of {en} over the rows of {}", t.en)),
+                Message::new(format!("{}の各行", t.ja), format!("the rows of {}", t.en)),
+            )
+        }
+    }
 }
 
 fn column(
     table: &CostTable,
+    part: Part,
     sum: Option<i128>,
     printed: Option<Spanned<i128>>,
-    (ja, en): (&str, &str),
+    (ja, en, unit): (&'static str, &'static str, &'static str),
 ) -> Option<Column> {
-    let n = table.rows.len();
+    let tables = Tables::One(part);
     let total = || Message::new(format!("{ja}の合計"), format!("the total of {en}"));
+    let rows = |s: i128| {
+        Message::new(
+            format!("{ja}（各行の和{}{unit}）", group_digits(s)),
+            format!("{en} (the rows sum to {})", group_digits(s)),
+        )
+    };
+    let (name, basis) = tables.column((ja, en), true);
     match (sum, printed) {
         (Some(sum), Some(p)) if p.value == sum => {
-            Some(Column { values: vec![sum], name: total(), sources: vec![(p.span, total())] })
+            Some(Column { values: vec![sum], name, basis, sources: vec![(p.span, total())] })
         }
         // The 合計 and its rows disagree: `column-sum` says so at the 合計, and either reading is accepted here.
         (Some(sum), Some(p)) => {
-            let s = group_digits(sum);
-            let sources = vec![
-                (p.span, total()),
-                (
-                    table.rows_key,
-                    Message::new(
-                        format!("{ja}の{n}行の総和 {s}（合計とは違う）"),
-                        format!("the {} of {en} sum to {s} (not the 合計)", count_of(n as i128, "row", "rows")),
-                    ),
-                ),
-            ];
-            Some(Column { values: vec![p.value, sum], name: total(), sources })
+            let printed = Message::new(
+                format!("合計欄（{}{unit}。各行の和と不一致）", group_digits(p.value)),
+                format!("the totals row ({}; not the sum of the rows)", group_digits(p.value)),
+            );
+            let sources = vec![(p.span, printed), (table.rows_key, rows(sum))];
+            Some(Column { values: vec![p.value, sum], name, basis, sources })
         }
         (Some(sum), None) => {
-            let s = group_digits(sum);
-            let label = Message::new(
-                format!("{ja}の{n}行の総和 {s}"),
-                format!("the sum of the {} of {en}: {s}", count_of(n as i128, "row", "rows")),
-            );
-            let name = Message::new(format!("{ja}の行の総和"), format!("the sum of the rows of {en}"));
-            Some(Column { values: vec![sum], name, sources: vec![(table.rows_key, label)] })
+            let (name, basis) = tables.column((ja, en), false);
+            Some(Column { values: vec![sum], name, basis, sources: vec![(table.rows_key, rows(sum))] })
         }
-        (None, Some(p)) => Some(Column { values: vec![p.value], name: total(), sources: vec![(p.span, total())] }),
+        (None, Some(p)) => Some(Column { values: vec![p.value], name, basis, sources: vec![(p.span, total())] }),
         (None, None) => None,
     }
 }
@@ -342,24 +423,32 @@ struct Exacts {
     technologies: Option<u64>,
 }
 
-fn exacts(table: &CostTable) -> Exacts {
+fn exacts(table: &CostTable, part: Part) -> Exacts {
     let sums = facts::sums(table);
     let total = table.total.as_ref();
     let widen = |c: &Spanned<u64>| Spanned { value: i128::from(c.value), span: c.span };
     let technologies: Technologies = facts::technologies(table);
     Exacts {
-        total_yen: column(table, sums.total_yen, total.and_then(|t| t.total_yen.clone()), ("総合計", "総合計")),
+        total_yen: column(
+            table,
+            part,
+            sums.total_yen,
+            total.and_then(|t| t.total_yen.clone()),
+            ("総合計", "総合計", "円"),
+        ),
         advanced_yen: column(
             table,
+            part,
             sums.advanced_yen,
             total.and_then(|t| t.advanced_yen.clone()),
-            ("先進医療総額", "先進医療総額"),
+            ("先進医療総額", "先進医療総額", "円"),
         ),
         cases: column(
             table,
+            part,
             sums.cases.map(i128::from),
             total.and_then(|t| t.cases.as_ref().map(widen)),
-            ("年間実施件数", "年間実施件数"),
+            ("年間実施件数", "年間実施件数", "件"),
         ),
         technologies: facts::all_numbered(table).then_some(technologies.len() as u64),
     }
@@ -367,83 +456,123 @@ fn exacts(table: &CostTable) -> Exacts {
 
 /// Two columns combined value by value (`f`: sum, difference), every reading of one with every reading of the
 /// other.
-fn combine(a: &Column, b: &Column, f: impl Fn(i128, i128) -> i128, name: Message) -> Column {
+fn combine(a: &Column, b: &Column, f: impl Fn(i128, i128) -> i128, name: Message, basis: Message) -> Column {
     let values = distinct(a.values.iter().flat_map(|&x| b.values.iter().map(move |&y| (x, y))).map(|(x, y)| f(x, y)));
-    Column { values, name, sources: a.sources.iter().chain(&b.sources).cloned().collect() }
+    Column { values, name, basis, sources: a.sources.iter().chain(&b.sources).cloned().collect() }
 }
 
-fn add(a: Option<Column>, b: Option<Column>) -> Option<Column> {
+/// A column of both tables, for the 計 column: 「参考資料１・２の総合計の合計」 when both are read the same way.
+fn add(a: Option<Column>, b: Option<Column>, word: (&str, &str)) -> Option<Column> {
     let (a, b) = (a?, b?);
-    let name = if a.name == b.name {
-        Message::new(format!("Ａ・Ｂの{}", a.name.ja), format!("{} of A and B", a.name.en))
+    let same = a.basis.ja.ends_with("の合計") == b.basis.ja.ends_with("の合計");
+    let (name, basis) = if same {
+        Tables::Both.column(word, a.basis.ja.ends_with("の合計"))
     } else {
-        Message::new(
-            format!("{}（Ａ）と{}（Ｂ）", a.name.ja, b.name.ja),
-            format!("{} (A) and {} (B)", a.name.en, b.name.en),
+        (
+            Message::new(format!("{}と{}", a.name.ja, b.name.ja), format!("{} and {}", a.name.en, b.name.en)),
+            Tables::Both.name(),
         )
     };
-    Some(combine(&a, &b, |x, y| x + y, name))
+    Some(combine(&a, &b, |x, y| x + y, name, basis))
 }
 
 fn both(a: Exacts, b: Exacts) -> Exacts {
     Exacts {
-        total_yen: add(a.total_yen, b.total_yen),
-        advanced_yen: add(a.advanced_yen, b.advanced_yen),
-        cases: add(a.cases, b.cases),
+        total_yen: add(a.total_yen, b.total_yen, ("総合計", "総合計")),
+        advanced_yen: add(a.advanced_yen, b.advanced_yen, ("先進医療総額", "先進医療総額")),
+        cases: add(a.cases, b.cases, ("年間実施件数", "年間実施件数")),
         technologies: a.technologies.zip(b.technologies).map(|(a, b)| a + b),
     }
+}
+
+/// ④ from ⑥ and ⑤: the difference of the two columns, with both terms written out for the calculation.
+fn insured(total: &Column, adv: &Column) -> (Column, Message) {
+    let c = combine(total, adv, |x, y| x - y, total.name.clone(), total.basis.clone());
+    let (t, a) = (group_digits(total.values[0]), group_digits(adv.values[0]));
+    let terms = Message::new(
+        format!("{}{t}円－{}{a}円", total.name.ja, adv.name.ja),
+        format!("{} {t} yen − {} {a} yen", total.name.en, adv.name.en),
+    );
+    (c, terms)
 }
 
 fn summary(report: &Report, out: &mut Vec<Figure>) {
     let (costs, summary) = (&report.costs, &report.summary);
     for part in Part::BOTH {
         if let (Some(table), Some(col)) = (costs.get(part), summary.get(part)) {
-            summary_column(report.meta.rounding, col, exacts(table), part.label(), out);
+            summary_column(report.meta.rounding, col, exacts(table, part), places::Column::of(part), out);
         }
     }
     if let (Some(a), Some(b), Some(col)) = (&costs.a, &costs.b, &summary.total) {
-        summary_column(report.meta.rounding, col, both(exacts(a), exacts(b)), "計", out);
+        summary_column(
+            report.meta.rounding,
+            col,
+            both(exacts(a, Part::A), exacts(b, Part::B)),
+            places::Column::Total,
+            out,
+        );
     }
 }
 
-fn summary_column(r: Rounding, col: &SummaryColumn, e: Exacts, column: &str, out: &mut Vec<Figure>) {
+fn summary_column(r: Rounding, col: &SummaryColumn, e: Exacts, column: places::Column, out: &mut Vec<Figure>) {
     let rule = RuleId::SummaryVsCosts;
+    let place = |item| places::summary(column, item);
     if let (Some(p), Some(cases)) = (&col.patients, &e.cases) {
-        let what = Message::new(format!("{column} ③ 全患者数"), format!("{column} ③ patients"));
-        let how =
-            Message::new(format!("Σ 年間実施件数（{}）", cases.name.ja), format!("Σ 年間実施件数 ({})", cases.name.en));
-        let mut f = count_figure(rule, p, &cases.values, [what, cases.name.clone()], how);
+        let why = Message::new(
+            format!("③全患者数は{}と同じ数になります。", cases.name.ja),
+            format!("③ equals {}.", cases.name.en),
+        );
+        let how = Message::new("Σ 年間実施件数", "Σ 年間実施件数");
+        let mut f = count_figure(
+            rule,
+            p,
+            &cases.values,
+            [place(SummaryItem::Patients), cases.name.clone()],
+            (why, how),
+            ("人", "件"),
+        );
         f.sources = cases.sources.clone();
         out.push(f);
     }
     if let (Some(t), Some(technologies)) = (&col.technologies, e.technologies) {
-        let what = Message::new(format!("{column} ① 先進医療技術数"), format!("{column} ① technologies"));
+        let tables = if column == places::Column::Total {
+            Tables::Both
+        } else {
+            Tables::One(if column == places::Column::A { Part::A } else { Part::B })
+        };
+        let tn = tables.name();
         let from =
-            Message::new("費用の表の技術数（枝番は1技術）", "technologies in the cost table (sub-rows count once)");
+            Message::new(format!("{}に載っている技術の数", tn.ja), format!("the technologies listed in {}", tn.en));
+        let why = Message::new(
+            "①は費用の表に載っている技術の数です。枝番（10(1)・10(2)など）は合わせて1技術と数えます。",
+            "① is the number of technologies in the cost tables; the sub-rows of one number (10(1), 10(2)) count once.",
+        );
         let how = Message::new("費用の表の技術数（枝番は1技術）", "technologies in the cost tables (sub-rows once)");
-        out.push(count_figure(rule, t, &[i128::from(technologies)], [what, from], how));
+        out.push(count_figure(
+            rule,
+            t,
+            &[i128::from(technologies)],
+            [place(SummaryItem::Technologies), from],
+            (why, how),
+            ("種類", "種類"),
+        ));
     }
     let (Some(total), Some(adv)) = (&e.total_yen, &e.advanced_yen) else { return };
-    let insured = combine(total, adv, |x, y| x - y, Message::new("総合計−先進医療総額", "総合計 − 先進医療総額"));
+    let (insured, terms) = insured(total, adv);
     let amounts = [
-        (&col.insured_cost, &insured, ("④ 保険外併用療養費の総額", "④ insured cost"), "Σ 総合計 − Σ 先進医療総額"),
-        (&col.advanced_cost, adv, ("⑤ 先進医療費用の総額", "⑤ advanced cost"), "Σ 先進医療総額"),
-        (&col.total_cost, total, ("⑥ 総金額", "⑥ total cost"), "Σ 総合計"),
+        (&col.insured_cost, &insured, Some(terms), SummaryItem::Insured, "Σ 総合計 − Σ 先進医療総額"),
+        (&col.advanced_cost, adv, None, SummaryItem::Advanced, "Σ 先進医療総額"),
+        (&col.total_cost, total, None, SummaryItem::Total, "Σ 総合計"),
     ];
-    for (printed, source, what, how) in amounts {
+    for (printed, source, terms, item, how) in amounts {
         if let Some(p) = printed {
-            let what = Message::new(format!("{column} {}", what.0), format!("{column} {}", what.1));
-            let mut f = amount_figure(rule, p, &source.values, r, [what, source.name.clone()], Message::new(how, how));
-            f.sources = source.sources.clone();
-            out.push(f);
+            out.push(amount_figure(rule, p, source, terms, r, place(item), how));
         }
     }
-    if let Some(p) = &col.advanced_ratio {
-        let what = Message::new(format!("{column} ⑦ 先進医療分の割合"), format!("{column} ⑦ advanced ratio"));
-        if let Some(mut f) = ratio_figure(rule, p, &adv.values, &total.values, what) {
-            f.sources = insured.sources.clone();
-            out.push(f);
-        }
+    if let Some(p) = &col.advanced_ratio
+        && let Some(f) = ratio_figure(rule, p, adv, total, place(SummaryItem::Ratio))
+    {
+        out.push(f);
     }
 }
 
@@ -451,7 +580,7 @@ fn history(report: &Report, out: &mut Vec<Figure>) {
     let rule = RuleId::HistoryVsReport;
     let history = &report.history;
     let tables = match (report.costs.get(Part::A), report.costs.get(Part::B)) {
-        (Some(a), Some(b)) => Some(both(exacts(a), exacts(b))),
+        (Some(a), Some(b)) => Some(both(exacts(a, Part::A), exacts(b, Part::B))),
         _ => None,
     };
     // A last row of another year (this year's was not added) is `history-vs-report`'s period finding, and
@@ -462,6 +591,8 @@ fn history(report: &Report, out: &mut Vec<Figure>) {
         .zip(facts::report_year(report))
         .is_some_and(|(l, r)| l.value != r.value);
     if let Some(last) = history.last().filter(|_| !other_year) {
+        let row = places::history_row(last, history.len() - 1, true);
+        let item = |ja: &str, en: &str| Message::new(format!("{}の{ja}", row.ja), format!("{}, {en}", row.en));
         if let Some(total) = &report.summary.total {
             // ① and ③ may also be read from the cost tables: a typo in the summary is then one finding, there.
             let technologies = tables.as_ref().and_then(|e| e.technologies).map(i128::from);
@@ -470,77 +601,94 @@ fn history(report: &Report, out: &mut Vec<Figure>) {
                 (
                     &last.technologies,
                     &total.technologies,
-                    ("技術数", "技術数"),
-                    ("実績の概要 計 ①", "summary 計 ①"),
+                    ("技術数", "technologies"),
+                    SummaryItem::Technologies,
                     technologies.into_iter().collect::<Vec<_>>(),
+                    "種類",
                 ),
                 (
                     &last.facilities,
                     &total.facilities,
                     ("実施医療機関数", "facilities"),
-                    ("実績の概要 計 ②", "summary 計 ②"),
+                    SummaryItem::Facilities,
                     Vec::new(),
+                    "施設",
                 ),
-                (&last.patients, &total.patients, ("全患者数", "patients"), ("実績の概要 計 ③", "summary 計 ③"), cases),
+                (&last.patients, &total.patients, ("全患者数", "patients"), SummaryItem::Patients, cases, "人"),
             ];
-            for (mine, theirs, what, from, derived) in counts {
+            for (mine, theirs, what, summary_item, derived, unit) in counts {
                 if let (Some(m), Some(t)) = (mine, theirs) {
-                    let what = Message::new(format!("最終行の{}", what.0), format!("last row's {}", what.1));
-                    let from = Message::new(from.0, from.1);
+                    let from = places::summary(places::Column::Total, summary_item);
+                    let why = Message::new(
+                        "今年度の行の数値は、先－１－１ 実績の概要の計と同じになります。",
+                        "This year's row repeats the total column of the summary (先－１－１).",
+                    );
                     let values = distinct(std::iter::once(i128::from(t.value)).chain(derived));
-                    let mut f = count_figure(rule, m, &values, [what, from.clone()], from.clone());
-                    f.sources = vec![(t.span, from)];
+                    let names = [item(what.0, what.1), from.clone()];
+                    let mut f = count_figure(rule, m, &values, names, (why, from.clone()), (unit, unit));
+                    f.sources = vec![(t.span, summary_item.name())];
                     out.push(f);
                 }
             }
         }
         if let Some(tables) = tables {
-            last_row_amounts(report.meta.rounding, last, tables, out);
+            last_row_amounts(report.meta.rounding, &row, last, tables, out);
         }
     }
-    if let (Some(before), Some(prev)) = (history.len().checked_sub(2).map(|i| &history[i]), &report.changes.total)
-        && let (Some(t), Some(p)) = (&before.technologies, &prev.previous)
+    if let (Some(i), Some(prev)) = (history.len().checked_sub(2), &report.changes.total)
+        && let (Some(t), Some(p)) = (&history[i].technologies, &prev.previous)
     {
-        let what = Message::new("前年度の行の技術数", "the previous year's 技術数");
-        let from = Message::new("技術数の推移の 計 ①（前年6月30日現在）", "changes 計 ① (a year earlier)");
-        let mut f = count_figure(rule, t, &[i128::from(p.value.count())], [what, from.clone()], from.clone());
-        f.sources = vec![(p.span, from)];
+        let row = places::history_row(&history[i], i, false);
+        let what = Message::new(format!("{}の技術数", row.ja), format!("{}, technologies", row.en));
+        let from = places::changes(places::Column::Total, ChangeItem::Previous);
+        let why = Message::new(
+            "前年度の行の技術数は、前年6月30日現在の先進医療技術数と同じになります。",
+            "The previous year's row counts the technologies of a year earlier.",
+        );
+        let mut f = count_figure(
+            rule,
+            t,
+            &[i128::from(p.value.count())],
+            [what, from.clone()],
+            (why, from.clone()),
+            ("種類", "種類"),
+        );
+        f.sources = vec![(p.span, ChangeItem::Previous.name())];
         out.push(f);
     }
 }
 
-fn last_row_amounts(r: Rounding, last: &crate::model::HistoryRow, e: Exacts, out: &mut Vec<Figure>) {
+fn last_row_amounts(r: Rounding, row: &Message, last: &crate::model::HistoryRow, e: Exacts, out: &mut Vec<Figure>) {
     let rule = RuleId::HistoryVsReport;
     let (Some(total), Some(adv)) = (&e.total_yen, &e.advanced_yen) else { return };
-    let insured = combine(total, adv, |x, y| x - y, Message::new("総合計−先進医療総額", "総合計 − 先進医療総額"));
+    let item = |ja: &str, en: &str| Message::new(format!("{}の{ja}", row.ja), format!("{}, {en}", row.en));
+    let (insured, terms) = insured(total, adv);
     let amounts = [
-        (&last.total_cost, total, ("最終行の総金額", "last row's 総金額"), ("Σ 総合計（Ａ＋Ｂ）", "Σ 総合計 (A + B)")),
+        (&last.total_cost, total, None, item("総金額", "total amount"), "Σ 総合計（Ａ＋Ｂ）"),
         (
             &last.insured_cost,
             &insured,
-            ("最終行の保険外併用療養費", "last row's insured cost"),
-            ("Σ 総合計 − Σ 先進医療総額", "Σ 総合計 − Σ 先進医療総額"),
+            Some(terms),
+            item("保険外併用療養費の総額", "insured portion"),
+            "Σ 総合計 − Σ 先進医療総額",
         ),
         (
             &last.advanced_cost,
             adv,
-            ("最終行の先進医療の総額", "last row's advanced cost"),
-            ("Σ 先進医療総額（Ａ＋Ｂ）", "Σ 先進医療総額 (A + B)"),
+            None,
+            item("先進医療及び旧高度先進医療の総額", "advanced-care total"),
+            "Σ 先進医療総額（Ａ＋Ｂ）",
         ),
     ];
-    for (printed, source, what, how) in amounts {
+    for (printed, source, terms, what, how) in amounts {
         if let Some(p) = printed {
-            let names = [Message::new(what.0, what.1), source.name.clone()];
-            let mut f = amount_figure(rule, p, &source.values, r, names, Message::new(how.0, how.1));
-            f.sources = source.sources.clone();
-            out.push(f);
+            out.push(amount_figure(rule, p, source, terms, r, what, how));
         }
     }
     if let Some(p) = &last.advanced_ratio
-        && let Some(mut f) =
-            ratio_figure(rule, p, &adv.values, &total.values, Message::new("最終行の割合", "last row's ratio"))
+        && let Some(f) =
+            ratio_figure(rule, p, adv, total, item("全医療費のうち先進医療分の割合", "advanced-care share"))
     {
-        f.sources = insured.sources;
         out.push(f);
     }
 }

@@ -112,8 +112,8 @@ pub(crate) fn with_encoding_warning(
             RuleId::Encoding,
             Span::empty(0),
             Message::new(
-                format!("この下書きは {name} で保存されています。UTF-8 で保存してください"),
-                format!("this draft is saved in {name}: save it as UTF-8"),
+                format!("この下書きは {name} で保存されています。UTF-8 で保存し直してください。"),
+                format!("This draft is saved in {name}. Save it again as UTF-8."),
             ),
         );
         let mut warning = vec![warning];

@@ -235,7 +235,7 @@ mod split_numbers {
         let text = "costs:\n  A:\n    total: {total_yen: 2,000,000,000, advanced_yen: 1, cases: 1, facilities: 1}\n";
         let schema: Vec<_> = crate::lint(text)
             .into_iter()
-            .filter(|d| d.rule == RuleId::Schema && d.message.en.contains("split"))
+            .filter(|d| d.rule == RuleId::Schema && d.message.en.contains("a comma separates items"))
             .collect();
         assert_eq!(schema.len(), 1, "{schema:#?}");
         assert!(schema[0].message.en.contains("2,000,000,000"));

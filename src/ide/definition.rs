@@ -1,8 +1,8 @@
 //! Go to definition between a zero-case entry and its technology's row in the cost table, both ways.
 
-use super::locate::locate;
 use crate::Analysis;
 use crate::model::Part;
+use crate::syntax::locate;
 use crate::text::Span;
 
 /// From a zero-case entry's 告示番号 to the first cost-table row of that technology, or from a cost-table

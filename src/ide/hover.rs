@@ -1,12 +1,12 @@
 //! Hover: a key's Japanese label, a derived figure's derivation, a yen amount in 億円, the technology a
 //! zero-case 告示番号 refers to, and a rule's documentation on its id in a suppression comment.
 
-use super::locate::locate;
 use super::yen::yen_cells;
 use crate::Analysis;
 use crate::catalogue;
 use crate::diagnostics::{Lang, oku_text};
 use crate::model::{Part, fields};
+use crate::syntax::locate;
 use crate::text::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,15 +8,14 @@ mod definition;
 mod draft;
 mod hints;
 mod hover;
-mod locate;
 mod symbols;
 mod yen;
 
+pub use crate::syntax::{Located, Step, locate};
 pub use actions::{Action, code_actions};
 pub use completion::{Completion, CompletionKind, complete};
 pub use definition::definition;
 pub use draft::{MARKER, is_report_draft, is_yaml_name};
 pub use hints::{Hint, HintMode, inlay_hints};
 pub use hover::{HoverInfo, hover};
-pub use locate::{Located, Step, locate};
 pub use symbols::{Symbol, SymbolKind, symbols};

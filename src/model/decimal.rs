@@ -31,9 +31,7 @@ impl std::str::FromStr for Rounding {
         let word = s.trim();
         Rounding::WORDS.iter().find(|(_, words)| words.contains(&word)).map(|&(r, _)| r).ok_or_else(|| {
             crate::text::Message::new(
-                format!(
-                    "端数処理「{word}」は使えません。「四捨五入」（half_up）か「切り捨て」（down）と書いてください"
-                ),
+                format!("端数処理「{word}」は使えません。「四捨五入」か「切り捨て」と書いてください。"),
                 format!("unknown rounding `{word}`: write half_up (四捨五入) or down (切り捨て)"),
             )
         })

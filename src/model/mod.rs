@@ -5,6 +5,7 @@ pub mod decimal;
 pub mod exact;
 pub mod fields;
 mod lower;
+pub mod places;
 pub mod read;
 pub mod report;
 pub mod value;

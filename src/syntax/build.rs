@@ -338,9 +338,16 @@ impl Builder<'_> {
                 Diagnostic::new(
                     RuleId::Schema,
                     again,
-                    Message::new(format!("キー `{key}` が重複しています"), format!("duplicate key `{key}`")),
+                    Message::new(
+                        format!("項目名「{key}」が、同じまとまりの中に2回書かれています。"),
+                        format!("The item name \"{key}\" is written twice in the same group."),
+                    ),
                 )
-                .label(first, Message::new("最初の定義", "first defined here")),
+                .label(first, Message::new("1回目", "the first"))
+                .note(Message::new(
+                    "2回目の値は、どの検査にも使われません。どちらが正しいか確かめて、もう一方を削除してください。",
+                    "The second value is not used by any check. Keep the right one and delete the other.",
+                )),
             );
         }
     }

@@ -2,7 +2,7 @@
 
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Message, RuleId};
-use crate::model::{Notice, Part};
+use crate::model::{Notice, Part, places};
 use crate::text::Span;
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -17,12 +17,19 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 && notice.value <= p
             {
                 let n = notice.value;
+                let t = places::cost_table(part);
                 let (ja, en) = if n == p {
-                    (format!("告示番号 {n} が重複しています"), format!("告示番号 {n} repeats"))
+                    (
+                        format!("{}で、告示番号{n}の行が2つあります。", t.ja),
+                        format!("{}: notice no. {n} appears twice.", places::cap(&t.en)),
+                    )
                 } else {
                     (
-                        format!("告示番号 {n} が前の行の {p} より小さくなっています"),
-                        format!("告示番号 {n} comes after {p}: the table must be in increasing order"),
+                        format!("{}で、告示番号{n}の行が、告示番号{p}の行より後にあります。", t.ja),
+                        format!(
+                            "{}: notice no. {n} comes after notice no. {p}; the rows follow the notice numbers.",
+                            places::cap(&t.en)
+                        ),
                     )
                 };
                 out.push(

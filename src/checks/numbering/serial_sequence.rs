@@ -2,7 +2,7 @@
 
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Edit, Fix, Message, RuleId};
-use crate::model::Part;
+use crate::model::{Part, places};
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for part in Part::BOTH {
@@ -18,10 +18,11 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .filter(|(i, s)| s.value != *i as u64 + 1)
             .map(|(i, s)| Edit { span: s.span, replacement: (i + 1).to_string() })
             .collect();
-        let renumber =
-            Fix {
-                title: Message::new("整理番号を1から振り直す", "renumber 整理番号 from 1"), edits, safe: false
-            };
+        let renumber = Fix {
+            title: Message::new("整理番号を1から振り直す", "renumber the serial numbers from 1"),
+            edits,
+            safe: false,
+        };
         let mut previous: Option<(u64, crate::text::Span)> = None;
         for row in &table.rows {
             let Some(serial) = &row.serial else {
@@ -31,17 +32,29 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             let expected = previous.map_or(1, |(p, _)| p + 1);
             let n = serial.value;
             if n != expected {
+                let t = places::cost_table(part);
                 let (ja, en) = match previous {
                     Some((p, _)) if n <= p => (
-                        format!("整理番号 {n} が重複または逆順です（前の行は {p}）"),
-                        format!("整理番号 {n} repeats or goes back (the previous row is {p})"),
+                        format!("{}の整理番号{n}が、前の行の整理番号{p}より大きくなっていません。", t.ja),
+                        format!(
+                            "{}: serial no. {n} does not follow serial no. {p} of the previous row.",
+                            places::cap(&t.en)
+                        ),
                     ),
                     _ => (
-                        format!("整理番号が飛んでいます: {expected} のはずが {n}"),
-                        format!("整理番号 skips: expected {expected}, found {n}"),
+                        format!("{}の整理番号が{n}になっていますが、前の行から続けると{expected}です。", t.ja),
+                        format!(
+                            "{}: serial no. {n} skips; following the previous row it is {expected}.",
+                            places::cap(&t.en)
+                        ),
                     ),
                 };
-                let mut d = Diagnostic::new(RuleId::SerialSequence, serial.span, Message::new(ja, en));
+                let mut d = Diagnostic::new(RuleId::SerialSequence, serial.span, Message::new(ja, en)).note(
+                    Message::new(
+                        "整理番号は表の上から1、2、3…と1つずつ増やします。行を足したり消したりした後は振り直してください。",
+                        "Serial numbers count 1, 2, 3… down the table; renumber after adding or removing a row.",
+                    ),
+                );
                 if !renumber.edits.is_empty() {
                     d = d.fix(renumber.clone());
                 }

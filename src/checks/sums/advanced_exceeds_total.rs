@@ -2,6 +2,7 @@
 
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Message, RuleId, group_digits};
+use crate::model::places;
 use crate::model::{Cell, Part};
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -9,7 +10,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(table) = cx.report.costs.get(part) else {
             continue;
         };
-        for row in &table.rows {
+        for (i, row) in table.rows.iter().enumerate() {
             let (Some(total), Some(adv)) = (&row.total_yen, &row.advanced_yen) else {
                 continue;
             };
@@ -19,23 +20,21 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             if a <= t {
                 continue;
             }
-            let (a_s, t_s) = (group_digits(a), group_digits(t));
+            let (a_s, t_s, d) = (group_digits(a), group_digits(t), group_digits(a - t));
+            let place = places::cost_row(part, row, i);
             out.push(
                 Diagnostic::new(
                     RuleId::AdvancedExceedsTotal,
                     adv.span,
                     Message::new(
-                        format!("先進医療総額 {a_s}円 が総合計 {t_s}円 を {}円 上回っています", group_digits(a - t)),
-                        format!(
-                            "先進医療総額 {a_s} yen exceeds the row's 総合計 {t_s} yen by {} yen",
-                            group_digits(a - t)
-                        ),
+                        format!("{}の先進医療総額{a_s}円が、総合計{t_s}円を{d}円上回っています。", place.ja),
+                        format!("{}: 先進医療総額 {a_s} yen exceeds 総合計 {t_s} yen by {d} yen.", place.en),
                     ),
                 )
                 .label(total.span, Message::new("この行の総合計", "the row's 総合計"))
                 .note(Message::new(
-                    "総合計は保険診療分と先進医療分の和なので、先進医療総額以上のはずです",
-                    "総合計 is the insured part plus the advanced part, so it is at least 先進医療総額",
+                    "総合計は保険外併用療養費（保険診療分）と先進医療の費用の和なので、先進医療総額を下回ることはありません。2つの列を入れ違えていないか確認してください。",
+                    "総合計 is the insured portion plus the advanced-care cost, so it is never below 先進医療総額. Check whether the two columns were swapped.",
                 )),
             );
         }

@@ -8,23 +8,23 @@ use crate::diagnostics::{Diagnostic, Fix, Message, RuleId, group_digits};
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for f in cx.figures.iter().filter(|f| f.rule == RuleId::ColumnSum && f.differs) {
         let (Printed::Exact(stated), Exact::Value(sum)) = (f.printed, f.exact) else { continue };
-        let diff = stated - sum;
-        let sign = if diff > 0 { "+" } else { "" };
-        let (s, t, d, unit) = (group_digits(stated), &f.expected, format!("{sign}{}", group_digits(diff)), f.unit);
+        let (s, t, d, u) = (group_digits(stated), &f.expected, group_digits((stated - sum).abs()), f.units.0);
+        let en = if u == "円" { " yen" } else { "" };
+        let (less_ja, less_en) = if stated < sum { ("少なく", "less") } else { ("多く", "more") };
         let mut diagnostic = Diagnostic::new(
             RuleId::ColumnSum,
             f.span,
             Message::new(
-                format!("{} {s}{unit} ≠ {} {t}{unit}（差 {d}）", f.what.ja, f.from.ja),
-                format!("{} {s}{unit} ≠ {} {t}{unit} (difference {d})", f.what.en, f.from.en),
+                format!("{}{s}{u}が、{}{t}{u}より{d}{u}{less_ja}、一致しません。", f.what.ja, f.from.ja),
+                format!("{} reads {s}{en}, which is {d}{en} {less_en} than {t}{en}, {}.", f.what.en, f.from.en),
             ),
         );
         for (span, label) in &f.sources {
             diagnostic = diagnostic.label(*span, label.clone());
         }
         let diagnostic = diagnostic.note(Message::new(
-            "合計を直す前に、行の値に誤りがないか確かめてください",
-            "before correcting the 合計, make sure no row is the real error",
+            format!("{}合計欄を直す前に、各行の値に誤りがないか確かめてください。", f.calc.ja),
+            format!("{} Before changing it, make sure no row is wrong.", f.calc.en),
         ));
         // A row that a typing slip explains is named instead (a label); the 合計 may be right, and is not rewritten.
         if !f.also.is_empty() {
@@ -32,8 +32,10 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let written = written::like(cx.text, f.span, t);
+        let column = f.what.ja.rsplit('の').next().unwrap_or_default();
+        let shown = written.trim_matches(['"', '\'']).trim_end_matches(u);
         out.push(diagnostic.fix(Fix::replace(
-            Message::new(format!("合計を {written} にする"), format!("set the 合計 to {written}")),
+            Message::new(format!("合計欄の{column}を{shown}{u}に直す"), format!("set the totals row to {shown}{en}")),
             f.span,
             written,
             false,

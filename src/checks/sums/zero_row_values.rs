@@ -2,6 +2,7 @@
 
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Fix, Message, RuleId, count_of};
+use crate::model::places;
 use crate::model::{Cell, CostRow, Part, Spanned};
 use crate::text::Span;
 
@@ -14,20 +15,21 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(table) = cx.report.costs.get(part) else {
             continue;
         };
-        for row in &table.rows {
-            check_row(row, out);
+        for (i, row) in table.rows.iter().enumerate() {
+            check_row(row, places::cost_row(part, row, i), cx.text, out);
         }
     }
 }
 
-fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
+fn check_row(row: &CostRow, place: Message, text: &str, out: &mut Vec<Diagnostic>) {
+    let written = |span: Span| text[span.range()].trim_matches(['"', '\'']).to_owned();
     let Some(cases) = &row.cases else { return };
     let n = cases.value.count();
     let cells = [
-        ("総合計", "total_yen", cell_span(&row.total_yen)),
-        ("先進医療総額", "advanced_yen", cell_span(&row.advanced_yen)),
-        ("平均入院期間", "avg_stay_days", cell_span(&row.avg_stay_days)),
-        ("実施医療機関数", "facilities", cell_span(&row.facilities)),
+        ("総合計", "総合計", cell_span(&row.total_yen)),
+        ("先進医療総額", "先進医療総額", cell_span(&row.advanced_yen)),
+        ("平均入院期間", "the average stay", cell_span(&row.avg_stay_days)),
+        ("実施医療機関数", "the facilities", cell_span(&row.facilities)),
     ];
     if n == 0 {
         for (ja, key, cell) in cells {
@@ -37,13 +39,17 @@ fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
                     RuleId::ZeroRowValues,
                     span,
                     Message::new(
-                        format!("年間実施件数が0件の行の{ja}は「-」（未実施）と書きます"),
-                        format!("a row with 0 cases shows `-` (not performed) in `{key}`"),
+                        format!("{}は年間実施件数が0件ですが、{ja}に「{}」と記入されています。", place.ja, written(span)),
+                        format!("{}: annual cases are 0, yet {key} reads {}.", place.en, written(span)),
                     ),
                 )
-                .label(cases.span, Message::new("実施件数 0件", "0 cases"))
+                .label(cases.span, Message::new("年間実施件数0件", "0 cases"))
+                .note(Message::new(
+                    "実施のない行は、総合計・先進医療総額・平均入院期間・実施医療機関数を「-」（集計対象期間において未実施）とします。件数と金額のどちらが正しいか確かめてください。",
+                    "A row without cases shows \"-\" for 総合計, 先進医療総額, average stay and facilities. Check whether the count or the figure is right.",
+                ))
                 .fix(Fix::replace(
-                    Message::new("「-」にする", "replace with \"-\""),
+                    Message::new(format!("{ja}を「-」にする"), "replace with \"-\""),
                     span,
                     "\"-\"",
                     false,
@@ -59,11 +65,15 @@ fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
                 RuleId::ZeroRowValues,
                 span,
                 Message::new(
-                    format!("年間実施件数が{n}件あるのに{ja}が「-」です"),
-                    format!("the row has {} but `{key}` is `-`", count_of(n, "case", "cases")),
+                    format!("{}は年間実施件数が{n}件ですが、{ja}が「-」（未実施）になっています。", place.ja),
+                    format!("{}: the row has {}, but {key} is \"-\".", place.en, count_of(n, "case", "cases")),
                 ),
             )
-            .label(cases.span, Message::new(format!("実施件数 {n}件"), count_of(n, "case", "cases"))),
+            .label(cases.span, Message::new(format!("年間実施件数{n}件"), count_of(n, "case", "cases")))
+            .note(Message::new(
+                "「-」は実施のない行にだけ使います。件数と「-」のどちらが正しいか確かめてください。",
+                "\"-\" is only for a row without cases. Check whether the count or the dash is right.",
+            )),
         );
     }
     if let Some(total) = &row.total_yen
@@ -74,11 +84,11 @@ fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
                 RuleId::ZeroRowValues,
                 total.span,
                 Message::new(
-                    format!("年間実施件数が{n}件あるのに総合計が0円です"),
-                    format!("the row has {} but its 総合計 is 0 yen", count_of(n, "case", "cases")),
+                    format!("{}は年間実施件数が{n}件ですが、総合計が0円です。", place.ja),
+                    format!("{}: the row has {}, but its 総合計 is 0 yen.", place.en, count_of(n, "case", "cases")),
                 ),
             )
-            .label(cases.span, Message::new(format!("実施件数 {n}件"), count_of(n, "case", "cases"))),
+            .label(cases.span, Message::new(format!("年間実施件数{n}件"), count_of(n, "case", "cases"))),
         );
     }
     if let Some(f) = &row.facilities
@@ -87,16 +97,18 @@ fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
     {
         let (ja, en) = if fac == 0 {
             (
-                format!("年間実施件数が{n}件あるのに実施医療機関数が0です"),
-                format!("the row has {} but 0 facilities", count_of(n, "case", "cases")),
+                format!("{}は年間実施件数が{n}件ですが、実施医療機関数が0です。", place.ja),
+                format!("{}: the row has {}, but 0 facilities.", place.en, count_of(n, "case", "cases")),
             )
         } else {
             (
                 format!(
-                    "実施医療機関数 {fac} が年間実施件数 {n} を超えています（1件も実施していない機関は数えません）"
+                    "{}の実施医療機関数{fac}機関が、年間実施件数{n}件を超えています。1件も実施していない医療機関は数えません。",
+                    place.ja
                 ),
                 format!(
-                    "{} exceed the row's {} (a facility counts only if it performed a case)",
+                    "{}: {} exceed its {} (a facility counts only if it performed a case).",
+                    place.en,
                     count_of(fac, "facility", "facilities"),
                     count_of(n, "case", "cases")
                 ),
@@ -104,7 +116,7 @@ fn check_row(row: &CostRow, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(RuleId::ZeroRowValues, f.span, Message::new(ja, en))
-                .label(cases.span, Message::new("年間実施件数", "cases")),
+                .label(cases.span, Message::new("年間実施件数", "annual cases")),
         );
     }
 }

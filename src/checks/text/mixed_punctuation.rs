@@ -2,20 +2,60 @@
 
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Edit, Fix, Message, RuleId};
-use crate::model::{Report, Spanned};
+use crate::model::places;
+use crate::model::{CostRow, Part, Report, Spanned, ZeroCase, ZeroFacility};
 use crate::text::Span;
 
-/// Every free text of the report.
-fn texts(report: &Report) -> Vec<&Spanned<String>> {
-    let mut out: Vec<&Spanned<String>> = report.meta.title.iter().collect();
-    for table in [&report.costs.a, &report.costs.b].into_iter().flatten() {
-        out.extend(table.rows.iter().filter_map(|r| r.name.as_ref()));
+/// Where a free text stands, named only when a finding needs it.
+#[derive(Clone, Copy)]
+enum Where<'a> {
+    Title,
+    Row(Part, &'a CostRow, usize),
+    Entry(Part, &'a ZeroCase, usize),
+    Facility(Part, &'a ZeroCase, usize, &'a ZeroFacility, &'static str, &'static str),
+}
+
+impl Where<'_> {
+    fn name(self) -> Message {
+        match self {
+            Where::Title => Message::new("報告書の表題", "The report's title"),
+            Where::Row(p, r, i) => {
+                let row = places::cost_row(p, r, i);
+                Message::new(format!("{}の技術名", row.ja), format!("{}, technology name", row.en))
+            }
+            Where::Entry(p, z, i) => {
+                let e = places::zero_case(p, z, i);
+                Message::new(format!("{}の技術名", e.ja), format!("{}, technology name", e.en))
+            }
+            Where::Facility(p, z, i, f, ja, en) => {
+                let e = places::zero_case(p, z, i);
+                let who = f.name.as_ref().map(|n| n.value.trim()).unwrap_or_default();
+                Message::new(format!("{} {who}の{ja}", e.ja.trim_end_matches("の欄")), format!("{}, {who}: {en}", e.en))
+            }
+        }
     }
-    for entries in [&report.zero_cases.a, &report.zero_cases.b].into_iter().flatten() {
-        for z in entries {
-            out.extend(z.name.iter());
+}
+
+/// Every free text of the report, with its place.
+fn texts(report: &Report) -> Vec<(Where<'_>, &Spanned<String>)> {
+    let mut out: Vec<(Where, &Spanned<String>)> = report.meta.title.iter().map(|t| (Where::Title, t)).collect();
+    for part in Part::BOTH {
+        for (i, r) in report.costs.get(part).into_iter().flat_map(|t| t.rows.iter().enumerate()) {
+            out.extend(r.name.iter().map(|n| (Where::Row(part, r, i), n)));
+        }
+    }
+    for part in Part::BOTH {
+        for (i, z) in report.zero_cases.get(part).into_iter().flatten().enumerate() {
+            out.extend(z.name.iter().map(|n| (Where::Entry(part, z, i), n)));
             for f in &z.facilities {
-                out.extend([&f.name, &f.reason, &f.plan].into_iter().flatten());
+                let fields = [
+                    (&f.name, "実施医療機関名", "facility name"),
+                    (&f.reason, "０件の理由", "reason for no case"),
+                    (&f.plan, "今後の対応方針", "plan"),
+                ];
+                for (field, ja, en) in fields {
+                    out.extend(field.iter().map(|v| (Where::Facility(part, z, i, f, ja, en), v)));
+                }
             }
         }
     }
@@ -44,14 +84,17 @@ const WESTERN: [char; 2] = ['．', '，'];
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let texts = texts(cx.report);
-    let count = |style| texts.iter().map(|t| marks(&t.value, style).len()).sum::<usize>();
+    let count = |style| texts.iter().map(|(_, t)| marks(&t.value, style).len()).sum::<usize>();
     let (jp, west) = (count(JAPANESE), count(WESTERN));
     if jp == 0 || west == 0 {
         return;
     }
-    let (minority, majority, maj_text) =
-        if west <= jp { (WESTERN, JAPANESE, "「。、」") } else { (JAPANESE, WESTERN, "「．，」") };
-    for t in texts {
+    let (minority, majority, maj_text, min_text) = if west <= jp {
+        (WESTERN, JAPANESE, "「。」「、」", "「．」「，」")
+    } else {
+        (JAPANESE, WESTERN, "「．」「，」", "「。」「、」")
+    };
+    for (place, t) in texts {
         let source = &cx.text[t.span.range()];
         let found = marks(source, minority);
         let Some(&(first, c)) = found.first() else {
@@ -68,20 +111,27 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let mut d = Diagnostic::new(
             RuleId::MixedPunctuation,
             at,
-            Message::new(
-                format!(
-                    "句読点「{c}」が混在しています（文書全体では{maj_text}が {} 個、こちらが {} 個）",
-                    jp.max(west),
-                    jp.min(west)
-                ),
-                format!(
-                    "punctuation 「{c}」 mixed in: the document mostly uses {maj_text} ({} against {})",
-                    jp.max(west),
-                    jp.min(west)
-                ),
-            ),
+            {
+                let place = place.name();
+                Message::new(
+                    format!("{}に「{c}」が使われています。下書きのほかの文は{maj_text}で書かれています。", place.ja),
+                    format!("{}: the text uses {c}, while the rest of the draft uses {maj_text}.", place.en),
+                )
+            },
         )
-        .label(t.span, Message::new("この文", "this text"));
+        .label(t.span, Message::new("この文", "this text"))
+        .note(Message::new(
+            format!(
+                "下書き全体では、{maj_text}が{}か所、{min_text}が{}か所です。医療機関の記載をそのまま載せる場合は、この警告を除外してください。",
+                jp.max(west),
+                jp.min(west)
+            ),
+            format!(
+                "The draft has {} of {maj_text} and {} of {min_text}. If the facility's text is printed as submitted, silence this warning.",
+                jp.max(west),
+                jp.min(west)
+            ),
+        ));
         // Every other mark of the text is marked too: the reader sees each one the fix changes.
         for &(b, c) in &found[1..] {
             let span = Span::new(t.span.start + b, t.span.start + b + c.len_utf8());

@@ -20,14 +20,6 @@ fn entries_by_number(report: &Report, part: Part) -> std::collections::HashMap<u
     map
 }
 
-/// A section name for messages: `zero_cases.A`.
-fn section(part: Part) -> &'static str {
-    match part {
-        Part::A => "zero_cases.A",
-        Part::B => "zero_cases.B",
-    }
-}
-
 /// An entry of the zero-case table with its technology's rows in the same part's cost table.
 struct Entry<'a> {
     part: Part,

@@ -1,8 +1,9 @@
 //! `zero-case-missing`: every technology without a case is explained, by every facility.
 
-use super::{entries_by_number, section};
+use super::entries_by_number;
 use crate::checks::{Context, facts};
 use crate::diagnostics::{Diagnostic, Edit, Fix, Message, RuleId};
+use crate::model::places;
 use crate::model::{CostRow, Part};
 use crate::text::Span;
 
@@ -28,14 +29,19 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let Some(cases) = rows.iter().find_map(|r| r.cases.as_ref()) else {
                     continue;
                 };
+                let (row, zero) = (places::cost_row(part, rows[0], 0), places::zero_table(part));
                 let mut d = Diagnostic::new(
                     RuleId::ZeroCaseMissing,
                     cases.span,
                     Message::new(
-                        format!("告示番号 {number} は実施件数が0件ですが、{} に説明がありません", section(part)),
-                        format!("technology {number} had no case, but {} has no entry for it", section(part)),
+                        format!("{}は年間実施件数が0件ですが、{}にこの技術の欄がありません。", row.ja, zero.ja),
+                        format!("{} had no case in the year, but {} has no entry for it.", row.en, zero.en),
                     ),
-                );
+                )
+                .note(Message::new(
+                    "先－１－２には、実施件数が0件の技術ごとに、実施医療機関名・０件の理由・今後の対応方針を載せます。",
+                    "先－１－２ lists each technology that had no case, with every facility's reason and plan.",
+                ));
                 if let Some(fix) = skeleton(cx, part, number, rows, newline) {
                     d = d.fix(fix);
                 }
@@ -43,24 +49,31 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             for entry in entries {
+                let place = places::zero_entry(part, Some(&number.to_string()), 0);
                 if entry.facilities.is_empty() {
-                    out.push(Diagnostic::new(
-                        RuleId::ZeroCaseMissing,
-                        entry.facilities_span,
-                        Message::new(
-                            format!("告示番号 {number} の説明に医療機関がありません"),
-                            format!("the entry for technology {number} names no facility"),
-                        ),
-                    ));
+                    out.push(
+                        Diagnostic::new(
+                            RuleId::ZeroCaseMissing,
+                            entry.facilities_span,
+                            Message::new(
+                                format!("{}に、実施医療機関が1つも書かれていません。", place.ja),
+                                format!("{} names no facility.", place.en),
+                            ),
+                        )
+                        .note(Message::new(
+                            "実施医療機関ごとに、医療機関名・０件の理由・今後の対応方針を書いてください。",
+                            "Write each facility's name, its reason for no case and its plan.",
+                        )),
+                    );
                 }
                 for f in &entry.facilities {
                     let empty = |v: &Option<crate::model::Spanned<String>>| {
                         v.as_ref().is_none_or(|r| r.value.trim().is_empty())
                     };
                     let missing: Vec<(&str, &str)> = [
-                        (f.name.is_none(), ("医療機関名", "name")),
-                        (empty(&f.reason), ("０件の理由", "reason")),
-                        (empty(&f.plan), ("今後の対応方針", "plan")),
+                        (f.name.is_none(), ("実施医療機関名", "facility name")),
+                        (empty(&f.reason), ("０件の理由", "reason for no case")),
+                        (empty(&f.plan), ("医療機関の今後の対応方針", "plan")),
                     ]
                     .into_iter()
                     .filter_map(|(gone, what)| gone.then_some(what))
@@ -73,12 +86,15 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     }
                     let ja: Vec<&str> = missing.iter().map(|m| m.0).collect();
                     let en: Vec<&str> = missing.iter().map(|m| m.1).collect();
+                    let who = f.name.as_ref().map(|n| n.value.trim()).filter(|n| !n.is_empty());
+                    let (who_ja, who_en) =
+                        who.map_or((String::new(), String::new()), |n| (format!(" {n}"), format!(", {n}")));
                     out.push(Diagnostic::new(
                         RuleId::ZeroCaseMissing,
                         at,
                         Message::new(
-                            format!("告示番号 {number} の医療機関に {} がありません", ja.join("・")),
-                            format!("a facility of technology {number} lacks its {}", en.join(" and ")),
+                            format!("{}{who_ja}の{}が書かれていません。", place.ja, ja.join("・")),
+                            format!("{}{who_en}: the {} is not written.", place.en, en.join(" and ")),
                         ),
                     ));
                 }
@@ -92,9 +108,10 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 fn skeleton(cx: &Context, part: Part, number: u32, rows: &[&CostRow], newline: &str) -> Option<Fix> {
     let entries = cx.report.zero_cases.get(part)?;
     let text = cx.text;
+    let zero = places::zero_table(part);
     let title = Message::new(
-        format!("告示番号 {number} の説明の雛形を追加する"),
-        format!("add an entry for technology {number} to fill in"),
+        format!("{}に告示番号{number}の欄のひな形を加える", zero.ja),
+        format!("add an entry for notice no. {number}, to be filled in"),
     );
     if entries.is_empty() {
         let (key, value) = *cx.report.zero_case_lists.get(part)?;

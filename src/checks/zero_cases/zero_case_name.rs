@@ -3,6 +3,7 @@
 use super::{Entry, entries_with_rows};
 use crate::checks::{Context, facts};
 use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
+use crate::model::places;
 use crate::model::read::normalize;
 
 /// Names compare after NFKC and without white space: `ＤＮＡ` and `DNA` are one name, and a line wrap in the
@@ -12,7 +13,7 @@ fn canonical(s: &str) -> String {
 }
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for Entry { entry, notice, rows, .. } in entries_with_rows(cx.report) {
+    for Entry { part, entry, notice, rows } in entries_with_rows(cx.report) {
         let (Some(name), Some(rows)) = (&entry.name, rows) else { continue };
         let names: Vec<_> = rows.iter().filter_map(|r| r.name.as_ref()).collect();
         let Some(first) = names.first() else { continue };
@@ -24,18 +25,23 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let theirs = facts::without_facility_kind(&first.value);
+        let (place, table) = (places::zero_entry(part, Some(&notice.value.to_string()), 0), places::cost_table(part));
         out.push(
             Diagnostic::new(
                 RuleId::ZeroCaseName,
                 name.span,
                 Message::new(
-                    format!("技術名が費用の表（告示番号 {}）と異なります: 「{}」", notice.value, theirs),
-                    format!("the name differs from the cost table's for technology {}: 「{}」", notice.value, theirs),
+                    format!("{}の技術名が、{}の技術名「{theirs}」と一致しません。", place.ja, table.ja),
+                    format!("{}: the technology name differs from the one in {}, {theirs}.", place.en, table.en),
                 ),
             )
-            .label(first.span, Message::new("費用の表の技術名", "the cost table's name"))
+            .label(first.span, Message::new(format!("{}の技術名", table.ja), format!("the name in {}", table.en)))
+            .note(Message::new(
+                "同じ技術は、報告書のどの表でも同じ名前で載せます。告示番号が正しいかも確かめてください。",
+                "A technology carries one name in every table of the report. Check the notice number too.",
+            ))
             .fix(Fix::replace(
-                Message::new("費用の表の技術名にする", "use the cost table's name"),
+                Message::new(format!("{}の技術名にそろえる", table.ja), format!("use the name in {}", table.en)),
                 name.span,
                 serde_json::to_string(theirs).unwrap_or_default(),
                 false,

@@ -3,6 +3,7 @@
 
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Message, RuleId};
+use crate::model::places;
 use crate::model::{Notice, Part, Spanned};
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -14,20 +15,30 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 && notice.value <= p.value
             {
                 let n = notice.value;
-                let (ja, en) = if n == p.value {
-                    (format!("告示番号 {n} の説明が重複しています"), format!("告示番号 {n} has a second entry"))
+                let (place, zero) = (places::zero_entry(part, Some(&n.to_string()), 0), places::zero_table(part));
+                let (ja, en, note) = if n == p.value {
+                    (
+                        format!("{}が2つあります。", place.ja),
+                        format!("{} appears twice.", places::cap(&place.en)),
+                        Message::new(
+                            "1つの技術の欄は1つです。写して残った欄であれば削除し、別の技術の欄であれば告示番号を直してください。",
+                            "Each technology has one entry. Delete a copy left behind, or correct the number if it is another technology's.",
+                        ),
+                    )
                 } else {
                     (
-                        format!(
-                            "告示番号 {n} の説明が前の {} より後に書かれています（告示番号の順にしてください）",
-                            p.value
+                        format!("{}が、告示番号{}の欄より後に書かれています。", place.ja, p.value),
+                        format!("{} comes after the entry for notice no. {}.", places::cap(&place.en), p.value),
+                        Message::new(
+                            format!("{}の欄は、参考資料と同じく告示番号の順に並べます。", zero.ja),
+                            format!("The entries of {} follow the notice numbers, as the cost tables do.", zero.en),
                         ),
-                        format!("告示番号 {n} comes after {}: the entries follow 告示番号", p.value),
                     )
                 };
                 out.push(
                     Diagnostic::new(RuleId::ZeroCaseOrder, notice.span, Message::new(ja, en))
-                        .label(p.span, Message::new("前の説明", "the previous entry")),
+                        .label(p.span, Message::new("前の欄", "the previous entry"))
+                        .note(note),
                 );
             }
             if previous.is_none_or(|p| notice.value > p.value) {

@@ -5,6 +5,7 @@ mod sections;
 mod tables;
 
 use super::fields::{self, Field};
+use super::places;
 use super::read::{Read, ReadError, is_circled_number, is_fullwidth_numeric, normalize};
 use super::report::Report;
 use super::value::Spanned;
@@ -60,6 +61,12 @@ pub(crate) struct Got {
     node: NodeId,
 }
 
+/// A value as quoted in a message: pasted text can be thousands of characters long.
+fn shorten(raw: &str) -> String {
+    let raw = raw.trim();
+    if raw.chars().count() <= 40 { raw.to_owned() } else { format!("{}…", raw.chars().take(40).collect::<String>()) }
+}
+
 /// A key that is a group of three digits: what is left of a number split at its comma.
 fn is_digit_group(key: Option<&str>) -> bool {
     key.is_some_and(|k| k.len() == 3 && k.bytes().all(|b| b.is_ascii_digit()))
@@ -67,10 +74,10 @@ fn is_digit_group(key: Option<&str>) -> bool {
 
 fn type_name(kind: &NodeKind) -> (&'static str, &'static str) {
     match kind {
-        NodeKind::Scalar(_) => ("値", "a value"),
-        NodeKind::Sequence => ("リスト", "a list"),
-        NodeKind::Mapping => ("項目の組（マッピング）", "a mapping"),
-        NodeKind::Alias => ("エイリアス", "an alias"),
+        NodeKind::Scalar(_) => ("1つの値", "a single value"),
+        NodeKind::Sequence => ("「- 」で始まる行の並び", "lines starting with \"- \""),
+        NodeKind::Mapping => ("字下げしてまとめた項目", "indented items"),
+        NodeKind::Alias => ("「*」の記号", "a \"*\" reference"),
     }
 }
 
@@ -82,8 +89,8 @@ impl<'a> Lowerer<'a> {
                     RuleId::Schema,
                     Span::empty(0),
                     Message::new(
-                        "文書が空です。report, summary, changes, history, costs, zero_cases の各節が必要です",
-                        "the document is empty: a draft needs the sections report, summary, changes, history, costs and zero_cases",
+                        "下書きに何も書かれていません。対処：senshin-lint new で、記入する項目をすべて含んだ下書きを作れます。",
+                        "The draft is empty. To fix: senshin-lint new writes a draft with every item to fill in.",
                     ),
                 ));
             }
@@ -105,12 +112,17 @@ impl<'a> Lowerer<'a> {
         let n = tree.node(node);
         let Some(entries) = tree.entries(node) else {
             if !matches!(n.kind, NodeKind::Alias) {
-                let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
+                let labels: Vec<String> = fields.iter().map(|f| f.ja.replace(' ', "")).collect();
                 let (ja, en) = if tree.is_null(node) { ("空", "empty") } else { type_name(&n.kind) };
+                let place = places::of_node(tree, node);
                 self.schema(
                     if tree.is_null(node) { anchor } else { n.span() },
-                    format!("ここには項目 {} の組が必要ですが、{ja}です", keys.join(", ")),
-                    format!("expected a mapping with {}, found {en}", keys.join(", ")),
+                    format!(
+                        "{}には、字下げしてまとめた項目（{}）を書きますが、{ja}になっています。",
+                        place.ja,
+                        labels.join("、")
+                    ),
+                    format!("{}: expected indented items ({}), found {en}.", place.en, labels.join(", ")),
                 );
             }
             return None;
@@ -128,11 +140,14 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             match key {
-                Some("") => self.schema(
-                    key_span,
-                    "キーが空です（「?」だけの行など）".into(),
-                    "an empty key (a `?` with nothing after it, say)".into(),
-                ),
+                Some("") => {
+                    let place = places::of_node(tree, node);
+                    self.schema(
+                        key_span,
+                        format!("{}に、項目名のない行があります。", place.ja),
+                        format!("{}: a line has no item name.", place.en),
+                    );
+                }
                 Some(k) if is_digit_group(Some(k)) && tree.is_null(e.value) => {
                     // `{cases: 1,271}`: in a flow mapping the comma ends the entry, and `271` becomes a key. One
                     // finding for the whole number, at its first group; the fix quotes the number as typed.
@@ -153,21 +168,31 @@ impl<'a> Lowerer<'a> {
                     }
                     let from = start.map_or(key_span.start, |s| s.start);
                     let number: String = self.text[from..end].chars().filter(|c| !c.is_whitespace()).collect();
+                    let item = before.and_then(|b| tree.scalar(b.key)).unwrap_or_default();
+                    let digits: String = number.chars().filter(|c| *c != ',').collect();
+                    let first = number.split(',').next().unwrap_or_default();
                     let mut d = Diagnostic::new(
                         RuleId::Schema,
                         key_span,
                         Message::new(
                             format!(
-                                "`{{…}}` の中では「,」が区切りになるため、{number} が分かれて `{k}` がキーになっています。\"{number}\" のように引用符で囲むか、ブロック形式で書いてください"
+                                "{{ }} で1行にまとめて書いた行では「,」が項目の区切りになるため、「{item}: {number}」が「{first}」と「{k}」に分かれて読み取られています。"
                             ),
                             format!(
-                                "inside `{{…}}` a comma separates entries, so {number} was split and `{k}` became a key: quote the number (\"{number}\") or use block style"
+                                "In a line written between {{ }}, a comma separates items, so \"{item}: {number}\" was read as {first} followed by an item named \"{k}\"."
                             ),
                         ),
-                    );
+                    )
+                    .note(Message::new(
+                        format!("対処：「,」を付けずに {digits} と書くか、\"{number}\" と二重引用符で囲んでください。"),
+                        format!("To fix: write {digits} without the comma, or \"{number}\" in double quotes."),
+                    ));
                     if let Some(start) = start {
                         d = d.fix(Fix::replace(
-                            Message::new(format!("\"{number}\" と引用符で囲む"), format!("quote it: \"{number}\"")),
+                            Message::new(
+                                format!("「\"{number}\"」と二重引用符で囲む"),
+                                format!("quote it: \"{number}\""),
+                            ),
                             Span::new(start.start, end),
                             format!("\"{number}\""),
                             true,
@@ -176,26 +201,39 @@ impl<'a> Lowerer<'a> {
                     self.diags.push(d);
                 }
                 Some(k) => {
+                    let place = places::of_node(tree, node);
+                    let shown: String = k.chars().take(40).collect();
                     let (hint_ja, hint_en) = match fields::nearest(k, fields) {
                         Some(f) => (
-                            format!("。`{}`（{}）の誤りでは？", f.key, f.ja),
-                            format!("; did you mean `{}` ({})?", f.key, f.ja),
+                            format!("「{}」（{}）の入力誤りと思われます。", f.key, f.ja.replace(' ', "")),
+                            format!(" \"{}\" ({}) was probably meant.", f.key, f.ja.replace(' ', "")),
                         ),
                         None => {
-                            let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
-                            (format!("。使えるキー: {}", keys.join(", ")), format!("; known keys: {}", keys.join(", ")))
+                            let keys: Vec<String> = fields.iter().map(|f| format!("「{}」", f.key)).collect();
+                            let en: Vec<&str> = fields.iter().map(|f| f.key).collect();
+                            (
+                                format!("ここで使える項目名は{}です。", keys.join("")),
+                                format!(" The items here are {}.", en.join(", ")),
+                            )
                         }
                     };
                     let mut d = Diagnostic::new(
                         RuleId::Schema,
                         key_span,
-                        Message::new(format!("不明なキー `{k}`{hint_ja}"), format!("unknown key `{k}`{hint_en}")),
-                    );
+                        Message::new(
+                            format!("{}の項目名「{shown}」は様式にありません。{hint_ja}", place.ja),
+                            format!("{}: the item name \"{shown}\" is not part of the format.{hint_en}", place.en),
+                        ),
+                    )
+                    .note(Message::new(
+                        "様式にない項目名の値は、どの検査にも使われません。項目名を直すか、不要な行であれば削除してください。",
+                        "A value under an unknown name is not used by any check. Correct the name, or delete the line if it is not needed.",
+                    ));
                     if let Some(f) = fields::nearest(k, fields)
                         && !entries.iter().any(|e| tree.scalar(e.key) == Some(f.key))
                     {
                         d = d.fix(Fix::replace(
-                            Message::new(format!("`{}` に直す", f.key), format!("rename to `{}`", f.key)),
+                            Message::new(format!("項目名を「{}」に直す", f.key), format!("rename it to \"{}\"", f.key)),
                             key_span,
                             f.key,
                             false,
@@ -203,26 +241,39 @@ impl<'a> Lowerer<'a> {
                     }
                     self.diags.push(d);
                 }
-                None => self.schema(
-                    key_span,
-                    "キーは文字列でなければなりません".into(),
-                    "a key must be a plain string".into(),
-                ),
+                None => {
+                    let place = places::of_node(tree, node);
+                    self.schema(
+                        key_span,
+                        format!(
+                            "{}の項目名を読み取れません。項目名は「technologies:」のように文字で書いてください。",
+                            place.ja
+                        ),
+                        format!(
+                            "{}: an item name cannot be read; write it as plain text, like \"technologies:\".",
+                            place.en
+                        ),
+                    );
+                }
             }
         }
         let missing: Vec<&Field> =
             fields.iter().zip(slots).filter(|&(f, slot)| f.required && slot == ABSENT).map(|(f, _)| f).collect();
         if !missing.is_empty() && self.complete {
-            let ja: Vec<String> = missing.iter().map(|f| format!("`{}`（{}）", f.key, f.ja)).collect();
-            let en: Vec<String> = missing.iter().map(|f| format!("`{}` ({})", f.key, f.ja)).collect();
-            let (ja, en) = if missing.len() == 1 {
-                (format!("必須の項目 {} がありません", ja[0]), format!("missing required field {}", en[0]))
-            } else {
-                (
-                    format!("必須の項目がありません: {}", ja.join("、")),
-                    format!("missing required fields: {}", en.join(", ")),
-                )
-            };
+            let ja: Vec<String> =
+                missing.iter().map(|f| format!("「{}」（{}）", f.key, f.ja.replace(' ', ""))).collect();
+            let en: Vec<String> =
+                missing.iter().map(|f| format!("\"{}\" ({})", f.key, f.ja.replace(' ', ""))).collect();
+            let place = places::of_node(tree, node);
+            let (ja, en) = (
+                format!("{}に、項目名{}がありません。", place.ja, ja.join("、")),
+                format!(
+                    "{}: missing {} {}.",
+                    place.en,
+                    if missing.len() == 1 { "item" } else { "items" },
+                    en.join(", ")
+                ),
+            );
             self.schema(anchor, ja, en);
         }
         Some(Map { entries, anchor, fields, slots })
@@ -259,10 +310,11 @@ impl<'a> Lowerer<'a> {
             NodeKind::Alias => None,
             other => {
                 let (ja, en) = type_name(other);
+                let place = places::at(tree, got.key.start);
                 self.schema(
                     tree.span(got.node),
-                    format!("ここにはリストが必要ですが、{ja}です"),
-                    format!("expected a list, found {en}"),
+                    format!("{}には「- 」で始まる行の並びを書きますが、{ja}になっています。", place.ja),
+                    format!("{}: expected lines starting with \"- \", found {en}.", place.en),
                 );
                 None
             }
@@ -276,21 +328,32 @@ impl<'a> Lowerer<'a> {
         let span = tree.span(got.node);
         match &tree.node(got.node).kind {
             NodeKind::Scalar(_) if tree.is_null(got.node) => {
-                self.diags.push(Diagnostic::new(
-                    RuleId::ValueFormat,
-                    got.key,
-                    Message::new(format!("`{key}` の値が空です"), format!("`{key}` has no value")),
-                ));
+                let place = places::at(tree, got.key.start);
+                self.diags.push(
+                    Diagnostic::new(
+                        RuleId::ValueFormat,
+                        got.key,
+                        Message::new(
+                            format!("{}に値が書かれていません。", place.ja),
+                            format!("{}: no value is written.", place.en),
+                        ),
+                    )
+                    .note(Message::new(
+                        "対処：値を書いてください。該当がなければ「-」と書きます。",
+                        "To fix: write the value, or \"-\" where there is none.",
+                    )),
+                );
                 None
             }
             NodeKind::Scalar(_) => tree.scalar(got.node).map(|value| (value, span)),
             NodeKind::Alias => None,
             other => {
                 let (ja, en) = type_name(other);
+                let place = places::at(tree, got.key.start);
                 self.schema(
                     span,
-                    format!("`{key}` には値が必要ですが、{ja}です"),
-                    format!("`{key}` needs a value, found {en}"),
+                    format!("{}には値を1つ書きますが、{ja}になっています。", place.ja),
+                    format!("{}: expected a single value, found {en}.", place.en),
                 );
                 None
             }
@@ -325,14 +388,25 @@ impl<'a> Lowerer<'a> {
         }
         // NFKC would read ① as 1, and 10① as 101: a circled number is never a number here.
         if raw.chars().any(is_circled_number) {
-            self.diags.push(Diagnostic::new(
-                RuleId::ValueFormat,
-                span,
-                Message::new(
-                    format!("丸数字は数として読めません: `{raw}`（枝番は 10(1) のように、数は半角数字で書いてください）"),
-                    format!("a circled number is not read as a number: `{raw}` (write a sub-row as 10(1), a number in ASCII digits)"),
-                ),
-            ));
+            let place = places::at(self.tree, span.start);
+            self.diags.push(
+                Diagnostic::new(
+                    RuleId::ValueFormat,
+                    span,
+                    Message::new(
+                        format!("{}の「{}」は丸数字を含むため、数値として読み取れません。", place.ja, shorten(raw)),
+                        format!(
+                            "{}: {} holds a circled number and cannot be read as a number.",
+                            place.en,
+                            shorten(raw)
+                        ),
+                    ),
+                )
+                .note(Message::new(
+                    "対処：枝番は「10(1)」のように、数は半角数字で書いてください。",
+                    "To fix: write a sub-row as 10(1), and numbers in ASCII digits.",
+                )),
+            );
             return None;
         }
         // A note mark after the figure (`449施設※２`, as the report prints ②) is not part of the number.
@@ -344,12 +418,24 @@ impl<'a> Lowerer<'a> {
         }
         match read(&normalize(raw)) {
             Ok(value) => Some(Spanned { value, span }),
-            Err(ReadError::Format(m)) => {
-                self.diags.push(Diagnostic::new(RuleId::ValueFormat, span, m));
+            Err(ReadError::Format(why)) => {
+                let place = places::at(self.tree, span.start);
+                let raw = shorten(raw);
+                let m = Message::new(
+                    format!("{}の「{raw}」を読み取れません。", place.ja),
+                    format!("{}: {raw} cannot be read.", place.en),
+                );
+                self.diags.push(Diagnostic::new(RuleId::ValueFormat, span, m).note(why));
                 None
             }
-            Err(ReadError::Date(m)) => {
-                self.diags.push(Diagnostic::new(RuleId::EraDate, span, m));
+            Err(ReadError::Date(why)) => {
+                let place = places::at(self.tree, span.start);
+                let raw = shorten(raw);
+                let m = Message::new(
+                    format!("{}の「{raw}」は存在しない日付です。", place.ja),
+                    format!("{}: the date {raw} does not exist.", place.en),
+                );
+                self.diags.push(Diagnostic::new(RuleId::EraDate, span, m).note(why));
                 None
             }
         }
@@ -357,15 +443,23 @@ impl<'a> Lowerer<'a> {
 
     /// `ー` typed for 「-」: read as 「-」, with a warning that names the form the cell takes.
     fn long_mark(&mut self, span: Span) {
+        let place = places::at(self.tree, span.start);
         let mut d = Diagnostic::new(
             RuleId::ValueFormat,
             span,
             Message::new(
-                "「ー」（長音）が使われています。該当なしは「-」（半角ハイフン）で書いてください",
-                "「ー」 (the prolonged sound mark) is used: write 「-」 (an ASCII hyphen) for none",
+                format!(
+                    "{}に「ー」（長音記号）が書かれています。該当なしを表す「-」として読み取っています。",
+                    place.ja
+                ),
+                format!("{}: \"ー\" (the prolonged sound mark) is written; it is read as \"-\" (none).", place.en),
             ),
         )
-        .fix(Fix::replace(Message::new("「-」にする", "replace with \"-\""), span, "\"-\"", true));
+        .note(Message::new(
+            "該当なしは「-」（半角のハイフン）で書きます。",
+            "\"None\" is written \"-\", an ASCII hyphen.",
+        ))
+        .fix(Fix::replace(Message::new("「-」に直す", "replace with \"-\""), span, "\"-\"", true));
         d.severity = crate::diagnostics::Severity::Warning;
         self.diags.push(d);
     }
@@ -384,16 +478,22 @@ impl<'a> Lowerer<'a> {
         // A lone `-` as a value starts a list in YAML: it is written quoted, as is a grouped number in `{…}`.
         let quote = plain && (fixed.trim() == "-" || in_flow && fixed.contains(','));
         let fixed = if quote { format!("\"{}\"", fixed.trim()) } else { fixed };
+        let place = places::at(self.tree, span.start);
+        let (shown, plain) = (source.trim_matches(['"', '\'']), fixed.trim_matches(['"', '\'']).to_owned());
         self.diags.push(
             Diagnostic::new(
                 RuleId::FullwidthDigits,
                 span,
                 Message::new(
-                    format!("全角の数字・記号が使われています: {source} → {fixed}"),
-                    format!("full-width digits or separators: {source} → {fixed}"),
+                    format!("{}が、全角の「{shown}」で書かれています。", place.ja),
+                    format!("{}: the figure is typed in full-width characters ({shown}).", place.en),
                 ),
             )
-            .fix(Fix::replace(Message::new("半角に直す", "convert to ASCII"), span, fixed, true)),
+            .note(Message::new(
+                format!("この値は「{plain}」として読み取っています。数値を半角にそろえると、検索や表計算ソフトへの貼り付けで食い違いが起きません。"),
+                format!("It was read as {plain}. Half-width figures can be searched and pasted into spreadsheets reliably."),
+            ))
+            .fix(Fix::replace(Message::new(format!("半角の「{plain}」に直す"), format!("rewrite it as {plain}")), span, fixed, true)),
         );
     }
 }

@@ -80,8 +80,8 @@ pub fn read_date(s: &str) -> Read<Date> {
     let (prefix, rest) = split_era(s);
     let Some((year, month, day)) = split_ymd(rest) else {
         return format_err(
-            format!("日付として読めません: `{s}`（例: 令和6年6月30日、令6.6.30、2024-06-30）"),
-            format!("cannot read `{s}` as a date (e.g. 令和6年6月30日, 令6.6.30, 2024-06-30)"),
+            "対処：日付は「令和6年6月30日」や「令6.6.30」のように書いてください。",
+            "To fix: write a date as 令和6年6月30日, 令6.6.30 or 2024-06-30.",
         );
     };
     let (gregorian_year, era) = if prefix.is_empty() {
@@ -90,28 +90,28 @@ pub fn read_date(s: &str) -> Read<Date> {
             Some(y) if (1000..=9999).contains(&y) => (y as i32, None),
             Some(_) => {
                 return format_err(
-                    format!(
-                        "日付に元号がありません: `{s}`（令和6年4月1日、令6.4.1、R6.4.1、または 2024-04-01 のように書いてください）"
-                    ),
-                    format!("the date has no era: `{s}` (write 令和6年4月1日, 令6.4.1, R6.4.1, or 2024-04-01)"),
+                    "日付に元号がありません。対処：「令和6年4月1日」「令6.4.1」のように元号を付けてください。",
+                    "The date has no era. To fix: write 令和6年4月1日, 令6.4.1, R6.4.1 or 2024-04-01.",
                 );
             }
-            None => return format_err("「元年」には元号が必要です", "元年 needs an era name"),
+            None => return format_err("「元年」の前に元号を書いてください。", "元年 needs an era name."),
         }
     } else {
         let Some(i) = find_era(prefix) else {
             return Err(nonexistent(
                 format!(
-                    "元号「{prefix}」は不明です（明治・大正・昭和・平成・令和、略記 明・大・昭・平・令、M・T・S・H・R）"
+                    "元号「{prefix}」は読み取れません。明治・大正・昭和・平成・令和（略して明・大・昭・平・令）のいずれかで書いてください。"
                 ),
-                format!("unknown era `{prefix}` (明治 大正 昭和 平成 令和, or 明 大 昭 平 令, or M T S H R)"),
+                format!(
+                    "The era {prefix} is not known: write 明治, 大正, 昭和, 平成 or 令和 (明 大 昭 平 令, or M T S H R)."
+                ),
             ));
         };
         let y = year.unwrap_or(1);
         if y == 0 {
             return Err(nonexistent(
-                format!("{}0年は存在しません（元年が最初の年です）", ERAS[i].name),
-                format!("{} 0 does not exist (the first year is 元年)", ERAS[i].name),
+                format!("{0}0年はありません。最初の年は{0}元年です。", ERAS[i].name),
+                format!("{} 0 does not exist; the first year is 元年.", ERAS[i].name),
             ));
         }
         (i32::from(ERAS[i].start.0) + y as i32 - 1, Some(i))
@@ -121,22 +121,32 @@ pub fn read_date(s: &str) -> Read<Date> {
         .and_then(|y| Date::new(y, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok());
     let Some(date) = date else {
         return Err(nonexistent(
-            format!("{s} は存在しない日付です"),
-            format!("{s} is not a date that exists ({gregorian_year}-{month:02}-{day:02})"),
+            format!("{month}月{day}日は、その年の暦にありません。"),
+            format!("{gregorian_year}-{month:02}-{day:02} is not in the calendar."),
         ));
     };
     if let Some(i) = era {
         let name = ERAS[i].name;
         if era_start(i).is_some_and(|start| date < start) {
             return Err(nonexistent(
-                format!("{s} は{name}の始まり（{}）より前です", era_text(era_start(i).unwrap_or(date))),
-                format!("{s} is before {name} began ({})", era_start(i).map_or(String::new(), |d| d.to_string())),
+                format!("{name}は{}からです。", era_text(era_start(i).unwrap_or(date))),
+                format!("{name} began on {}.", era_text(era_start(i).unwrap_or(date))),
             ));
         }
         if let Some(next) = era_start(i + 1).filter(|&next| date >= next) {
             return Err(nonexistent(
-                format!("{s} は{name}の終わりより後です（{next} からは{}）", ERAS[i + 1].name),
-                format!("{s} is after {name} ended ({} began on {next})", ERAS[i + 1].name),
+                format!(
+                    "{name}は{}までで、翌日からは{}元年です。対処：{}のことであれば、そのように書いてください。",
+                    era_text(next.yesterday().unwrap_or(next)),
+                    ERAS[i + 1].name,
+                    era_text(date)
+                ),
+                format!(
+                    "{name} ended on {}; {} began the next day. To fix: if {} is meant, write it so.",
+                    era_text(next.yesterday().unwrap_or(next)),
+                    ERAS[i + 1].name,
+                    era_text(date)
+                ),
             ));
         }
     }
@@ -149,11 +159,8 @@ pub fn read_period(s: &str) -> Read<(Date, Date)> {
     // Two dates with their separator fit in far fewer characters; a longer text is not tried dash by dash.
     if s.chars().count() > 64 {
         return format_err(
-            format!(
-                "期間として読めません: `{}…`（例: 令和5年7月1日～令和6年6月30日）",
-                s.chars().take(32).collect::<String>()
-            ),
-            "cannot read the text as a period: it is far too long (e.g. 令和5年7月1日～令和6年6月30日)",
+            "期間としては長すぎます。対処：「令和5年7月1日～令和6年6月30日」のように書いてください。",
+            "Far too long for a period. To fix: write it as 令和5年7月1日～令和6年6月30日.",
         );
     }
     if let Some((a, b)) = s.split_once(['~', '〜', '～']) {
@@ -169,8 +176,8 @@ pub fn read_period(s: &str) -> Read<(Date, Date)> {
         }
     }
     format_err(
-        format!("期間として読めません: `{s}`（例: 令和5年7月1日～令和6年6月30日）"),
-        format!("cannot read `{s}` as a period (e.g. 令和5年7月1日～令和6年6月30日)"),
+        "対処：期間は「令和5年7月1日～令和6年6月30日」のように書いてください。",
+        "To fix: write a period as 令和5年7月1日～令和6年6月30日.",
     )
 }
 

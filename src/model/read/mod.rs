@@ -22,6 +22,11 @@ pub enum ReadError {
 
 pub type Read<T> = Result<T, ReadError>;
 
+fn cap_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
 fn format_err<T>(ja: impl Into<String>, en: impl Into<String>) -> Read<T> {
     Err(ReadError::Format(Message::new(ja, en)))
 }
@@ -53,12 +58,12 @@ fn strip_suffix_any<'a>(s: &'a str, suffixes: &[&str]) -> &'a str {
 /// Digits with optional `,` every three places; no sign.
 fn read_grouped(s: &str, what: (&str, &str)) -> Read<i128> {
     if s.is_empty() {
-        return format_err(format!("{}がありません", what.0), format!("{} is empty", what.1));
+        return format_err("値が書かれていません。", format!("{} is empty.", what.1));
     }
     if s.starts_with('-') && s.len() > 1 {
         return format_err(
-            format!("{}は負の数にできません: `{s}`", what.0),
-            format!("{} cannot be negative: `{s}`", what.1),
+            format!("{}は負の数にできません。", what.0),
+            format!("{} cannot be negative.", cap_first(what.1)),
         );
     }
     // Read in one pass without allocating: a large draft has millions of figures.
@@ -70,8 +75,8 @@ fn read_grouped(s: &str, what: (&str, &str)) -> Read<i128> {
             && (i == 0 && g.len() <= 3 || g.len() == 3 || groups == 1);
         if !well_grouped {
             return format_err(
-                format!("{}として読めません: `{s}`（半角数字、3桁ごとの「,」は可）", what.0),
-                format!("cannot read `{s}` as {} (digits, optionally grouped by `,` every three)", what.1),
+                format!("対処：{}は半角数字で書いてください。3桁ごとに「,」を付けることもできます。", what.0),
+                format!("To fix: write {} in digits, grouped by commas every three if you like.", what.1),
             );
         }
         for b in g.bytes() {
@@ -85,8 +90,8 @@ fn read_grouped(s: &str, what: (&str, &str)) -> Read<i128> {
     }
     if significant > MAX_DIGITS {
         return format_err(
-            format!("{}が大きすぎます（{MAX_DIGITS}桁まで）: `{s}`", what.0),
-            format!("{} is too large (at most {MAX_DIGITS} digits): `{s}`", what.1),
+            format!("{}は{MAX_DIGITS}桁までです。", what.0),
+            format!("{} has at most {MAX_DIGITS} digits.", cap_first(what.1)),
         );
     }
     Ok(value)
@@ -136,12 +141,15 @@ pub fn read_decimal(s: &str) -> Read<Decimal> {
         && frac.bytes().all(|b| b.is_ascii_digit())
         && (s.contains('.') <= !frac.is_empty());
     if !ok {
-        return format_err(format!("数値として読めません: `{s}`"), format!("not a decimal number: `{s}`"));
+        return format_err(
+            "対処：「14.0」のように算用数字で書いてください。",
+            "To fix: write it in figures, e.g. 14.0.",
+        );
     }
     if scale > MAX_SCALE {
         return format_err(
-            format!("小数点以下の桁数が多すぎます（{MAX_SCALE}桁まで）: `{s}`"),
-            format!("too many decimal places (at most {MAX_SCALE}): `{s}`"),
+            format!("小数点以下は{MAX_SCALE}桁までです。"),
+            format!("At most {MAX_SCALE} decimal places."),
         );
     }
     let int = read_grouped(int, ("数値", "a number"))?;
@@ -156,8 +164,8 @@ pub fn read_amount(s: &str) -> Read<Amount> {
     let units: [(&str, u32); 4] = [("億円", 8), ("百万円", 6), ("万円", 4), ("円", 0)];
     let Some((number, exp)) = units.iter().find_map(|(u, e)| body.strip_suffix(u).map(|n| (n.trim(), *e))) else {
         return format_err(
-            format!("単位のある金額として読めません: `{s}`（例: 約798.2億円）"),
-            format!("cannot read `{s}` as an amount with its unit (e.g. 約798.2億円)"),
+            "対処：「約798.2億円」のように、単位を付けて書いてください。",
+            "To fix: write the amount with its unit, e.g. 約798.2億円.",
         );
     };
     let value = read_decimal(number)?;
@@ -169,8 +177,8 @@ pub fn read_percent(s: &str) -> Read<Decimal> {
     match s.strip_suffix('%') {
         Some(n) => read_decimal(n.trim()),
         None => format_err(
-            format!("百分率として読めません: `{s}`（例: 12.4%）"),
-            format!("cannot read `{s}` as a percentage (e.g. 12.4%)"),
+            "対処：「12.4%」のように、%を付けて書いてください。",
+            "To fix: write a percentage with %, e.g. 12.4%.",
         ),
     }
 }
@@ -179,8 +187,8 @@ pub fn read_percent(s: &str) -> Read<Decimal> {
 pub fn read_notice(s: &str) -> Read<Notice> {
     let bad = || {
         format_err(
-            format!("告示番号として読めません: `{s}`（例: 10 または 10(1)）"),
-            format!("cannot read `{s}` as a notice number (e.g. 10 or 10(1))"),
+            "対処：告示番号は「10」、枝番のある行は「10(1)」のように書いてください。",
+            "To fix: write a notice number as 10, or 10(1) for a sub-row.",
         )
     };
     let (num, sub) = match s.split_once('(') {

@@ -1,6 +1,6 @@
 //! Where an offset falls in the YAML tree: the keys and list positions from the root down to it.
 
-use crate::syntax::{NodeId, Tree};
+use super::{NodeId, Tree};
 use crate::text::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,10 +38,22 @@ fn touches(span: Span, offset: usize) -> bool {
 }
 
 pub fn locate(tree: &Tree, offset: usize) -> Located {
+    descend(tree, offset, None)
+}
+
+/// The path to `target` itself (a mapping's path, where `locate` on its first key would go one step further).
+pub fn locate_node(tree: &Tree, target: NodeId) -> Located {
+    descend(tree, tree.span(target).start, Some(target))
+}
+
+fn descend(tree: &Tree, offset: usize, target: Option<NodeId>) -> Located {
     let mut out = Located { path: Vec::new(), on_key: None, node: None };
     let Some(mut node) = tree.root else { return out };
     loop {
         out.node = Some(node);
+        if Some(node) == target {
+            return out;
+        }
         if let Some(entries) = tree.entries(node) {
             let Some(e) =
                 entries.iter().find(|e| touches(tree.span(e.key), offset) || touches(tree.span(e.value), offset))
@@ -55,7 +67,9 @@ pub fn locate(tree: &Tree, offset: usize) -> Located {
             }
             node = e.value;
         } else if let Some(items) = tree.items(node) {
-            let Some((i, &item)) = items.iter().enumerate().find(|(_, i)| touches(tree.span(**i), offset)) else {
+            // Items are in the order of the text: a table of 100,000 rows is searched, not walked.
+            let i = items.partition_point(|&i| tree.span(i).end < offset);
+            let Some(&item) = items.get(i).filter(|&&item| touches(tree.span(item), offset)) else {
                 return out;
             };
             out.path.push(Step::Item(i));
