@@ -58,6 +58,19 @@ enum Command {
     Lsp,
     /// Print a JSON Schema (2020-12) of the draft format, for yaml-language-server and other validators.
     Schema,
+    /// Write a blank draft to fill in: every item with the report's label, the period and the history's years
+    /// filled in from the year.
+    New {
+        /// The file to write (never over an existing one), or `-` for standard output.
+        #[arg(default_value = "report.yaml")]
+        file: PathBuf,
+        /// The report's year: 令和7年度, R7 or 2025 (default: the last year that has ended).
+        #[arg(long)]
+        year: Option<String>,
+        /// Language of what it prints (default: the system's).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// List every rule.
     Rules {
         #[arg(long, value_enum)]
@@ -125,5 +138,6 @@ fn main() -> ExitCode {
         Command::Lsp => senshin_lint::server::run(),
         Command::Schema => cli::print_schema(),
         Command::Rules { lang: l, markdown } => cli::rules(lang(l), markdown),
+        Command::New { file, year, lang: l } => cli::new(&file, year.as_deref(), lang(l)),
     }
 }

@@ -63,6 +63,12 @@ catalogue! {
         en: "a draft saved in Shift_JIS or UTF-16 rather than UTF-8",
         docs: "catalogue/reading/encoding",
     },
+    Unfilled {
+        id: "unfilled", group: Syntax, severity: Info, fixable: false, checked: false,
+        ja: "まだ記入されていない欄（「未記入」のまま）が残っている部分",
+        en: "a part of the draft that still has cells marked 未記入 (to fill)",
+        docs: "catalogue/reading/unfilled",
+    },
     ColumnSum {
         id: "column-sum", group: Sums, severity: Error, fixable: true, checked: true,
         ja: "合計行の値が列の総和と一致しない",

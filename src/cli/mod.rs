@@ -14,6 +14,7 @@ mod human;
 mod inputs;
 mod json;
 mod junit;
+mod new;
 
 mod run;
 mod sarif;
@@ -21,6 +22,7 @@ mod schema;
 mod snippet;
 mod write;
 
+pub use new::{ReportYear, blank, new};
 pub use schema::schema;
 
 pub use emit::{Emitter, Summary};

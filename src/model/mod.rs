@@ -11,6 +11,6 @@ pub mod report;
 pub mod value;
 
 pub use decimal::{Decimal, Rounding};
-pub use lower::{lower, lower_with};
+pub use lower::{PLACEHOLDER, lower, lower_with};
 pub use report::*;
 pub use value::{Amount, Cell, Notice, Spanned};

@@ -365,6 +365,29 @@ fn named(tree: &Tree, located: &Located) -> Message {
     }
 }
 
+/// The part of the report an offset is in, for what is counted part by part: 「先－１－１ 実績の概要」,
+/// 「参考資料１」, 「先－１－２【先進医療Ａ】」.
+pub fn part_at(tree: &Tree, offset: usize) -> Message {
+    let located = locate(tree, offset);
+    let keys = located.keys();
+    let part = |k: &str| if k == "B" { Part::B } else { Part::A };
+    match keys.as_slice() {
+        ["report", ..] => Message::new("報告書の表題・年度・対象期間", "The report's heading"),
+        ["summary", ..] => summary_section(None),
+        ["changes", ..] => changes_section(None),
+        ["history", ..] => Message::new("過去５年間の実績", "The five-year record (過去５年間の実績)"),
+        ["costs", p, ..] => {
+            let t = cost_table(part(p));
+            Message::new(t.ja, cap(&t.en))
+        }
+        ["zero_cases", p, ..] => {
+            let t = zero_table(part(p));
+            Message::new(t.ja, cap(&t.en))
+        }
+        _ => Message::new("下書き", "The draft"),
+    }
+}
+
 const SUMMARY_KEYS: [&str; 7] =
     ["technologies", "facilities", "patients", "insured_cost", "advanced_cost", "total_cost", "advanced_ratio"];
 const SUMMARY_ITEMS: [SummaryItem; 7] = [

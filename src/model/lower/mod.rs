@@ -27,8 +27,9 @@ const PARALLEL_FROM_ROWS: usize = 5_000;
 /// (public for the fuzzer, which compares them).
 #[doc(hidden)]
 pub fn lower_with(tree: &Tree, text: &str, complete: bool, parallel_from: usize) -> (Report, Found) {
-    let mut l = Lowerer { tree, text, complete, parallel_from, diags: Found::default() };
+    let mut l = Lowerer { tree, text, complete, parallel_from, diags: Found::default(), placeholders: Vec::new() };
     let report = l.report();
+    l.unfilled();
     (report, l.diags)
 }
 
@@ -38,7 +39,12 @@ pub(crate) struct Lowerer<'a> {
     complete: bool,
     parallel_from: usize,
     diags: Found,
+    /// The cells still marked `未記入`, reported once per part of the report (`unfilled`).
+    placeholders: Vec<Span>,
 }
+
+/// What `senshin-lint new` writes in every cell to fill: read as not yet written.
+pub const PLACEHOLDER: &str = "未記入";
 
 /// A mapping being read: its entries, and where to point at it.
 #[derive(Clone, Copy)]
@@ -82,6 +88,52 @@ fn type_name(kind: &NodeKind) -> (&'static str, &'static str) {
 }
 
 impl<'a> Lowerer<'a> {
+    /// A reader of the same draft with nothing found yet, for a second thread.
+    fn fresh(&self) -> Lowerer<'a> {
+        Lowerer {
+            tree: self.tree,
+            text: self.text,
+            complete: self.complete,
+            parallel_from: self.parallel_from,
+            diags: Found::default(),
+            placeholders: Vec::new(),
+        }
+    }
+
+    /// One `info` per part of the report that still has cells marked `未記入`, at the first of them.
+    fn unfilled(&mut self) {
+        let mut cells = std::mem::take(&mut self.placeholders);
+        cells.sort_by_key(|s| s.start);
+        let mut parts: Vec<(Message, Span, usize)> = Vec::new();
+        for span in cells {
+            let part = places::part_at(self.tree, span.start);
+            match parts.iter_mut().find(|(p, ..)| *p == part) {
+                Some((_, _, n)) => *n += 1,
+                None => parts.push((part, span, 1)),
+            }
+        }
+        for (part, span, n) in parts {
+            self.diags.push(
+                Diagnostic::new(
+                    RuleId::Unfilled,
+                    span,
+                    Message::new(
+                        format!("{}に、まだ記入されていない欄（「{PLACEHOLDER}」）が{n}か所あります。", part.ja),
+                        format!(
+                            "{} still has {} marked {PLACEHOLDER} (to fill).",
+                            part.en,
+                            crate::diagnostics::count_of(n as i128, "cell", "cells")
+                        ),
+                    ),
+                )
+                .note(Message::new(
+                    "「未記入」の欄は、記入されるまで検査に使いません。記入すると、その欄も検査されます。",
+                    "Cells marked 未記入 are left out of every check until they are filled in.",
+                )),
+            );
+        }
+    }
+
     fn report(&mut self) -> Report {
         let Some(root) = self.tree.root else {
             if self.complete {
@@ -343,6 +395,10 @@ impl<'a> Lowerer<'a> {
                         "To fix: write the value, or \"-\" where there is none.",
                     )),
                 );
+                None
+            }
+            NodeKind::Scalar(_) if tree.scalar(got.node).is_some_and(|v| v.trim() == PLACEHOLDER) => {
+                self.placeholders.push(span);
                 None
             }
             NodeKind::Scalar(_) => tree.scalar(got.node).map(|value| (value, span)),

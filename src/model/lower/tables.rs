@@ -1,7 +1,6 @@
 //! The per-technology cost tables and the zero-case explanations.
 
 use super::{Lowerer, Map};
-use crate::diagnostics::Found;
 use crate::model::fields;
 use crate::model::read::{read_cell, read_count, read_date, read_decimal, read_notice, read_yen};
 use crate::model::report::{CostRow, CostTable, CostTotal, Parts, ZeroCase, ZeroFacility};
@@ -42,17 +41,18 @@ impl<'a> Lowerer<'a> {
             return items.iter().filter_map(|&item| self.cost_row(item)).collect();
         }
         let (first, second) = items.split_at(items.len() / 2);
-        let mut other = Lowerer { diags: Found::default(), ..*self };
-        let (mut rows, (more, diags)) = std::thread::scope(|scope| {
+        let mut other = self.fresh();
+        let (mut rows, (more, (diags, placeholders))) = std::thread::scope(|scope| {
             let half = scope.spawn(move || {
                 let rows: Vec<CostRow> = second.iter().filter_map(|&item| other.cost_row(item)).collect();
-                (rows, other.diags)
+                (rows, (other.diags, other.placeholders))
             });
             let rows: Vec<CostRow> = first.iter().filter_map(|&item| self.cost_row(item)).collect();
             (rows, half.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
         rows.extend(more);
         self.diags.append(diags);
+        self.placeholders.extend(placeholders);
         rows
     }
 

@@ -1,0 +1,248 @@
+//! `senshin-lint new`: a blank draft to start from. Every item of the format is written out (from the one list
+//! of the format's items, `model::fields`) with a Japanese comment naming the figure as the report prints it;
+//! the period and the five years of history are filled in from the year; every other cell reads `未記入`,
+//! which the checks leave out and `unfilled` counts part by part.
+
+use crate::diagnostics::Lang;
+use crate::model::fields::{self, Field};
+use crate::model::places::{period, short_period};
+use crate::model::read::era_text;
+use crate::model::{PLACEHOLDER, read::read_date};
+use crate::text::Message;
+use jiff::civil::Date;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// A report year: 令和N年度 covers 1 July of the year before to 30 June of its own year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportYear {
+    /// The Western year the period ends in.
+    end_year: i16,
+}
+
+impl ReportYear {
+    /// The last year whose period has ended by `today`.
+    pub fn latest(today: Date) -> ReportYear {
+        let ended = today.month() > 6 || (today.month() == 6 && today.day() == 30);
+        ReportYear { end_year: if ended { today.year() } else { today.year() - 1 } }
+    }
+
+    /// `令和7年度`, `令和7`, `R7`, `令7年度`, `2025年度`, `2025`.
+    pub fn parse(text: &str) -> Result<ReportYear, Message> {
+        let t = crate::model::read::normalize(text);
+        let t = t.trim_end_matches('度').trim_end_matches('年').trim();
+        let western = t.parse::<i16>().ok().filter(|y| (1900..=2999).contains(y));
+        let era = || read_date(&format!("{t}年6月30日")).ok().map(|d| d.year());
+        match western.or_else(era) {
+            Some(end_year) => Ok(ReportYear { end_year }),
+            None => Err(Message::new(
+                format!("年度「{text}」を読み取れません。「令和7年度」のように書いてください。"),
+                format!("cannot read the year {text}: write it as 令和7年度 (or R7, or 2025)."),
+            )),
+        }
+    }
+
+    /// The reporting period.
+    pub fn period(self) -> Option<(Date, Date)> {
+        Some((Date::new(self.end_year - 1, 7, 1).ok()?, Date::new(self.end_year, 6, 30).ok()?))
+    }
+
+    /// `令和7年度`.
+    pub fn name(self) -> String {
+        let end = Date::new(self.end_year, 6, 30).map(era_text).unwrap_or_default();
+        format!("{}度", end.split('年').next().unwrap_or_default().to_owned() + "年")
+    }
+}
+
+/// Writes one line: `key: value` at `indent`, with its comment aligned.
+fn line(out: &mut String, indent: usize, key: &str, value: &str, comment: &str) {
+    let text = format!("{}{key}:{}{value}", " ".repeat(indent), if value.is_empty() { "" } else { " " });
+    // Aligned as a terminal or an editor shows it: a kanji takes two columns.
+    let pad = 40usize.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str())).max(1);
+    if comment.is_empty() {
+        out.push_str(text.trim_end());
+    } else {
+        out.push_str(&format!("{text}{}# {comment}", " ".repeat(pad)));
+    }
+    out.push('\n');
+}
+
+/// The items of `list`, each `未記入` unless `value` gives it.
+fn items(out: &mut String, indent: usize, list: &[Field], value: impl Fn(&Field) -> Option<String>) {
+    for f in list {
+        let v = value(f).unwrap_or_else(|| PLACEHOLDER.to_owned());
+        line(out, indent, f.key, &v, &f.ja.replace(' ', ""));
+    }
+}
+
+/// The blank draft of `year`.
+pub fn blank(year: ReportYear) -> String {
+    let (start, end) = year.period().unwrap_or((Date::constant(2023, 7, 1), Date::constant(2024, 6, 30)));
+    let mut o = String::new();
+    o.push_str(&format!("# 先進医療の実績報告 {}（{}） の下書き\n", year.name(), period((start, end))));
+    o.push_str("# 「未記入」の欄を報告書の数値で埋めてください。検査：senshin-lint check このファイル\n");
+    o.push_str(
+        "# 数値は半角で書きます（1,271 のような3桁ごとの「,」は使えます）。該当なしは \"-\"、入院例なしは \"※\"。\n\n",
+    );
+    line(&mut o, 0, "report", "", "報告書");
+    items(&mut o, 2, fields::REPORT, |f| match f.key {
+        "title" => Some("先進医療の実績報告について".into()),
+        "fiscal_year" => Some(year.name()),
+        "period" => Some(period((start, end))),
+        "rounding" => Some("四捨五入".into()),
+        _ => None,
+    });
+    o.push('\n');
+    line(&mut o, 0, "summary", "", "先－１－１ 実績の概要（※３ 金額は小数第2位を四捨五入）");
+    for c in fields::COLUMNS {
+        line(&mut o, 2, c.key, "", c.ja);
+        items(&mut o, 4, fields::SUMMARY, |_| None);
+    }
+    o.push('\n');
+    line(&mut o, 0, "changes", "", "技術数の推移（該当なしは \"-\"）");
+    for c in fields::COLUMNS {
+        line(&mut o, 2, c.key, "", c.ja);
+        items(&mut o, 4, fields::CHANGES, |_| None);
+    }
+    o.push('\n');
+    line(&mut o, 0, "history", "", "過去５年間の実績（古い年度から。最後の行が今年度）");
+    for back in (0..5).rev() {
+        let p = ReportYear { end_year: year.end_year - back }.period().unwrap_or((start, end));
+        o.push_str(&format!("  - period: {}\n", short_period(p)));
+        items(&mut o, 4, &fields::HISTORY[1..], |f| (f.key == "months").then(|| "12".into()));
+    }
+    o.push('\n');
+    line(
+        &mut o,
+        0,
+        "costs",
+        "",
+        "参考資料１（先進医療Ａ）・参考資料２（先進医療Ｂ）。\"-\" は未実施、\"※\" は入院例なし",
+    );
+    for (part, name) in [("A", "参考資料１ 先進医療Ａ"), ("B", "参考資料２ 先進医療Ｂ")] {
+        line(&mut o, 2, part, "", name);
+        line(&mut o, 4, "rows", "", "技術ごとに1行。例の行を書き換え、技術の数だけ複写してください");
+        let mut first = true;
+        for f in fields::COST_ROW {
+            let v = if f.key == "serial" { "1".to_owned() } else { PLACEHOLDER.to_owned() };
+            let indent = if first { 6 } else { 8 };
+            let key = if first { format!("- {}", f.key) } else { f.key.to_owned() };
+            let comment =
+                f.ja.replace(' ', "") + if f.key == "notice" { "（枝番は \"10(1)\" のように）" } else { "" };
+            line(&mut o, indent, &key, &v, &comment);
+            first = false;
+        }
+        line(&mut o, 4, "total", "", "合計");
+        items(&mut o, 6, fields::COST_TOTAL, |_| None);
+    }
+    o.push('\n');
+    line(&mut o, 0, "zero_cases", "", "先－１－２ 実施件数が０件である技術。０件の技術がなければ例の欄を消して []");
+    for (part, name) in [("A", "【先進医療Ａ】"), ("B", "【先進医療Ｂ】")] {
+        line(&mut o, 2, part, "", name);
+        let mut first = true;
+        for f in fields::ZERO_CASE {
+            let key = if first { format!("- {}", f.key) } else { f.key.to_owned() };
+            let (indent, value) =
+                if f.key == "facilities" { (6, "") } else { (if first { 4 } else { 6 }, PLACEHOLDER) };
+            let comment = match f.key {
+                "prior_cases" => "（参考）前年度の実績（前年度に実施できなかった技術は \"-\"）".to_owned(),
+                "facilities" => "医療機関ごとに3行".to_owned(),
+                _ => f.ja.replace(' ', ""),
+            };
+            line(&mut o, indent, &key, value, &comment);
+            first = false;
+        }
+        let mut first = true;
+        for f in fields::ZERO_FACILITY {
+            let key = if first { format!("- {}", f.key) } else { f.key.to_owned() };
+            line(&mut o, if first { 8 } else { 10 }, &key, PLACEHOLDER, &f.ja.replace(' ', ""));
+            first = false;
+        }
+    }
+    o
+}
+
+/// Today's date in Japan (UTC+9, no summer time), where the report's year turns.
+fn today_in_japan() -> Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let days = i64::try_from((secs + 9 * 3600) / 86_400).unwrap_or(0);
+    Date::constant(1970, 1, 1).checked_add(jiff::Span::new().days(days)).unwrap_or(Date::constant(2024, 7, 1))
+}
+
+/// `senshin-lint new`: writes the blank draft to `path` (or standard output for `-`), never over a file.
+pub fn new(path: &Path, year: Option<&str>, lang: Lang) -> ExitCode {
+    let year = match year.map(ReportYear::parse) {
+        Some(Ok(y)) => y,
+        Some(Err(m)) => {
+            eprintln!("senshin-lint: {}", m.get(lang));
+            return ExitCode::from(2);
+        }
+        None => ReportYear::latest(today_in_japan()),
+    };
+    let text = blank(year);
+    if path == Path::new("-") {
+        let _ = std::io::stdout().write_all(text.as_bytes());
+        return ExitCode::SUCCESS;
+    }
+    let shown = path.display();
+    // `create_new` refuses an existing file: a draft in progress is never overwritten.
+    let written = std::fs::OpenOptions::new().write(true).create_new(true).open(path).and_then(|mut f| {
+        f.write_all(text.as_bytes())?;
+        f.sync_all()
+    });
+    let (start, end) = year.period().unwrap_or((Date::constant(2023, 7, 1), Date::constant(2024, 6, 30)));
+    let m = match written {
+        Ok(()) => Message::new(
+            format!(
+                "{shown} を作りました（{}、{}）。「{PLACEHOLDER}」の欄を埋めながら、senshin-lint check {shown} で検査してください。",
+                year.name(),
+                period((start, end))
+            ),
+            format!(
+                "wrote {shown} ({}, {}). Fill in the cells marked {PLACEHOLDER}, and check it with senshin-lint check {shown}.",
+                year.name(),
+                period((start, end))
+            ),
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let m = Message::new(
+                format!(
+                    "{shown} はすでにあります。書きかけの下書きを上書きしないよう、別のファイル名を指定してください。"
+                ),
+                format!("{shown} already exists: name another file, so that no draft is overwritten."),
+            );
+            eprintln!("senshin-lint: {}", m.get(lang));
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            let m = Message::new(
+                format!("{shown} に書き込めません（{e}）。保存場所と書き込みの権限を確かめてください。"),
+                format!("cannot write {shown} ({e}): check the folder and your permission to write there."),
+            );
+            eprintln!("senshin-lint: {}", m.get(lang));
+            return ExitCode::from(2);
+        }
+    };
+    println!("{}", m.get(lang));
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_as_officials_write_them() {
+        for y in ["令和6年度", "令和6", "R6", "令6年度", "2024年度", "2024", "Ｒ６"] {
+            assert_eq!(ReportYear::parse(y).unwrap().end_year, 2024, "{y}");
+        }
+        assert!(ReportYear::parse("来年").is_err());
+        let r6 = ReportYear { end_year: 2024 };
+        assert_eq!(r6.name(), "令和6年度");
+        assert_eq!(r6.period(), Some((Date::constant(2023, 7, 1), Date::constant(2024, 6, 30))));
+        assert_eq!(ReportYear::latest(Date::constant(2026, 11, 26)).name(), "令和8年度");
+        assert_eq!(ReportYear::latest(Date::constant(2026, 6, 29)).name(), "令和7年度");
+        assert_eq!(ReportYear { end_year: 2019 }.name(), "令和元年度");
+    }
+}

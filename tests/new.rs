@@ -1,0 +1,142 @@
+//! `senshin-lint new`: the blank draft parses, reports only what is still to fill (one note per part), has
+//! every item of the published report in the same places, and its period and history years are the report's.
+
+use senshin_lint::catalogue::Severity;
+use senshin_lint::cli::{ReportYear, blank};
+use senshin_lint::diagnostics::RuleId;
+use senshin_lint::syntax::{NodeId, Tree};
+use std::collections::BTreeSet;
+
+const PUBLISHED: &str = include_str!("../examples/r6/report.yaml");
+
+fn r6() -> String {
+    blank(ReportYear::parse("令和6年度").unwrap())
+}
+
+/// Every path of keys in the draft, list items as `-`.
+fn paths(text: &str) -> BTreeSet<String> {
+    fn walk(tree: &Tree, node: NodeId, at: &str, out: &mut BTreeSet<String>) {
+        if let Some(entries) = tree.entries(node) {
+            for e in entries {
+                let path = format!("{at}/{}", tree.scalar(e.key).unwrap_or_default());
+                out.insert(path.clone());
+                walk(tree, e.value, &path, out);
+            }
+        } else if let Some(items) = tree.items(node) {
+            for &item in items {
+                walk(tree, item, &format!("{at}/-"), out);
+            }
+        }
+    }
+    let (tree, _) = senshin_lint::syntax::parse(text);
+    let mut out = BTreeSet::new();
+    walk(&tree, tree.root.unwrap(), "", &mut out);
+    out
+}
+
+#[test]
+fn a_blank_draft_reports_only_what_is_still_to_fill() {
+    let text = r6();
+    let analysis = senshin_lint::analyze(&text);
+    assert!(analysis.parsed);
+    let parts: Vec<&str> = analysis
+        .diagnostics
+        .iter()
+        .inspect(|d| assert_eq!((d.rule, d.severity), (RuleId::Unfilled, Severity::Info), "{}", d.message.ja))
+        .map(|d| d.message.ja.split('に').next().unwrap())
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "先－１－１ 実績の概要",
+            "技術数の推移",
+            "過去５年間の実績",
+            "参考資料１",
+            "参考資料２",
+            "先－１－２【先進医療Ａ】",
+            "先－１－２【先進医療Ｂ】"
+        ]
+    );
+}
+
+#[test]
+fn a_blank_draft_has_the_published_reports_items_and_years() {
+    let text = r6();
+    assert_eq!(paths(&text), paths(PUBLISHED), "the same items in the same places");
+    let (blank, published) = (senshin_lint::analyze(&text), senshin_lint::analyze(PUBLISHED));
+    let period = |a: &senshin_lint::Analysis| a.report.meta.period.as_ref().map(|p| p.value);
+    assert_eq!(period(&blank), period(&published));
+    let years = |a: &senshin_lint::Analysis| -> Vec<_> {
+        a.report.history.iter().map(|r| r.period.as_ref().map(|p| p.value)).collect()
+    };
+    assert_eq!(years(&blank), years(&published));
+    assert_eq!(blank.report.meta.fiscal_year.as_ref().map(|f| f.value.clone()), Some("令和6年度".to_owned()));
+}
+
+/// Filled in with the published figures, the draft reports exactly the published report's findings: every
+/// `未記入` becomes the published value at the same place, and the published tables' further rows and entries
+/// are added after the example ones, as a person filling it in would type them.
+#[test]
+fn filled_with_the_published_figures_it_finds_what_the_published_report_has() {
+    let filled = fill(&r6(), PUBLISHED);
+    let found = |t: &str| -> Vec<(RuleId, String)> {
+        senshin_lint::lint(t).into_iter().map(|d| (d.rule, d.message.en.clone())).collect()
+    };
+    let published = found(PUBLISHED);
+    assert_eq!(published.len(), 5, "the published report's five findings");
+    assert_eq!(found(&filled), published);
+}
+
+/// The node at a path of keys and item numbers.
+fn at(tree: &Tree, path: &[String]) -> Option<NodeId> {
+    let mut node = tree.root?;
+    for step in path {
+        node = match step.parse::<usize>() {
+            Ok(i) => *tree.items(node)?.get(i)?,
+            Err(_) => tree.get(node, step)?.value,
+        };
+    }
+    Some(node)
+}
+
+fn fill(blank: &str, published: &str) -> String {
+    let (b, _) = senshin_lint::syntax::parse(blank);
+    let (p, _) = senshin_lint::syntax::parse(published);
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    let line_start = |t: &str, at: usize| t[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = |t: &str, at: usize| t[at..].find('\n').map_or(t.len(), |i| at + i);
+    let mut walk = vec![(b.root.unwrap(), Vec::<String>::new())];
+    while let Some((node, path)) = walk.pop() {
+        if let Some(entries) = b.entries(node) {
+            for e in entries {
+                let mut next = path.clone();
+                next.push(b.scalar(e.key).unwrap().to_owned());
+                walk.push((e.value, next));
+            }
+        } else if let Some(items) = b.items(node) {
+            for (i, &item) in items.iter().enumerate() {
+                let mut next = path.clone();
+                next.push(i.to_string());
+                walk.push((item, next));
+            }
+            // The published list's further items, after the example one.
+            let theirs = at(&p, &path).and_then(|n| p.items(n)).unwrap_or_default();
+            if theirs.len() > items.len() {
+                let from = line_start(published, p.span(theirs[items.len()]).start);
+                let to = line_end(published, p.span(*theirs.last().unwrap()).end);
+                let end = line_end(blank, b.span(*items.last().unwrap()).end);
+                edits.push((end, end, format!("\n{}", &published[from..to])));
+            }
+        } else if b.scalar(node).is_some_and(|v| v == senshin_lint::model::PLACEHOLDER) {
+            let theirs = at(&p, &path).unwrap_or_else(|| panic!("{path:?} is not in the published report"));
+            let span = b.span(node);
+            edits.push((span.start, span.end, published[p.span(theirs).range()].to_owned()));
+        }
+    }
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = blank.to_owned();
+    for (start, end, text) in edits {
+        out.replace_range(start..end, &text);
+    }
+    out
+}
