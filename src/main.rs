@@ -1,6 +1,7 @@
 //! The `senshin-lint` binary: argument parsing only.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use senshin_lint::cli::{self, Color, Format};
 use senshin_lint::diagnostics::Lang;
 use std::path::PathBuf;
@@ -95,13 +96,188 @@ fn lang(arg: Option<LangArg>) -> Lang {
     }
 }
 
-fn main() -> ExitCode {
-    let args = match Args::try_parse() {
-        Ok(args) => args,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+/// The language asked for on the command line (`--lang ja`, `--lang=en`), else the system's: the help and the
+/// argument errors come before any configuration is read.
+fn requested_lang(args: &[std::ffi::OsString]) -> Lang {
+    let words: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let asked = words.iter().enumerate().find_map(|(i, w)| match w.strip_prefix("--lang") {
+        Some("") => words.get(i + 1).cloned(),
+        Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+        None => None,
+    });
+    match asked.as_deref() {
+        Some("ja") => Lang::Ja,
+        Some("en") => Lang::En,
+        _ => Lang::of_system(),
+    }
+}
+
+/// The help of every command and option in Japanese, with clap's own words (headings, the help and version
+/// flags, possible and default values) written in Japanese too.
+fn japanese(cmd: clap::Command) -> clap::Command {
+    const HELP: &[(&str, &str, &str)] = &[
+        ("", "", "先進医療の実績報告（厚生労働省）の下書きを検査します"),
+        ("", "usage", "senshin-lint <コマンド> [オプション]"),
+        ("check", "usage", "senshin-lint check [オプション] <ファイル>..."),
+        ("explain", "usage", "senshin-lint explain <検査名> [--lang <言語>]"),
+        ("lsp", "usage", "senshin-lint lsp"),
+        ("schema", "usage", "senshin-lint schema"),
+        ("new", "usage", "senshin-lint new [ファイル] [--year <年度>] [--lang <言語>]"),
+        ("rules", "usage", "senshin-lint rules [--lang <言語>] [--markdown]"),
+        ("check", "", "下書きを検査し、指摘を表示します"),
+        ("check", "files", "検査する下書き。ファイル、フォルダー（中の下書きすべて）、標準入力なら -"),
+        ("check", "stdin_filename", "標準入力に付ける名前（下書きと見分けるためにも使います）"),
+        ("check", "config", "設定ファイル（省略時は、検査するファイルの場所から上にたどって最初の senshin-lint.toml）"),
+        ("check", "drafts_only", "下書きでないファイルは飛ばす（すべての YAML を渡すフック向け）"),
+        ("check", "fix", "安全な修正（値の書き方だけを変えるもの）を適用して書き戻す"),
+        ("check", "unsafe_fixes", "数値を書き換える修正も適用する（要確認：誤っているのは別の数値かもしれません）"),
+        ("check", "diff", "修正を書き戻さず、差分として表示する（修正があれば終了コード1）"),
+        ("check", "format", "出力の形式：human（既定）、json、github、sarif、junit"),
+        ("check", "lang", "表示の言語：ja か en（省略時は設定ファイル、なければ端末の言語）"),
+        ("check", "color", "色を付けるか：auto（既定）、always、never"),
+        ("explain", "", "検査の説明を表示します"),
+        ("explain", "rule", "検査の名前（一覧は senshin-lint rules で表示できます）"),
+        ("explain", "lang", "表示の言語：ja か en"),
+        ("lsp", "", "言語サーバーとして動きます（エディタから起動します）"),
+        ("schema", "", "下書きの形式を JSON Schema で出力します（yaml-language-server などで使えます）"),
+        (
+            "new",
+            "",
+            "記入用の新しい下書きを作ります（各項目に報告書の名前を付け、対象期間と過去５年間の年度は記入済み）",
+        ),
+        ("new", "file", "作るファイル（既存のファイルには書きません。既定は report.yaml）。標準出力なら -"),
+        ("new", "year", "報告の年度：令和7年度、R7、2025 など（省略時は、終わった最新の年度）"),
+        ("new", "lang", "表示の言語：ja か en"),
+        ("rules", "", "検査の一覧を表示します"),
+        ("rules", "lang", "表示の言語：ja か en"),
+        ("rules", "markdown", "README の一覧表（Markdown）を出力する"),
+    ];
+    let text = |sub: &str, arg: &str| HELP.iter().find(|h| h.0 == sub && h.1 == arg).map(|h| h.2);
+    // What each value is called in the help: <ファイル>, not <FILES>.
+    const NAMES: &[(&str, &str)] = &[
+        ("files", "ファイル"),
+        ("file", "ファイル"),
+        ("stdin_filename", "名前"),
+        ("config", "設定ファイル"),
+        ("format", "形式"),
+        ("lang", "言語"),
+        ("color", "色"),
+        ("rule", "検査名"),
+        ("year", "年度"),
+    ];
+    let localize = |c: clap::Command, sub: &str| -> clap::Command {
+        let mut c = c
+            .help_template("{about-with-newline}\n使い方：{usage}\n\n{all-args}{after-help}")
+            .subcommand_help_heading("コマンド")
+            .disable_help_flag(true);
+        if let Some(about) = text(sub, "") {
+            c = c.about(about);
         }
+        if let Some(usage) = text(sub, "usage") {
+            c = c.override_usage(usage);
+        }
+        let ids: Vec<String> = c.get_arguments().map(|a| a.get_id().to_string()).filter(|id| id != "help").collect();
+        for id in ids {
+            let help = text(sub, &id);
+            let name = NAMES.iter().find(|n| n.0 == id).map(|n| n.1);
+            c = c.mut_arg(&id, |a| {
+                let heading = if a.is_positional() { "引数" } else { "オプション" };
+                let a = match name {
+                    Some(n) => a.value_name(n),
+                    None => a,
+                };
+                let values = a.get_action().takes_values();
+                let a = a.help_heading(heading).hide_possible_values(values).hide_default_value(values);
+                match help {
+                    Some(h) => a.help(h),
+                    None => a,
+                }
+            });
+        }
+        let help = clap::Arg::new("help").short('h').long("help").action(clap::ArgAction::Help);
+        c.arg(help.help("この説明を表示する").help_heading("オプション"))
+    };
+    let names: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_owned()).collect();
+    let mut cmd = localize(cmd, "").disable_help_subcommand(true).disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help("版を表示する")
+            .help_heading("オプション"),
+    );
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |c| localize(c, &name));
+    }
+    cmd
+}
+
+/// clap's argument error as a Japanese sentence, with what to do.
+fn japanese_error(e: &clap::Error) -> String {
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join("、")),
+        _ => None,
+    };
+    let arg = context(ContextKind::InvalidArg).unwrap_or_default();
+    let value = context(ContextKind::InvalidValue).unwrap_or_default();
+    let suggested = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => v.last().cloned(),
+        _ => None,
+    };
+    let hint = suggested(ContextKind::SuggestedArg)
+        .or_else(|| suggested(ContextKind::SuggestedSubcommand))
+        .map(|s| format!("「{s}」のことであれば、そう書いてください。"))
+        .unwrap_or_default();
+    let sentence = match e.kind() {
+        ErrorKind::UnknownArgument => format!("「{arg}」という指定はありません。{hint}"),
+        ErrorKind::InvalidSubcommand => format!(
+            "「{}」というコマンドはありません。{hint}",
+            context(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::InvalidValue => {
+            let valid = context(ContextKind::ValidValue).map(|v| format!("使えるのは {v} です。")).unwrap_or_default();
+            format!("{arg} に「{value}」は指定できません。{valid}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("{arg} を指定してください。"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "コマンドを指定してください（check、new、explain、rules、schema、lsp）。".to_owned()
+        }
+        ErrorKind::ArgumentConflict => format!("{arg} は、ほかの指定と一緒には使えません。"),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("「{value}」は余分な指定です。")
+        }
+        _ => "指定を読み取れませんでした。".to_owned(),
+    };
+    format!("senshin-lint: {sentence}\n使い方は senshin-lint --help で表示できます。\n")
+}
+
+fn parse() -> Result<Args, ExitCode> {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = requested_lang(&argv[1..]);
+    let cmd = if lang == Lang::Ja { japanese(Args::command()) } else { Args::command() };
+    let failed = |e: clap::Error| {
+        let code = ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        match e.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                let _ = e.print();
+            }
+            _ if lang == Lang::Ja => eprint!("{}", japanese_error(&e)),
+            _ => {
+                let _ = e.print();
+            }
+        }
+        code
+    };
+    let matches = cmd.try_get_matches_from(argv).map_err(failed)?;
+    Args::from_arg_matches(&matches).map_err(failed)
+}
+
+fn main() -> ExitCode {
+    let args = match parse() {
+        Ok(args) => args,
+        Err(code) => return code,
     };
     match args.command {
         Command::Check {

@@ -720,3 +720,38 @@ fn the_language_of_a_configuration_found_from_the_drafts_folder_applies_from_any
     let o = child.wait_with_output().unwrap();
     assert!(stdout(&o).contains("エラー"), "{}", stdout(&o));
 }
+
+/// The help and the argument errors in Japanese, asked for with `--lang ja` or by a Japanese locale; every
+/// command's help is in the snapshot.
+#[test]
+fn help_and_argument_errors_in_japanese() {
+    let mut help = String::new();
+    for command in [&[][..], &["check"], &["new"], &["explain"], &["rules"], &["schema"], &["lsp"]] {
+        let mut args = command.to_vec();
+        args.extend(["--help", "--lang", "ja"]);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(0));
+        help.push_str(&format!("$ senshin-lint {}\n{}\n", args.join(" "), stdout(&o)));
+    }
+    insta::assert_snapshot!(help);
+    let japanese = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+            .args(args)
+            .env("LANG", "ja_JP.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        (o.status.code(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let (code, err) = japanese(&["check", "--frmat", "json", "x.yaml"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("「--frmat」という指定はありません。「--format」のことであれば"), "{err}");
+    let (code, err) = japanese(&["check", "--format", "xml", "x.yaml"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("「xml」は指定できません。使えるのは human、json"), "{err}");
+    let (_, err) = japanese(&[]);
+    assert!(err.contains("コマンドを指定してください"), "{err}");
+    // English stays clap's own.
+    assert!(String::from_utf8_lossy(&run(&["check", "--frmat"]).stderr).contains("unexpected argument"));
+}
