@@ -4,7 +4,9 @@
 --
 --   require('senshin-lint').setup({ cmd = { 'senshin-lint', 'lsp' }, settings = { language = 'ja' } })
 --
--- Neovim 0.8+ uses vim.lsp.start; Neovim 0.7 uses vim.lsp.start_client and attaches each buffer.
+-- Neovim 0.11+ registers the server with vim.lsp.config and vim.lsp.enable; 0.8–0.10 use vim.lsp.start; 0.7
+-- uses vim.lsp.start_client and attaches each buffer. A draft outside any repository (where officials keep
+-- theirs) gets a server rooted at its own folder.
 local M = {}
 
 local defaults = {
@@ -14,9 +16,14 @@ local defaults = {
   settings = {},
 }
 
+-- The folder of the nearest senshin-lint.toml or .git above the draft, else the draft's own folder.
 local function root_dir(bufnr)
   local path = vim.api.nvim_buf_get_name(bufnr)
   local dir = vim.fn.fnamemodify(path, ':p:h')
+  local toml = vim.fn.findfile('senshin-lint.toml', dir .. ';')
+  if toml ~= '' then
+    return vim.fn.fnamemodify(toml, ':p:h')
+  end
   local git = vim.fn.finddir('.git', dir .. ';')
   if git ~= '' then
     return vim.fn.fnamemodify(git, ':p:h:h')
@@ -53,6 +60,20 @@ end
 
 function M.setup(user)
   local opts = vim.tbl_deep_extend('force', defaults, user or {})
+  if vim.lsp.config and vim.lsp.enable then
+    vim.lsp.config('senshin_lint', {
+      cmd = opts.cmd,
+      filetypes = opts.filetypes,
+      root_dir = function(bufnr, on_dir)
+        on_dir(root_dir(bufnr))
+      end,
+      init_options = opts.settings,
+      settings = { senshinLint = opts.settings },
+      on_attach = opts.on_attach,
+    })
+    vim.lsp.enable('senshin_lint')
+    return
+  end
   local group = vim.api.nvim_create_augroup('senshin-lint', { clear = true })
   vim.api.nvim_create_autocmd('FileType', {
     group = group,

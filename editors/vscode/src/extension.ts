@@ -35,8 +35,29 @@ function explain(path: string, rule: string): Promise<string> {
   });
 }
 
+/** Whether the program at `path` runs at all. */
+function runs(path: string): Promise<boolean> {
+  return new Promise((resolve) => execFile(path, ['--version'], (error) => resolve(!error)));
+}
+
+/** The message when the program cannot be found, in the user's language, with what to do. */
+async function missing(path: string): Promise<void> {
+  const ja = vscode.env.language.startsWith('ja');
+  const message = ja
+    ? `senshin-lint のプログラム（${path}）が見つかりません。インストールしてから VS Code を再起動するか、設定「senshinLint.path」にプログラムの場所を書いてください。`
+    : `The senshin-lint program (${path}) cannot be found. Install it and restart VS Code, or set "senshinLint.path" to where it is.`;
+  const settings = ja ? '設定を開く' : 'Open settings';
+  if ((await vscode.window.showErrorMessage(message, settings)) === settings) {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'senshinLint.path');
+  }
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const path = config().get<string>('path', 'senshin-lint');
+  if (!(await runs(path))) {
+    await missing(path);
+    return;
+  }
   const serverOptions: ServerOptions = { command: path, args: ['lsp'] };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -53,7 +74,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       provideTextDocumentContent: (uri) => explain(path, uri.path.replace(/^rules\//, '')),
     }),
     vscode.commands.registerCommand('senshinLint.explain', async () => {
-      const rule = await vscode.window.showInputBox({ prompt: 'Rule id (e.g. column-sum)' });
+      const ja = vscode.env.language.startsWith('ja');
+      const prompt = ja ? '検査の名前（例：column-sum）' : 'Rule id (e.g. column-sum)';
+      const rule = await vscode.window.showInputBox({ prompt });
       if (rule) {
         const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(`senshin-lint:rules/${rule}`));
         await vscode.window.showTextDocument(doc, { preview: true });
