@@ -11,7 +11,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(table) = cx.report.costs.get(part) else { continue };
         let mut latest: Option<&crate::model::Spanned<jiff::civil::Date>> = None;
         let mut numbered: Option<crate::model::Notice> = None;
-        for row in &table.rows {
+        for (i, row) in table.rows.iter().enumerate() {
             // A row out of 告示番号 order is `notice-order`'s finding; its date is not compared.
             if let Some(n) = &row.notice {
                 if numbered.is_some_and(|p| n.value <= p) {
@@ -27,17 +27,24 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         date.span,
                         Message::new(
                             format!(
-                                "適用年月日 {} が前の技術の {} より前です（年・元号の打ち間違いではありませんか）",
+                                "{}の適用年月日（{}）が、前の技術の適用年月日（{}）より前になっています。",
+                                crate::model::places::cost_row(part, row, i).ja,
                                 era_text(date.value),
                                 era_text(before.value)
                             ),
                             format!(
-                                "適用年月日 {} is earlier than the previous technology's {} (a typo in the year or era?)",
-                                date.value, before.value
+                                "{}: the effective date {} is earlier than the previous technology's, {}.",
+                                crate::model::places::cost_row(part, row, i).en,
+                                era_text(date.value),
+                                era_text(before.value)
                             ),
                         ),
                     )
-                    .label(before.span, Message::new("前の技術の適用年月日", "the previous technology's date")),
+                    .label(before.span, Message::new("前の技術の適用年月日", "the previous technology's date"))
+                    .note(Message::new(
+                        "参考資料の技術は告示番号の順で、適用年月日も古い順に並びます。年か元号の打ち間違いと思われます。確認してください。",
+                        "The technologies follow their notice numbers, and so their effective dates; the year or the era was probably mistyped.",
+                    )),
                 ),
                 _ => latest = Some(date),
             }

@@ -27,8 +27,12 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             RuleId::ReportPeriod,
             period.span,
             Message::new(
-                format!("対象期間の終わり（{}）が始まり（{}）より前です", era_text(end), era_text(start)),
-                format!("the period ends ({end}) before it starts ({start})"),
+                format!(
+                    "報告の対象期間の終わり（{}）が、始まり（{}）より前になっています。",
+                    era_text(end),
+                    era_text(start)
+                ),
+                format!("The reporting period ends ({}) before it starts ({}).", era_text(end), era_text(start)),
             ),
         ));
         return;
@@ -43,11 +47,17 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 RuleId::ReportPeriod,
                 period.span,
                 Message::new(
-                    format!("対象期間 {} は7月1日から翌年6月30日までの12か月ではありません", text(period.value)),
-                    format!("the period {start} to {end} is not the 12 months from 1 July to 30 June"),
+                    format!(
+                        "報告の対象期間（{}）が、7月1日から翌年6月30日までの1年間になっていません。",
+                        text(period.value)
+                    ),
+                    format!("The reporting period ({}) is not the year from 1 July to 30 June.", text(period.value)),
                 ),
             )
-            .note(Message::new(format!("たとえば {hint}"), format!("for example {hint}"))),
+            .note(Message::new(
+                format!("実績報告の対象期間は、前年7月1日から6月30日までです。たとえば{hint}です。"),
+                format!("A report covers 1 July to 30 June of the next year, e.g. {hint}."),
+            )),
         );
     }
     if let Some(fy) = &meta.fiscal_year {
@@ -63,11 +73,21 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     RuleId::ReportPeriod,
                     fy.span,
                     Message::new(
-                        format!("{written} は対象期間（{}まで）の年度 {expected} と違います", era_text(end)),
-                        format!("{written} is not the fiscal year of a period ending on {end} ({expected})"),
+                        format!(
+                            "年度「{written}」が、報告の対象期間（{}まで）の年度である{expected}と一致しません。",
+                            era_text(end)
+                        ),
+                        format!(
+                            "The fiscal year {written} is not {expected}, the year of a period ending on {}.",
+                            era_text(end)
+                        ),
                     ),
                 )
-                .label(period.span, Message::new("対象期間", "the period")),
+                .label(period.span, Message::new("報告の対象期間", "the reporting period"))
+                .note(Message::new(
+                    "年度は、対象期間の終わる年で呼びます（令和6年6月30日までなら令和6年度）。",
+                    "The fiscal year is named for the year its period ends in (to 令和6年6月30日: 令和6年度).",
+                )),
             );
         }
     }

@@ -19,15 +19,29 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (at, ja, en) = if n > YEARS {
         (
             place(first),
-            format!("過去５年間の実績が{n}年分あります。最も古い年を除いて5年分にしてください"),
-            format!("the five-year history holds {n} years: drop the oldest to keep five"),
+            format!("過去５年間の実績に{n}年度分の行があります。5年度分にしてください。"),
+            format!("The five-year record (過去５年間の実績) has {n} rows; it shows five years."),
         )
     } else {
         (
             place(last),
-            format!("過去５年間の実績が{n}年分しかありません（5年分が必要です）"),
-            format!("the five-year history holds only {n} year{}: it needs five", if n == 1 { "" } else { "s" }),
+            format!("過去５年間の実績に{n}年度分の行しかありません。5年度分にしてください。"),
+            format!(
+                "The five-year record (過去５年間の実績) has only {n} row{}; it shows five years.",
+                if n == 1 { "" } else { "s" }
+            ),
         )
     };
-    out.push(Diagnostic::new(RuleId::HistoryLength, at, Message::new(ja, en)));
+    let advice = if n > YEARS {
+        Message::new(
+            "対処：前年の報告書から写した場合は、最も古い年度の行を消してください。最後の行は今年度の行です。",
+            "To fix: if the rows were copied from last year's report, drop the oldest. The last row is this year's.",
+        )
+    } else {
+        Message::new(
+            "対処：前年の報告書の過去５年間の実績から、足りない年度の行を写してください。最後の行は今年度の行です。",
+            "To fix: copy the missing years from last year's report. The last row is this year's.",
+        )
+    };
+    out.push(Diagnostic::new(RuleId::HistoryLength, at, Message::new(ja, en)).note(advice));
 }

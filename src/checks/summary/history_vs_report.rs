@@ -3,6 +3,7 @@
 use super::report_figure;
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Message, RuleId};
+use crate::model::places;
 use crate::model::read::era_text;
 use jiff::civil::Date;
 
@@ -41,12 +42,14 @@ fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
                 period.span,
                 Message::new(
                     format!(
-                        "期間が前の行に続いていません：前の行は{}に終わるので、この行は{expected}に始まるはずです",
+                        "過去５年間の実績の{}の行が、前の行に続いていません。前の行は{}に終わるため、この行は{expected}に始まります。",
+                        places::short_period(period.value),
                         era_text(prev)
                     ),
                     format!(
-                        "the period does not follow the previous row, which ends on {prev}: it should start on {}",
-                        next_day(prev).map_or(String::new(), |d| d.to_string())
+                        "Five-year record (過去５年間の実績), the {} row does not follow the previous row, which ends on {}; it starts on {expected}.",
+                        places::short_period(period.value),
+                        era_text(prev)
                     ),
                 ),
             ));
@@ -60,11 +63,18 @@ fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
                 period.span,
                 Message::new(
                     format!(
-                        "{months}ヵ月の期間なら{}に終わるはずですが、{}までです",
+                        "過去５年間の実績の{}の行の期間が{}までになっていますが、{months}ヵ月の期間であれば{}までです。",
+                        places::short_period(period.value),
+                        era_text(end),
+                        era_text(expected)
+                    ),
+                    format!(
+                        "Five-year record (過去５年間の実績), the {} row: a {months}-month period from {} ends on {}, not {}.",
+                        places::short_period(period.value),
+                        era_text(start),
                         era_text(expected),
                         era_text(end)
                     ),
-                    format!("a {months}-month period starting on {start} ends on {expected}, not {end}"),
                 ),
             ));
         }
@@ -80,15 +90,23 @@ fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
                 RuleId::HistoryVsReport,
                 last.span,
                 Message::new(
-                    format!("最終行の期間 {} が報告の対象期間 {} と違います", text(last.value), text(report.value)),
                     format!(
-                        "the last row's period {} is not the report's period {}",
-                        text(last.value),
+                        "過去５年間の実績の最後の行（{}）が、報告の対象期間（{}）と一致しません。",
+                        places::short_period(last.value),
+                        text(report.value)
+                    ),
+                    format!(
+                        "Five-year record (過去５年間の実績): the last row ({}) is not the reporting period ({}).",
+                        places::short_period(last.value),
                         text(report.value)
                     ),
                 ),
             )
-            .label(report.span, Message::new("報告の対象期間", "the report's period")),
+            .label(report.span, Message::new("報告の対象期間", "the reporting period"))
+            .note(Message::new(
+                "過去５年間の実績の最後の行は今年度の行です。前年の報告書から写した場合は、今年度の行を加え、最も古い行を消してください。",
+                "The record's last row is this year's. If the rows were copied from last year's report, add this year's row and drop the oldest.",
+            )),
         );
     }
 }

@@ -6,27 +6,28 @@ use crate::checks::figures::{Exact, Figure};
 use crate::checks::{Context, written};
 use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
 use crate::model::exact::Q;
+use crate::model::places::{self, Column, SummaryItem};
 use crate::model::{Amount, Decimal, Rounding, Spanned};
 use crate::text::Span;
 
 /// 億円 as a power of ten yen.
 const OKU: u32 = 8;
 
-fn amount(cx: &Context, cell: &Option<Spanned<Amount>>, places: u32, name: (&str, &str), out: &mut Vec<Diagnostic>) {
+fn amount(cx: &Context, cell: &Option<Spanned<Amount>>, places: u32, name: &Message, out: &mut Vec<Diagnostic>) {
     let Some(a) = cell else { return };
     if a.value.exp == OKU && a.value.value.scale == places {
         return;
     }
     let (ja_places, en_places) = match places {
-        0 => ("1億円単位", "whole 億円"),
-        _ => ("0.1億円単位", "0.1 億円"),
+        0 => ("1億円単位（約120億円 など）", "whole 億円 (約120億円)"),
+        _ => ("0.1億円単位（約911.1億円 など）", "0.1 億円 (約911.1億円)"),
     };
     let mut d = Diagnostic::new(
         RuleId::PrintedPrecision,
         a.span,
         Message::new(
-            format!("{} {} は報告書では{ja_places}で書きます", name.0, a.value),
-            format!("{} {} is printed in {en_places} in the report", name.1, a.value),
+            format!("{}が「{}」と書かれています。報告書では{ja_places}で印刷します。", name.ja, a.value),
+            format!("{}: {} is written; the report prints it in {en_places}.", name.en, a.value),
         ),
     );
     // The figure at the report's places, from the exact value the cell stands for (`約113億円` may stand for
@@ -43,7 +44,7 @@ fn amount(cx: &Context, cell: &Option<Spanned<Amount>>, places: u32, name: (&str
     out.push(d);
 }
 
-fn percent(cx: &Context, cell: &Option<Spanned<Decimal>>, name: (&str, &str), out: &mut Vec<Diagnostic>) {
+fn percent(cx: &Context, cell: &Option<Spanned<Decimal>>, name: &Message, out: &mut Vec<Diagnostic>) {
     let Some(p) = cell else { return };
     if p.value.scale == 1 {
         return;
@@ -52,8 +53,8 @@ fn percent(cx: &Context, cell: &Option<Spanned<Decimal>>, name: (&str, &str), ou
         RuleId::PrintedPrecision,
         p.span,
         Message::new(
-            format!("{} {}% は報告書では0.1%単位で書きます", name.0, p.value),
-            format!("{} {}% is printed to 0.1 % in the report", name.1, p.value),
+            format!("{}が「{}%」と書かれています。報告書では0.1%単位（12.4% など）で印刷します。", name.ja, p.value),
+            format!("{}: {}% is written; the report prints it to 0.1% (12.4%).", name.en, p.value),
         ),
     );
     if let Some(Exact::Ratio { part, whole }) = figure(cx, p.span).map(|f| f.exact) {
@@ -73,30 +74,34 @@ fn figure<'a>(cx: &'a Context, span: Span) -> Option<&'a Figure> {
 /// unsafe when the figure itself changes.
 fn rewrite(cx: &Context, span: Span, shown: &str, padded: bool) -> Fix {
     let text = written::like(cx.text, span, shown);
-    Fix::replace(Message::new(format!("{text} にする"), format!("write {text}")), span, text, padded)
+    let shown = text.trim_matches(['"', '\'']);
+    Fix::replace(Message::new(format!("「{shown}」に直す"), format!("write {shown}")), span, text, padded)
 }
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let summary = &cx.report.summary;
-    for (col, label) in [(&summary.a, "Ａ"), (&summary.b, "Ｂ"), (&summary.total, "計")] {
+    for (col, column) in [(&summary.a, Column::A), (&summary.b, Column::B), (&summary.total, Column::Total)] {
         let Some(col) = col else { continue };
-        for (cell, ja, en) in [
-            (&col.insured_cost, "④ 保険外併用療養費の総額", "④ insured cost"),
-            (&col.advanced_cost, "⑤ 先進医療費用の総額", "⑤ advanced cost"),
-            (&col.total_cost, "⑥ 総金額", "⑥ total cost"),
+        for (cell, item) in [
+            (&col.insured_cost, SummaryItem::Insured),
+            (&col.advanced_cost, SummaryItem::Advanced),
+            (&col.total_cost, SummaryItem::Total),
         ] {
-            amount(cx, cell, 1, (&format!("{label} {ja}"), &format!("{label} {en}")), out);
+            amount(cx, cell, 1, &places::summary(column, item), out);
         }
-        percent(cx, &col.advanced_ratio, (&format!("{label} ⑦ 先進医療分の割合"), &format!("{label} ⑦ ratio")), out);
+        percent(cx, &col.advanced_ratio, &places::summary(column, SummaryItem::Ratio), out);
     }
-    for row in &cx.report.history {
+    let history = &cx.report.history;
+    for (i, row) in history.iter().enumerate() {
+        let place = places::history_row(row, i, i + 1 == history.len());
+        let item = |ja: &str, en: &str| Message::new(format!("{}の{ja}", place.ja), format!("{}, {en}", place.en));
         for (cell, ja, en) in [
-            (&row.total_cost, "総金額", "総金額"),
-            (&row.insured_cost, "保険外併用療養費", "insured cost"),
-            (&row.advanced_cost, "先進医療の総額", "advanced cost"),
+            (&row.total_cost, "総金額", "total amount"),
+            (&row.insured_cost, "保険外併用療養費の総額", "insured portion"),
+            (&row.advanced_cost, "先進医療及び旧高度先進医療の総額", "advanced-care total"),
         ] {
-            amount(cx, cell, 0, (&format!("過去５年間の実績の{ja}"), &format!("the history's {en}")), out);
+            amount(cx, cell, 0, &item(ja, en), out);
         }
-        percent(cx, &row.advanced_ratio, ("過去５年間の実績の割合", "the history's ratio"), out);
+        percent(cx, &row.advanced_ratio, &item("全医療費のうち先進医療及び旧高度先進医療分の割合", "share"), out);
     }
 }

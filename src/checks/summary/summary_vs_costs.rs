@@ -4,6 +4,7 @@
 use super::report_figure;
 use crate::checks::{Context, facts};
 use crate::diagnostics::{Diagnostic, Message, RuleId, group_digits};
+use crate::model::places::{self, SummaryItem};
 use crate::model::{CostTable, Part, SummaryColumn};
 use crate::text::Span;
 
@@ -18,17 +19,21 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             && table.total.as_ref().is_none_or(|t| t.total_yen.is_none() && t.advanced_yen.is_none())
             && let Some(at) = [&col.total_cost, &col.advanced_cost, &col.insured_cost].into_iter().flatten().next()
         {
-            let mut d = Diagnostic::new(
-                RuleId::SummaryVsCosts,
-                at.span,
+            let mut d = Diagnostic::new(RuleId::SummaryVsCosts, at.span, {
+                let t = places::cost_table(part);
                 Message::new(
-                    format!("{}の費用の表が読めないため、実績の概要の金額は費用の表と照合していません", part.label()),
                     format!(
-                        "the {} cost table could not be read: the summary's amounts were not checked against it",
+                        "{}を読み取れなかったため、先－１－１ 実績の概要の金額（{}）は照合していません。",
+                        t.ja,
                         part.label()
                     ),
-                ),
-            );
+                    format!(
+                        "{} could not be read, so the summary's amounts for {} were not checked against it.",
+                        places::cap(&t.en),
+                        part.label()
+                    ),
+                )
+            });
             d.severity = crate::diagnostics::Severity::Info;
             out.push(d);
         }
@@ -39,13 +44,13 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let (Some(table), Some(col)) = (costs.get(part), summary.get(part)) {
             let zero: Vec<&[crate::model::ZeroCase]> =
                 cx.report.zero_cases.get(part).map(Vec::as_slice).into_iter().collect();
-            facilities(col, &[table], &zero, part.label(), out);
+            facilities(col, &[table], &zero, places::Column::of(part), out);
         }
     }
     if let (Some(a), Some(b), Some(col)) = (&costs.a, &costs.b, &summary.total) {
         let zero: Vec<&[crate::model::ZeroCase]> =
             Part::BOTH.iter().filter_map(|&p| cx.report.zero_cases.get(p).map(Vec::as_slice)).collect();
-        facilities(col, &[a, b], &zero, "計", out);
+        facilities(col, &[a, b], &zero, places::Column::Total, out);
     }
 }
 
@@ -57,10 +62,11 @@ fn facilities(
     col: &SummaryColumn,
     tables: &[&CostTable],
     zero: &[&[crate::model::ZeroCase]],
-    column: &str,
+    column: places::Column,
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(f) = &col.facilities else { return };
+    let place = places::summary(column, SummaryItem::Facilities);
     let busiest = tables
         .iter()
         .flat_map(|t| &t.rows)
@@ -73,11 +79,15 @@ fn facilities(
                 RuleId::SummaryVsCosts,
                 f.span,
                 Message::new(
-                    format!("{column} ② 実施医療機関数 {fs} が、1つの技術の実施医療機関数 {ns} より少なくなっています"),
-                    format!("{column} ② facilities {fs} are fewer than one technology's {ns}"),
+                    format!("{}{fs}施設が、1つの技術の実施医療機関数{ns}機関より少なくなっています。", place.ja),
+                    format!("{}: {fs} is fewer than the {ns} facilities of one technology.", place.en),
                 ),
             )
-            .label(span, Message::new("この技術の実施医療機関数", "this technology's facilities")),
+            .label(span, Message::new("この技術の実施医療機関数", "this technology's facilities"))
+            .note(Message::new(
+                "②は、技術ごとの実施医療機関を重複なく数えた数なので、どの技術の実施医療機関数よりも少なくなることはありません。",
+                "② counts each facility once, so it is never fewer than the facilities of any one technology.",
+            )),
         );
     }
     let mut max: u64 = 0;
@@ -110,13 +120,19 @@ fn facilities(
         f.span,
         Message::new(
             format!(
-                "{column} ② 実施医療機関数 {fs} が、費用の表の実施医療機関数の合計 {ms} と0件の説明にある医療機関 {zs} の和を超えています"
+                "{}{fs}施設が、参考資料の実施医療機関数の合計{ms}機関と、先－１－２に載っている医療機関{zs}機関の和を超えています。",
+                place.ja
             ),
             format!(
-                "{column} ② facilities {fs} exceed the cost table's total of facilities {ms} plus the {zs} listed with no case"
+                "{}: {fs} exceeds the total of facilities in the cost tables, {ms}, plus the {zs} listed in the zero-case table (先－１－２).",
+                place.en
             ),
         ),
-    );
+    )
+    .note(Message::new(
+        "②には、実施のなかった医療機関も含まれます。その医療機関が先－１－２に載っていない場合もあるため、警告としています。",
+        "② includes facilities without a case; one may be missing from the zero-case table, so this is a warning.",
+    ));
     d.severity = crate::diagnostics::Severity::Warning;
     for s in cells {
         d = d.label(s, Message::new("実施医療機関数の合計", "the total of facilities"));
