@@ -3,58 +3,72 @@
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Edit, Fix, Message, RuleId};
 use crate::model::places;
-use crate::model::{CostRow, Part, Report, Spanned, ZeroCase, ZeroFacility};
+use crate::model::{Part, Report, Spanned};
 use crate::text::Span;
 
-/// Where a free text stands, named only when a finding needs it.
+/// Where a free text stands, by position only (a draft has a text per row), named when a finding needs it.
 #[derive(Clone, Copy)]
-enum Where<'a> {
+enum Where {
     Title,
-    Row(Part, &'a CostRow, usize),
-    Entry(Part, &'a ZeroCase, usize),
-    Facility(Part, &'a ZeroCase, usize, &'a ZeroFacility, &'static str, &'static str),
+    Row(Part, u32),
+    Entry(Part, u32),
+    /// An entry, one of its facilities, and which of the facility's three texts.
+    Facility(Part, u32, u32, u8),
 }
 
-impl Where<'_> {
-    fn name(self) -> Message {
+const FACILITY_TEXTS: [(&str, &str); 3] =
+    [("実施医療機関名", "facility name"), ("０件の理由", "reason for no case"), ("今後の対応方針", "plan")];
+
+impl Where {
+    fn name(self, report: &Report) -> Message {
+        let entry = |p: Part, i: u32| report.zero_cases.get(p).and_then(|z| z.get(i as usize));
         match self {
             Where::Title => Message::new("報告書の表題", "The report's title"),
-            Where::Row(p, r, i) => {
-                let row = places::cost_row(p, r, i);
-                Message::new(format!("{}の技術名", row.ja), format!("{}, technology name", row.en))
-            }
-            Where::Entry(p, z, i) => {
-                let e = places::zero_case(p, z, i);
-                Message::new(format!("{}の技術名", e.ja), format!("{}, technology name", e.en))
-            }
-            Where::Facility(p, z, i, f, ja, en) => {
-                let e = places::zero_case(p, z, i);
-                let who = f.name.as_ref().map(|n| n.value.trim()).unwrap_or_default();
-                Message::new(format!("{} {who}の{ja}", e.ja.trim_end_matches("の欄")), format!("{}, {who}: {en}", e.en))
-            }
+            Where::Row(p, i) => match report.costs.get(p).and_then(|t| t.rows.get(i as usize)) {
+                Some(r) => {
+                    let row = places::cost_row(p, r, i as usize);
+                    Message::new(format!("{}の技術名", row.ja), format!("{}, technology name", row.en))
+                }
+                None => places::cost_table(p),
+            },
+            Where::Entry(p, i) => match entry(p, i) {
+                Some(z) => {
+                    let e = places::zero_case(p, z, i as usize);
+                    Message::new(format!("{}の技術名", e.ja), format!("{}, technology name", e.en))
+                }
+                None => places::zero_table(p),
+            },
+            Where::Facility(p, i, f, t) => match entry(p, i) {
+                Some(z) => {
+                    let e = places::zero_case(p, z, i as usize);
+                    let who = z.facilities.get(f as usize).and_then(|f| f.name.as_ref());
+                    let who = who.map(|n| n.value.trim()).unwrap_or_default();
+                    let (ja, en) = FACILITY_TEXTS[usize::from(t)];
+                    Message::new(
+                        format!("{} {who}の{ja}", e.ja.trim_end_matches("の欄")),
+                        format!("{}, {who}: {en}", e.en),
+                    )
+                }
+                None => places::zero_table(p),
+            },
         }
     }
 }
 
 /// Every free text of the report, with its place.
-fn texts(report: &Report) -> Vec<(Where<'_>, &Spanned<String>)> {
+fn texts(report: &Report) -> Vec<(Where, &Spanned<String>)> {
     let mut out: Vec<(Where, &Spanned<String>)> = report.meta.title.iter().map(|t| (Where::Title, t)).collect();
     for part in Part::BOTH {
         for (i, r) in report.costs.get(part).into_iter().flat_map(|t| t.rows.iter().enumerate()) {
-            out.extend(r.name.iter().map(|n| (Where::Row(part, r, i), n)));
+            out.extend(r.name.iter().map(|n| (Where::Row(part, i as u32), n)));
         }
     }
     for part in Part::BOTH {
         for (i, z) in report.zero_cases.get(part).into_iter().flatten().enumerate() {
-            out.extend(z.name.iter().map(|n| (Where::Entry(part, z, i), n)));
-            for f in &z.facilities {
-                let fields = [
-                    (&f.name, "実施医療機関名", "facility name"),
-                    (&f.reason, "０件の理由", "reason for no case"),
-                    (&f.plan, "今後の対応方針", "plan"),
-                ];
-                for (field, ja, en) in fields {
-                    out.extend(field.iter().map(|v| (Where::Facility(part, z, i, f, ja, en), v)));
+            out.extend(z.name.iter().map(|n| (Where::Entry(part, i as u32), n)));
+            for (j, f) in z.facilities.iter().enumerate() {
+                for (t, field) in [&f.name, &f.reason, &f.plan].into_iter().enumerate() {
+                    out.extend(field.iter().map(|v| (Where::Facility(part, i as u32, j as u32, t as u8), v)));
                 }
             }
         }
@@ -112,7 +126,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             RuleId::MixedPunctuation,
             at,
             {
-                let place = place.name();
+                let place = place.name(cx.report);
                 Message::new(
                     format!("{}に「{c}」が使われています。下書きのほかの文は{maj_text}で書かれています。", place.ja),
                     format!("{}: the text uses {c}, while the rest of the draft uses {maj_text}.", place.en),
