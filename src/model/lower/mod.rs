@@ -397,7 +397,7 @@ impl<'a> Lowerer<'a> {
                 );
                 None
             }
-            NodeKind::Scalar(_) if tree.scalar(got.node).is_some_and(|v| v.trim() == PLACEHOLDER) => {
+            NodeKind::Scalar(_) if tree.scalar(got.node).is_some_and(|v| v.trim_ascii() == PLACEHOLDER) => {
                 self.placeholders.push(span);
                 None
             }
