@@ -6,7 +6,7 @@
 use crate::diagnostics::Lang;
 use crate::model::fields::{self, Field};
 use crate::model::places::{period, short_period};
-use crate::model::read::era_text;
+use crate::model::read::fiscal_year;
 use crate::model::{PLACEHOLDER, read::read_date};
 use crate::text::Message;
 use jiff::civil::Date;
@@ -50,8 +50,7 @@ impl ReportYear {
 
     /// `令和7年度`.
     pub fn name(self) -> String {
-        let end = Date::new(self.end_year, 6, 30).map(era_text).unwrap_or_default();
-        format!("{}度", end.split('年').next().unwrap_or_default().to_owned() + "年")
+        Date::new(self.end_year, 6, 30).map(fiscal_year).unwrap_or_default()
     }
 }
 

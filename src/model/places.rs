@@ -4,7 +4,7 @@
 //! still says where it is, and says it as the printed report does (`../shared/design/japanese-messages.md`).
 
 use super::fields;
-use super::read::era_text;
+use super::read::{era_short, era_text};
 use super::report::{CostRow, HistoryRow, Part, ZeroCase};
 use crate::syntax::{Located, NodeId, Step, Tree, locate, locate_node};
 use crate::text::Message;
@@ -131,29 +131,9 @@ pub fn changes(column: Column, item: ChangeItem) -> Message {
     )
 }
 
-/// A date as a row of 過去５年間の実績 prints it: `R5.7.1`.
-pub fn short_date(date: Date) -> String {
-    let long = era_text(date);
-    let (era, rest) = long.split_at(long.find(|c: char| c.is_ascii_digit() || c == '元').unwrap_or(0));
-    let latin = match era {
-        "令和" => "R",
-        "平成" => "H",
-        "昭和" => "S",
-        "大正" => "T",
-        "明治" => "M",
-        _ => "",
-    };
-    let rest = rest.replace('元', "1");
-    let mut nums = rest.split(['年', '月', '日']).filter(|s| !s.is_empty());
-    match (nums.next(), nums.next(), nums.next()) {
-        (Some(y), Some(m), Some(d)) if !latin.is_empty() => format!("{latin}{y}.{m}.{d}"),
-        _ => long,
-    }
-}
-
 /// A period as a row of 過去５年間の実績 prints it: `R5.7.1～R6.6.30`.
 pub fn short_period((start, end): (Date, Date)) -> String {
-    format!("{}～{}", short_date(start), short_date(end))
+    format!("{}～{}", era_short(start), era_short(end))
 }
 
 /// A period in a sentence: 令和5年7月1日～令和6年6月30日.
@@ -432,8 +412,8 @@ mod tests {
     fn history_labels_as_printed() {
         let d = |y, m, dd| Date::new(y, m, dd).unwrap();
         assert_eq!(short_period((d(2023, 7, 1), d(2024, 6, 30))), "R5.7.1～R6.6.30");
-        assert_eq!(short_date(d(2019, 5, 1)), "R1.5.1");
-        assert_eq!(short_date(d(2019, 4, 30)), "H31.4.30");
+        assert_eq!(era_short(d(2019, 5, 1)), "R1.5.1");
+        assert_eq!(era_short(d(2019, 4, 30)), "H31.4.30");
         assert_eq!(period((d(2023, 7, 1), d(2024, 6, 30))), "令和5年7月1日～令和6年6月30日");
     }
 

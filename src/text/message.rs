@@ -43,6 +43,11 @@ impl std::str::FromStr for Lang {
     }
 }
 
+/// A value as a message quotes it: as typed, without the YAML quotes around it (`"1,271"` → `1,271`).
+pub fn unquoted(written: &str) -> &str {
+    written.trim_matches(['"', '\''])
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Message {
     pub ja: String,

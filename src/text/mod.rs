@@ -10,5 +10,5 @@ mod span;
 pub use decode::{DecodeError, Decoded, Encoding, decode, decode_owned, encode, splice};
 pub use distance::edit_distance;
 pub use line_index::{LineCol, LineIndex};
-pub use message::{Lang, Message};
+pub use message::{Lang, Message, unquoted};
 pub use span::Span;

@@ -3,6 +3,7 @@
 
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Message, RuleId};
+use crate::model::places;
 use crate::model::read::era_text;
 use jiff::civil::Date;
 
@@ -21,7 +22,6 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let meta = &cx.report.meta;
     let Some(period) = &meta.period else { return };
     let (start, end) = period.value;
-    let text = |(a, b): (Date, Date)| format!("{}～{}", era_text(a), era_text(b));
     if end < start {
         out.push(Diagnostic::new(
             RuleId::ReportPeriod,
@@ -41,7 +41,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let expected = Date::new(if start.month() >= 7 { start.year() } else { start.year() - 1 }, 7, 1)
             .ok()
             .and_then(|s| Some((s, year_end(s)?)));
-        let hint = expected.map_or(String::new(), text);
+        let hint = expected.map_or(String::new(), places::period);
         out.push(
             Diagnostic::new(
                 RuleId::ReportPeriod,
@@ -49,9 +49,12 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 Message::new(
                     format!(
                         "報告の対象期間（{}）が、7月1日から翌年6月30日までの1年間になっていません。",
-                        text(period.value)
+                        places::period(period.value)
                     ),
-                    format!("The reporting period ({}) is not the year from 1 July to 30 June.", text(period.value)),
+                    format!(
+                        "The reporting period ({}) is not the year from 1 July to 30 June.",
+                        places::period(period.value)
+                    ),
                 ),
             )
             .note(Message::new(
@@ -63,9 +66,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     if let Some(fy) = &meta.fiscal_year {
         let written = crate::model::read::normalize(&fy.value).replace(' ', "");
         // 令和6年6月30日 ends 令和6年度: the fiscal year is named for the year its period ends in.
-        let end_text = era_text(end);
-        let expected =
-            format!("{}度", &end_text[..end_text.find('年').map_or(end_text.len(), |i| i + '年'.len_utf8())]);
+        let expected = crate::model::read::fiscal_year(end);
         let western = format!("{}年度", end.year());
         if written.contains("年度") && written != expected && written != western {
             out.push(

@@ -84,7 +84,6 @@ fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
         (history.last().and_then(|r| r.period.as_ref()), crate::checks::facts::report_year(cx.report))
         && last.value != report.value
     {
-        let text = |(a, b): (Date, Date)| format!("{}～{}", era_text(a), era_text(b));
         out.push(
             Diagnostic::new(
                 RuleId::HistoryVsReport,
@@ -93,12 +92,12 @@ fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
                     format!(
                         "過去５年間の実績の最後の行（{}）が、報告の対象期間（{}）と一致しません。",
                         places::short_period(last.value),
-                        text(report.value)
+                        places::period(report.value)
                     ),
                     format!(
                         "Five-year record (過去５年間の実績): the last row ({}) is not the reporting period ({}).",
                         places::short_period(last.value),
-                        text(report.value)
+                        places::period(report.value)
                     ),
                 ),
             )

@@ -13,6 +13,7 @@ use crate::diagnostics::{Diagnostic, Fix, Message, group_digits};
 use crate::model::exact::{Interval, Q};
 use crate::model::{Amount, Decimal, Rounding, Spanned};
 use crate::text::Span;
+use crate::text::unquoted;
 
 /// Bounds of an interval of yen in 億円, one place finer than `scale`: (`911.10`, `911.30`).
 fn bounds(i: Interval, exp: u32, scale: u32) -> (String, String) {
@@ -130,7 +131,7 @@ fn check_ratio(
 /// The fix writing a figure as it should print, in the style of the value it replaces.
 fn replace(text: &str, span: Span, expected: &str) -> Fix {
     let written = crate::checks::written::like(text, span, expected);
-    let shown = written.trim_matches(['"', '\'']);
+    let shown = unquoted(&written);
     Fix::replace(Message::new(format!("{shown}に直す"), format!("change it to {shown}")), span, written, false)
 }
 

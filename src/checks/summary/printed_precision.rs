@@ -9,6 +9,7 @@ use crate::model::exact::Q;
 use crate::model::places::{self, Column, SummaryItem};
 use crate::model::{Amount, Decimal, Rounding, Spanned};
 use crate::text::Span;
+use crate::text::unquoted;
 
 /// 億円 as a power of ten yen.
 const OKU: u32 = 8;
@@ -74,7 +75,7 @@ fn figure<'a>(cx: &'a Context, span: Span) -> Option<&'a Figure> {
 /// unsafe when the figure itself changes.
 fn rewrite(cx: &Context, span: Span, shown: &str, padded: bool) -> Fix {
     let text = written::like(cx.text, span, shown);
-    let shown = text.trim_matches(['"', '\'']);
+    let shown = unquoted(&text);
     Fix::replace(Message::new(format!("「{shown}」に直す"), format!("write {shown}")), span, text, padded)
 }
 

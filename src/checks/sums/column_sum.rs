@@ -4,6 +4,7 @@ use crate::checks::Context;
 use crate::checks::figures::{Exact, Printed};
 use crate::checks::written;
 use crate::diagnostics::{Diagnostic, Fix, Message, RuleId, group_digits};
+use crate::text::unquoted;
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for f in cx.figures.iter().filter(|f| f.rule == RuleId::ColumnSum && f.differs) {
@@ -33,7 +34,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let written = written::like(cx.text, f.span, t);
         let column = f.what.ja.rsplit('の').next().unwrap_or_default();
-        let shown = written.trim_matches(['"', '\'']).trim_end_matches(u);
+        let shown = unquoted(&written).trim_end_matches(u);
         out.push(diagnostic.fix(Fix::replace(
             Message::new(format!("合計欄の{column}を{shown}{u}に直す"), format!("set the totals row to {shown}{en}")),
             f.span,

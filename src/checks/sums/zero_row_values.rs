@@ -5,6 +5,7 @@ use crate::diagnostics::{Diagnostic, Fix, Message, RuleId, count_of};
 use crate::model::places;
 use crate::model::{Cell, CostRow, Part, Spanned};
 use crate::text::Span;
+use crate::text::unquoted;
 
 fn cell_span<T>(c: &Option<Spanned<Cell<T>>>) -> Option<(Span, bool)> {
     c.as_ref().map(|s| (s.span, matches!(s.value, Cell::Dash)))
@@ -22,7 +23,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_row(row: &CostRow, place: Message, text: &str, out: &mut Vec<Diagnostic>) {
-    let written = |span: Span| text[span.range()].trim_matches(['"', '\'']).to_owned();
+    let written = |span: Span| unquoted(&text[span.range()]).to_owned();
     let Some(cases) = &row.cases else { return };
     let n = cases.value.count();
     let cells = [

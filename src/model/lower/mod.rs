@@ -13,6 +13,7 @@ use crate::diagnostics::RuleId;
 use crate::diagnostics::{Diagnostic, Fix, Found, Message};
 use crate::syntax::{Entry, NodeId, NodeKind, Tree};
 use crate::text::Span;
+use crate::text::unquoted;
 
 /// Lowers the tree. `complete` is false when the YAML did not parse to the end: fields that are missing
 /// then are probably just not read yet, so they are not reported.
@@ -535,7 +536,7 @@ impl<'a> Lowerer<'a> {
         let quote = plain && (fixed.trim() == "-" || in_flow && fixed.contains(','));
         let fixed = if quote { format!("\"{}\"", fixed.trim()) } else { fixed };
         let place = places::at(self.tree, span.start);
-        let (shown, plain) = (source.trim_matches(['"', '\'']), fixed.trim_matches(['"', '\'']).to_owned());
+        let (shown, plain) = (unquoted(source), unquoted(&fixed).to_owned());
         self.diags.push(
             Diagnostic::new(
                 RuleId::FullwidthDigits,

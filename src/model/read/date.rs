@@ -27,16 +27,38 @@ fn era_start(i: usize) -> Option<Date> {
     ERAS.get(i).and_then(|e| Date::new(e.start.0, e.start.1, e.start.2).ok())
 }
 
+/// A date's era and its year in that era (1 for 元年), when it falls in one.
+fn era_of(date: Date) -> Option<(&'static Era, i32)> {
+    let i = (0..ERAS.len()).rev().find(|&i| era_start(i).is_some_and(|s| s <= date))?;
+    Some((&ERAS[i], i32::from(date.year()) - i32::from(ERAS[i].start.0) + 1))
+}
+
+/// An era year as written in a sentence: `5`, or `元` for the first.
+fn year_text(year: i32) -> String {
+    if year == 1 { "元".to_owned() } else { year.to_string() }
+}
+
 /// Japanese era text of a date, as the report writes it in sentences: `令和5年6月30日`.
 pub fn era_text(date: Date) -> String {
-    let era = (0..ERAS.len()).rev().find(|&i| era_start(i).is_some_and(|s| s <= date));
-    match era {
-        Some(i) => {
-            let year = i32::from(date.year()) - i32::from(ERAS[i].start.0) + 1;
-            let year = if year == 1 { "元".to_owned() } else { year.to_string() };
-            format!("{}{}年{}月{}日", ERAS[i].name, year, date.month(), date.day())
-        }
+    match era_of(date) {
+        Some((era, year)) => format!("{}{}年{}月{}日", era.name, year_text(year), date.month(), date.day()),
         None => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+    }
+}
+
+/// A date as a row of 過去５年間の実績 prints it: `R5.7.1` (元年 as 1).
+pub fn era_short(date: Date) -> String {
+    match era_of(date) {
+        Some((era, year)) => format!("{}{year}.{}.{}", era.latin, date.month(), date.day()),
+        None => format!("{}.{}.{}", date.year(), date.month(), date.day()),
+    }
+}
+
+/// The fiscal year a period ending on `end` is named for: 令和6年6月30日 → `令和6年度`, 令和元年 → `令和元年度`.
+pub fn fiscal_year(end: Date) -> String {
+    match era_of(end) {
+        Some((era, year)) => format!("{}{}年度", era.name, year_text(year)),
+        None => format!("{}年度", end.year()),
     }
 }
 

@@ -5,7 +5,7 @@
 
 mod date;
 
-pub use date::{era_text, read_date, read_period};
+pub use date::{era_short, era_text, fiscal_year, read_date, read_period};
 
 use super::decimal::Decimal;
 use super::value::{Amount, Cell, Notice};
