@@ -2,10 +2,12 @@
 //! every item of the published report in the same places, and its period and history years are the report's.
 
 use senshin_lint::catalogue::Severity;
-use senshin_lint::cli::{ReportYear, blank};
+use senshin_lint::cli::blank;
 use senshin_lint::diagnostics::RuleId;
+use senshin_lint::model::read::ReportYear;
 use senshin_lint::syntax::{NodeId, Tree};
 use std::collections::BTreeSet;
+use std::process::Command;
 
 const PUBLISHED: &str = include_str!("../examples/r6/report.yaml");
 
@@ -139,4 +141,43 @@ fn fill(blank: &str, published: &str) -> String {
         out.replace_range(start..end, &text);
     }
     out
+}
+
+/// The built binary: a draft is written once and never over a file, `-` writes to standard output, a year it
+/// cannot read writes nothing and says so in Japanese.
+#[test]
+fn the_binary_writes_a_new_draft_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("LANG", "ja_JP.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let name = "令和6年度.yaml";
+    let (code, out, _) = run(&["new", name, "--year", "R6"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("令和6年度.yaml を作りました（令和6年度、令和5年7月1日～令和6年6月30日）"), "{out}");
+    let path = dir.path().join(name);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), r6());
+    std::fs::write(&path, "書きかけ").unwrap();
+    let (code, _, err) = run(&["new", name, "--year", "R6"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("すでにあります"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "書きかけ", "a draft in progress is never overwritten");
+    let (code, out, _) = run(&["new", "-", "--year", "令和6年度"]);
+    assert_eq!((code, out), (Some(0), r6()));
+    let (code, out, err) = run(&["new", "x.yaml", "--year", "来年"]);
+    assert_eq!(code, Some(2));
+    assert!(out.is_empty() && err.contains("年度「来年」を読み取れません"), "{err}");
+    assert!(!dir.path().join("x.yaml").exists());
 }

@@ -126,7 +126,7 @@ pub fn without_facility_kind(s: &str) -> &str {
 /// The report's period, when it is a report's year (the 12 months from 1 July): the date checks measure against
 /// it only then, so that a wrong period is one finding (`report-period`), not one on every date.
 pub fn report_year(report: &crate::model::Report) -> Option<&Spanned<(jiff::civil::Date, jiff::civil::Date)>> {
-    report.meta.period.as_ref().filter(|p| crate::checks::dates::report_period::is_report_year(p.value))
+    report.meta.period.as_ref().filter(|p| crate::model::read::ReportYear::is_period(p.value))
 }
 
 /// Whether every row of a table was read with its 告示番号: only then is the table's list of technologies whole

@@ -22,7 +22,7 @@ mod schema;
 mod snippet;
 mod write;
 
-pub use new::{ReportYear, blank, new};
+pub use new::{blank, new};
 pub use schema::schema;
 
 pub use emit::{Emitter, Summary};

@@ -4,55 +4,15 @@
 //! which the checks leave out and `unfilled` counts part by part.
 
 use crate::diagnostics::Lang;
+use crate::model::PLACEHOLDER;
 use crate::model::fields::{self, Field};
 use crate::model::places::{period, short_period};
-use crate::model::read::fiscal_year;
-use crate::model::{PLACEHOLDER, read::read_date};
+use crate::model::read::ReportYear;
 use crate::text::Message;
 use jiff::civil::Date;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-
-/// A report year: 令和N年度 covers 1 July of the year before to 30 June of its own year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReportYear {
-    /// The Western year the period ends in.
-    end_year: i16,
-}
-
-impl ReportYear {
-    /// The last year whose period has ended by `today`.
-    pub fn latest(today: Date) -> ReportYear {
-        let ended = today.month() > 6 || (today.month() == 6 && today.day() == 30);
-        ReportYear { end_year: if ended { today.year() } else { today.year() - 1 } }
-    }
-
-    /// `令和7年度`, `令和7`, `R7`, `令7年度`, `2025年度`, `2025`.
-    pub fn parse(text: &str) -> Result<ReportYear, Message> {
-        let t = crate::model::read::normalize(text);
-        let t = t.trim_end_matches('度').trim_end_matches('年').trim();
-        let western = t.parse::<i16>().ok().filter(|y| (1900..=2999).contains(y));
-        let era = || read_date(&format!("{t}年6月30日")).ok().map(|d| d.year());
-        match western.or_else(era) {
-            Some(end_year) => Ok(ReportYear { end_year }),
-            None => Err(Message::new(
-                format!("年度「{text}」を読み取れません。「令和7年度」のように書いてください。"),
-                format!("cannot read the year {text}: write it as 令和7年度 (or R7, or 2025)."),
-            )),
-        }
-    }
-
-    /// The reporting period.
-    pub fn period(self) -> Option<(Date, Date)> {
-        Some((Date::new(self.end_year - 1, 7, 1).ok()?, Date::new(self.end_year, 6, 30).ok()?))
-    }
-
-    /// `令和7年度`.
-    pub fn name(self) -> String {
-        Date::new(self.end_year, 6, 30).map(fiscal_year).unwrap_or_default()
-    }
-}
 
 /// Writes one line: `key: value` at `indent`, with its comment aligned.
 fn line(out: &mut String, indent: usize, key: &str, value: &str, comment: &str) {
@@ -77,7 +37,7 @@ fn items(out: &mut String, indent: usize, list: &[Field], value: impl Fn(&Field)
 
 /// The blank draft of `year`.
 pub fn blank(year: ReportYear) -> String {
-    let (start, end) = year.period().unwrap_or((Date::constant(2023, 7, 1), Date::constant(2024, 6, 30)));
+    let (start, end) = year.period();
     let mut o = String::new();
     o.push_str(&format!("# 先進医療の実績報告 {}（{}） の下書き\n", year.name(), period((start, end))));
     o.push_str("# 「未記入」の欄を報告書の数値で埋めてください。検査：senshin-lint check このファイル\n");
@@ -107,7 +67,7 @@ pub fn blank(year: ReportYear) -> String {
     o.push('\n');
     line(&mut o, 0, "history", "", "過去５年間の実績（古い年度から。最後の行が今年度）");
     for back in (0..5).rev() {
-        let p = ReportYear { end_year: year.end_year - back }.period().unwrap_or((start, end));
+        let p = year.before(back).period();
         o.push_str(&format!("  - period: {}\n", short_period(p)));
         items(&mut o, 4, &fields::HISTORY[1..], |f| (f.key == "months").then(|| "12".into()));
     }
@@ -190,7 +150,7 @@ pub fn new(path: &Path, year: Option<&str>, lang: Lang) -> ExitCode {
         f.write_all(text.as_bytes())?;
         f.sync_all()
     });
-    let (start, end) = year.period().unwrap_or((Date::constant(2023, 7, 1), Date::constant(2024, 6, 30)));
+    let (start, end) = year.period();
     let m = match written {
         Ok(()) => Message::new(
             format!(
@@ -225,23 +185,4 @@ pub fn new(path: &Path, year: Option<&str>, lang: Lang) -> ExitCode {
     };
     println!("{}", m.get(lang));
     ExitCode::SUCCESS
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn years_as_officials_write_them() {
-        for y in ["令和6年度", "令和6", "R6", "令6年度", "2024年度", "2024", "Ｒ６"] {
-            assert_eq!(ReportYear::parse(y).unwrap().end_year, 2024, "{y}");
-        }
-        assert!(ReportYear::parse("来年").is_err());
-        let r6 = ReportYear { end_year: 2024 };
-        assert_eq!(r6.name(), "令和6年度");
-        assert_eq!(r6.period(), Some((Date::constant(2023, 7, 1), Date::constant(2024, 6, 30))));
-        assert_eq!(ReportYear::latest(Date::constant(2026, 11, 26)).name(), "令和8年度");
-        assert_eq!(ReportYear::latest(Date::constant(2026, 6, 29)).name(), "令和7年度");
-        assert_eq!(ReportYear { end_year: 2019 }.name(), "令和元年度");
-    }
 }

@@ -4,19 +4,7 @@
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Message, RuleId};
 use crate::model::places;
-use crate::model::read::era_text;
-use jiff::civil::Date;
-
-/// The last day of the 12 months from `start`.
-fn year_end(start: Date) -> Option<Date> {
-    start.checked_add(jiff::Span::new().years(1)).ok()?.yesterday().ok()
-}
-
-/// Whether a period is a report's year: the 12 months from 1 July. Other rules measure against the report's
-/// period only when it is one, so that a wrong period is one finding, here.
-pub(crate) fn is_report_year((start, end): (Date, Date)) -> bool {
-    start.month() == 7 && start.day() == 1 && year_end(start) == Some(end)
-}
+use crate::model::read::{ReportYear, era_text};
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let meta = &cx.report.meta;
@@ -37,11 +25,9 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         ));
         return;
     }
-    if !is_report_year(period.value) {
-        let expected = Date::new(if start.month() >= 7 { start.year() } else { start.year() - 1 }, 7, 1)
-            .ok()
-            .and_then(|s| Some((s, year_end(s)?)));
-        let hint = expected.map_or(String::new(), places::period);
+    if !ReportYear::is_period(period.value) {
+        // The year the period's start falls in.
+        let hint = places::period(ReportYear::of_end(start).before(if start.month() >= 7 { -1 } else { 0 }).period());
         out.push(
             Diagnostic::new(
                 RuleId::ReportPeriod,
@@ -65,10 +51,14 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     if let Some(fy) = &meta.fiscal_year {
         let written = crate::model::read::normalize(&fy.value).replace(' ', "");
-        // 令和6年6月30日 ends 令和6年度: the fiscal year is named for the year its period ends in.
-        let expected = crate::model::read::fiscal_year(end);
-        let western = format!("{}年度", end.year());
-        if written.contains("年度") && written != expected && written != western {
+        // 令和6年6月30日 ends 令和6年度: the fiscal year is named for the year its period ends in. A year written
+        // any way the reader reads (R6年度, 令6年度, 2024年度) is compared as a year; other text is left alone.
+        let expected = ReportYear::of_end(end);
+        if let Ok(year) = ReportYear::parse(&written)
+            && written.contains('年')
+            && year != expected
+        {
+            let expected = expected.name();
             out.push(
                 Diagnostic::new(
                     RuleId::ReportPeriod,

@@ -97,6 +97,22 @@ fn split_era(s: &str) -> (&str, &str) {
     (s[..at].trim(), &s[at..])
 }
 
+/// The Western year of a year as written on its own: `令和6`, `令6`, `R6`, `令和元`, or `2024`.
+pub(super) fn read_year(s: &str) -> Option<i16> {
+    let (prefix, rest) = split_era(s);
+    let number = |t: &str| {
+        (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<i16>().ok())
+            .flatten()
+    };
+    if prefix.is_empty() {
+        return number(rest).filter(|y| (1000..=9999).contains(y));
+    }
+    let era = &ERAS[find_era(prefix)?];
+    let year = if rest == "元" { 1 } else { number(rest).filter(|&y| y >= 1)? };
+    era.start.0.checked_add(year - 1)
+}
+
 pub fn read_date(s: &str) -> Read<Date> {
     let s = s.trim();
     let (prefix, rest) = split_era(s);

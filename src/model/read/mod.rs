@@ -4,8 +4,10 @@
 //! read.
 
 mod date;
+mod year;
 
 pub use date::{era_short, era_text, fiscal_year, read_date, read_period};
+pub use year::ReportYear;
 
 use super::decimal::Decimal;
 use super::value::{Amount, Cell, Notice};
