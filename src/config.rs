@@ -90,7 +90,12 @@ pub fn parse(text: &str, dir: &Path) -> (Config, Vec<Diagnostic>) {
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim().to_owned();
-            let d = error(span, format!("設定ファイルの誤り: {message}"), format!("configuration error: {message}"));
+            let d = error(
+                span,
+                "設定ファイルのこの位置を読み取れません。書き方を確かめてください。".to_owned(),
+                "The configuration cannot be read here; check how it is written.".to_owned(),
+            )
+            .note(Message::new(format!("読み取り処理の原文：{message}"), format!("The reader said: {message}")));
             return (config, vec![d]);
         }
     };
@@ -171,7 +176,7 @@ fn globs(list: Option<Spanned<Vec<Spanned<String>>>>, diags: &mut Vec<Diagnostic
         if pattern.len() > MAX_GLOB_BYTES {
             diags.push(error(
                 glob.span(),
-                format!("glob が長すぎます（{} バイト、上限 {MAX_GLOB_BYTES} バイト）", pattern.len()),
+                format!("ファイル名の型が長すぎます（{}文字分。{MAX_GLOB_BYTES}文字分までです）。", pattern.len()),
                 format!("the glob is too long ({} bytes; the limit is {MAX_GLOB_BYTES})", pattern.len()),
             ));
             continue;
@@ -183,7 +188,7 @@ fn globs(list: Option<Spanned<Vec<Spanned<String>>>>, diags: &mut Vec<Diagnostic
             }
             Err(e) => diags.push(error(
                 glob.span(),
-                format!("glob として読めません: {}", e.kind()),
+                "ファイル名の型として読み取れません。「drafts/**」のように書いてください。".to_owned(),
                 format!("invalid glob: {}", e.kind()),
             )),
         }
@@ -191,7 +196,11 @@ fn globs(list: Option<Spanned<Vec<Spanned<String>>>>, diags: &mut Vec<Diagnostic
     let set = match builder.build() {
         Ok(set) => any.then_some(set),
         Err(e) => {
-            diags.push(error(span.clone(), format!("glob として読めません: {e}"), format!("invalid globs: {e}")));
+            diags.push(error(
+                span.clone(),
+                "ファイル名の型を読み取れません。「drafts/**」のように書いてください。".to_owned(),
+                format!("invalid globs: {e}"),
+            ));
             None
         }
     };

@@ -50,11 +50,11 @@ pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 pub fn too_large(size: Option<u64>) -> Message {
     match size {
         Some(n) => Message::new(
-            format!("ファイルが大きすぎます（{n} バイト、上限 {MAX_FILE_BYTES} バイト）"),
+            format!("下書きが大きすぎるため、読み取りません（{n}バイト。{MAX_FILE_BYTES}バイトまでです）。"),
             format!("the file is too large ({n} bytes; the limit is {MAX_FILE_BYTES})"),
         ),
         None => Message::new(
-            format!("ファイルが大きすぎます（上限 {MAX_FILE_BYTES} バイトを超えています）"),
+            format!("下書きが大きすぎるため、読み取りません（{MAX_FILE_BYTES}バイトまでです）。"),
             format!("the file is too large (more than the limit of {MAX_FILE_BYTES} bytes)"),
         ),
     }
@@ -124,11 +124,11 @@ fn limit(diagnostics: &mut Vec<Diagnostic>, more: usize) {
         RuleId::DiagnosticLimit,
         at,
         Message::new(
-            format!("指摘が多すぎるため、ここから先の {n} 件は示していません（示すのは最初の {max} 件までです）"),
+            format!("指摘が多すぎるため、ここから先の{n}件は示していません。示すのは最初の{max}件までです。"),
             format!("{n} more findings from here on are not shown (only the first {max} are)"),
         ),
     )
-    .note(Message::new("上から順に直すと、残りの指摘が表示されます", "fix from the top, and the rest will appear"));
+    .note(Message::new("上から順に直すと、残りの指摘が表示されます。", "Fix from the top, and the rest will appear."));
     diagnostics.push(d);
 }
 

@@ -1,7 +1,7 @@
 //! The `senshin-lint` binary: argument parsing only.
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use senshin_lint::cli::{self, Color, Format};
 use senshin_lint::diagnostics::Lang;
 use std::path::PathBuf;
@@ -43,8 +43,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Language of messages (default: the configuration's, else the system's).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
         /// When to use colours in human output.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
@@ -52,8 +52,8 @@ enum Command {
     /// Print the documentation of a rule.
     Explain {
         rule: String,
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Run the language server on standard input and output.
     Lsp,
@@ -69,31 +69,26 @@ enum Command {
         #[arg(long)]
         year: Option<String>,
         /// Language of what it prints (default: the system's).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// List every rule.
     Rules {
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
         /// Print the README's rule table (Markdown) instead.
         #[arg(long)]
         markdown: bool,
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    Ja,
-    En,
+/// `--lang`, read by the parser every setting of the language uses (`ja`, `日本語`, `en`, `英語` …).
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|m| m.en)
 }
 
-fn lang(arg: Option<LangArg>) -> Lang {
-    match arg {
-        Some(LangArg::Ja) => Lang::Ja,
-        Some(LangArg::En) => Lang::En,
-        None => senshin_lint::diagnostics::Lang::of_system(),
-    }
+fn lang(arg: Option<Lang>) -> Lang {
+    arg.unwrap_or_else(Lang::of_system)
 }
 
 /// The language asked for on the command line (`--lang ja`, `--lang=en`), else the system's: the help and the
@@ -105,11 +100,7 @@ fn requested_lang(args: &[std::ffi::OsString]) -> Lang {
         Some(rest) => rest.strip_prefix('=').map(str::to_owned),
         None => None,
     });
-    match asked.as_deref() {
-        Some("ja") => Lang::Ja,
-        Some("en") => Lang::En,
-        _ => Lang::of_system(),
-    }
+    asked.and_then(|a| a.parse::<Lang>().ok()).unwrap_or_else(Lang::of_system)
 }
 
 /// The help of every command and option in Japanese, with clap's own words (headings, the help and version
@@ -240,6 +231,7 @@ fn japanese_error(e: &clap::Error) -> String {
             let valid = context(ContextKind::ValidValue).map(|v| format!("使えるのは {v} です。")).unwrap_or_default();
             format!("{arg} に「{value}」は指定できません。{valid}")
         }
+        ErrorKind::ValueValidation => format!("{arg} に「{value}」は指定できません。"),
         ErrorKind::MissingRequiredArgument => format!("{arg} を指定してください。"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "コマンドを指定してください（check、new、explain、rules、schema、lsp）。".to_owned()
@@ -297,7 +289,7 @@ fn main() -> ExitCode {
                 (true, false) => Some(senshin_lint::fix::FixMode::Safe),
                 (false, false) => None,
             };
-            let (paths, lang) = (files, l.map(|l| lang(Some(l))));
+            let (paths, lang) = (files, l);
             cli::check(&cli::CheckOptions {
                 paths,
                 format,

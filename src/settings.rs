@@ -24,7 +24,7 @@ impl std::str::FromStr for Level {
             other => other.parse().map(Level::On).map_err(|_| {
                 Message::new(
                     format!(
-                        "水準「{other}」は使えません。「off」（無効）、「info」（情報）、「warning」（警告）、「error」（エラー）のいずれかです"
+                        "扱い「{other}」は使えません。「無効」「情報」「警告」「エラー」のいずれかを書いてください（「off」「info」「warning」「error」でも構いません）。"
                     ),
                     format!("`{other}` is not a level: off, info, warning or error"),
                 )

@@ -135,8 +135,8 @@ pub fn apply(text: &str, comments: &[Comment], diagnostics: &mut Vec<Diagnostic>
                     RuleId::UnusedSuppression,
                     *span,
                     Message::new(
-                        format!("`{id}` の抑制は何も抑制していません"),
-                        format!("the suppression of `{id}` silences nothing"),
+                        format!("検査「{id}」の除外が書かれていますが、この位置で除外する指摘はありません。"),
+                        format!("The exclusion of {id} silences nothing here."),
                     ),
                 )
                 .fix(fix.clone()),
@@ -159,7 +159,7 @@ pub fn apply(text: &str, comments: &[Comment], diagnostics: &mut Vec<Diagnostic>
 /// Removes the unused ids: the whole comment (and its line, when it stands alone) when none is used, else
 /// the unused ids from its list.
 fn removal(text: &str, s: &Suppression, used: &[bool]) -> Fix {
-    let title = Message::new("使われていない抑制を削除する", "remove the unused suppression");
+    let title = Message::new("使われていない除外を削除する", "remove the unused exclusion");
     if used.iter().all(|u| !u) {
         let span = if s.alone {
             let start = text[..s.comment.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);

@@ -51,7 +51,7 @@ impl std::str::FromStr for Severity {
             "info" | "情報" => Ok(Severity::Info),
             other => Err(Message::new(
                 format!(
-                    "水準「{other}」は使えません。「error」（エラー）、「warning」（警告）、「info」（情報）のいずれかです"
+                    "重大度「{other}」は使えません。「エラー」「警告」「情報」のいずれかを書いてください（「error」「warning」「info」でも構いません）。"
                 ),
                 format!("`{other}` is not a severity: error, warning or info"),
             )),

@@ -41,7 +41,7 @@ catalogue! {
     },
     Schema {
         id: "schema", group: Syntax, severity: Error, fixable: true, checked: false,
-        ja: "必須の節・項目がない、不明なキー、型の誤り、キーの重複",
+        ja: "必須の部分・項目がない、様式にない項目名、値の書き方の誤り、項目名の重複",
         en: "a required section or field is missing, a key is unknown, a value has the wrong type, a key is duplicated",
         docs: "catalogue/reading/schema",
     },

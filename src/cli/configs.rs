@@ -97,7 +97,9 @@ impl Configs {
         };
         let folder = shown(folder);
         let message = Message::new(
-            format!("{key} により {folder} の YAML ファイル {yaml_files} 個がすべて除かれ、検査する下書きがありません"),
+            format!(
+                "設定の「{key}」により、{folder} の下書き（YAML）{yaml_files}個がすべて検査から外れ、検査する下書きがありません。"
+            ),
             format!(
                 "`{key}` leaves no draft to check in {folder}: all {yaml_files} YAML file{} there are left out",
                 if yaml_files == 1 { "" } else { "s" }
@@ -113,7 +115,7 @@ impl Configs {
 pub fn no_drafts(folder: &Path, lang: Lang) -> String {
     let folder = shown(folder);
     match lang {
-        Lang::Ja => format!("{folder} に報告書の下書き（YAML）が見つかりませんでした"),
+        Lang::Ja => format!("{folder} に報告書の下書き（YAML）が見つかりませんでした。"),
         Lang::En => format!("no report draft (YAML) found in {folder}"),
     }
 }

@@ -192,7 +192,12 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let path = opts.config.as_deref().unwrap_or(Path::new("")).display();
-            complain(&format!("cannot read the configuration {path}: {}", e.get(Lang::En)));
+            let lang = opts.lang.unwrap_or_else(Lang::of_system);
+            let m = match lang {
+                Lang::Ja => format!("設定ファイル {path} が{}", e.get(lang)),
+                Lang::En => format!("cannot read the configuration {path}: {}", e.get(lang)),
+            };
+            complain(&m);
             return ExitCode::from(2);
         }
     };

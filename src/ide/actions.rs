@@ -44,7 +44,7 @@ pub fn code_actions(
             });
         }
         let title = match lang {
-            Lang::Ja => format!("この行の {} を無視する", d.rule),
+            Lang::Ja => format!("この行を検査「{}」から除外する", d.rule),
             Lang::En => format!("Ignore {} on this line", d.rule),
         };
         out.push(Action { title, edits: vec![lines.ignore_edit(d)], preferred: false, diagnostic: i });

@@ -173,6 +173,15 @@ pub fn cost_table(part: Part) -> Message {
     }
 }
 
+/// The cost tables a column of 実績の概要 comes from: 「参考資料１」, 「参考資料２」, or 「参考資料１・２」 for 計.
+pub fn cost_tables(column: Column) -> Message {
+    match column {
+        Column::A => cost_table(Part::A),
+        Column::B => cost_table(Part::B),
+        Column::Total => Message::new("参考資料１・２", "reference tables 1 and 2 (参考資料１・２)"),
+    }
+}
+
 /// 「参考資料１の合計欄」 / "the totals row (合計) of reference table 1 (参考資料１)".
 pub fn cost_total(part: Part) -> Message {
     let t = cost_table(part);
@@ -220,6 +229,18 @@ pub fn zero_entry(part: Part, notice: Option<&str>, index: usize) -> Message {
         None => {
             Message::new(format!("{}の{}番目の欄", t.ja, index + 1), format!("{}, entry {}", cap(&t.en), index + 1))
         }
+    }
+}
+
+/// A facility of a zero-case entry: 「先－１－２【先進医療Ｂ】告示番号32 横浜市立大学附属病院」, or by its place in the
+/// entry (「…の欄の2番目の医療機関」) when its name cannot be read.
+pub fn zero_facility(entry: &Message, name: Option<&str>, index: usize) -> Message {
+    match name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => Message::new(format!("{} {n}", entry.ja.trim_end_matches("の欄")), format!("{}, {n}", entry.en)),
+        None => Message::new(
+            format!("{}の{}番目の医療機関", entry.ja, index + 1),
+            format!("{}, facility {}", entry.en, index + 1),
+        ),
     }
 }
 
@@ -328,9 +349,7 @@ fn named(tree: &Tree, located: &Located) -> Message {
             let entry = zero_entry(p, raw(3, "notice").as_deref(), index(2));
             match rest {
                 ["facilities", "-", more @ ..] => {
-                    let n = index(4) + 1;
-                    let place =
-                        Message::new(format!("{}の{n}番目の医療機関", entry.ja), format!("{}, facility {n}", entry.en));
+                    let place = zero_facility(&entry, raw(5, "name").as_deref(), index(4));
                     of(place, more.first().and_then(|_| field(&keys[..6])))
                 }
                 _ => of(entry, rest.first().and_then(|_| field(&keys[..4]))),

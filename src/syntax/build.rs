@@ -98,7 +98,7 @@ impl Builder<'_> {
                         RuleId::Schema,
                         span,
                         Message::new(
-                            "エイリアス（*名前）は報告書の下書きでは使えません。値をそのまま書いてください",
+                            "「*」の記号で別の値を参照する書き方は、報告書の下書きでは使えません。値をそのまま書いてください。",
                             "aliases (*name) are not allowed in a report draft: write the value itself",
                         ),
                     ));
@@ -206,7 +206,7 @@ impl Builder<'_> {
             RuleId::Schema,
             Span::new(span.start, end),
             Message::new(
-                "アンカー（&名前）は報告書の下書きでは使えません",
+                "「&」の記号で値に名前を付ける書き方は、報告書の下書きでは使えません。",
                 "anchors (&name) are not allowed in a report draft",
             ),
         ));

@@ -26,6 +26,7 @@ pub(super) fn count_figure(
         also: values[1..].iter().map(|&v| Exact::Value(v)).collect(),
         differs: !values.contains(&i128::from(printed.value)),
         expected,
+        item: what.clone(),
         what,
         from,
         calc: why,
@@ -65,6 +66,7 @@ pub(super) fn amount_figure(
         also: values[1..].iter().map(|&v| Exact::Value(v)).collect(),
         expected: e.to_string(),
         differs: values.iter().all(|&v| printed.value.round_yen(v, r).value != printed.value.value),
+        item: what.clone(),
         what,
         from: source.basis.clone(),
         calc,
@@ -102,6 +104,7 @@ pub(super) fn ratio_figure(
         also: readings[1..].iter().map(|&(part, whole)| Exact::Ratio { part, whole }).collect(),
         expected: format!("{e}%"),
         differs: readings.iter().all(|&r| rounded(r) != printed.value),
+        item: what.clone(),
         what,
         from: part.basis.clone(),
         calc: Message::new(

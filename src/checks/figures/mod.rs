@@ -60,6 +60,8 @@ pub struct Figure {
     pub differs: bool,
     /// The printed figure's place, as the report names it: 「先－１－１ 実績の概要の③全患者数（先進医療Ａ）」.
     pub what: Message,
+    /// The printed figure's item alone, for a fix's title: a 合計欄's column (「総合計」); else the same as `what`.
+    pub item: Message,
     /// What it is derived from, for a sentence: 「参考資料１の合計」 for an amount or a share (「…から求めた」), the
     /// value's own name for a count (「参考資料１の年間実施件数の合計」).
     pub from: Message,

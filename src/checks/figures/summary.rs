@@ -2,7 +2,7 @@
 
 use super::Figure;
 use super::build::{amount_figure, count_figure, ratio_figure};
-use super::tables::{Exacts, Tables, both, exacts, insured};
+use super::tables::{Exacts, both, exacts, insured};
 use crate::diagnostics::{Message, RuleId};
 use crate::model::places::{self, SummaryItem};
 use crate::model::{Part, Report, Rounding, SummaryColumn};
@@ -46,7 +46,7 @@ fn summary_column(r: Rounding, col: &SummaryColumn, e: Exacts, column: places::C
         out.push(f);
     }
     if let (Some(t), Some(technologies)) = (&col.technologies, e.technologies) {
-        let tn = Tables::of(column).name();
+        let tn = places::cost_tables(column);
         let from =
             Message::new(format!("{}に載っている技術の数", tn.ja), format!("the technologies listed in {}", tn.en));
         let why = Message::new(

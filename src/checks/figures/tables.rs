@@ -20,46 +20,24 @@ pub(super) struct Column {
     /// Where it comes from, for 「…から求めた」: 「参考資料１の合計」, 「参考資料２の各行」.
     pub(super) basis: Message,
     pub(super) sources: Vec<(Span, Message)>,
+    /// Whether the first reading is the printed 合計 (else the rows' sum).
+    pub(super) from_totals: bool,
 }
 
-/// The tables a column comes from: 「参考資料１」, or 「参考資料１・２」 for the 計 column.
-#[derive(Clone, Copy)]
-pub(super) enum Tables {
-    One(Part),
-    Both,
-}
-
-impl Tables {
-    /// The tables of a summary column: its part's, or both for 計.
-    pub(super) fn of(column: places::Column) -> Tables {
-        match column {
-            places::Column::A => Tables::One(Part::A),
-            places::Column::B => Tables::One(Part::B),
-            places::Column::Total => Tables::Both,
-        }
-    }
-
-    pub(super) fn name(self) -> Message {
-        match self {
-            Tables::One(p) => places::cost_table(p),
-            Tables::Both => Message::new("参考資料１・２", "reference tables 1 and 2 (参考資料１・２)"),
-        }
-    }
-
-    /// The column's name and basis, from the printed 合計 or from the rows.
-    fn column(self, (ja, en): (&str, &str), printed: bool) -> (Message, Message) {
-        let t = self.name();
-        if printed {
-            (
-                Message::new(format!("{}の{ja}の合計", t.ja), format!("the total of {en} in {}", t.en)),
-                Message::new(format!("{}の合計", t.ja), format!("the totals of {}", t.en)),
-            )
-        } else {
-            (
-                Message::new(format!("{}の各行の{ja}の和", t.ja), format!("the sum of {en} over the rows of {}", t.en)),
-                Message::new(format!("{}の各行", t.ja), format!("the rows of {}", t.en)),
-            )
-        }
+/// The column's name and basis, from the printed 合計 or from the rows, in the tables of a summary column
+/// (参考資料１, or 参考資料１・２ for 計).
+fn named(tables: places::Column, (ja, en): (&str, &str), printed: bool) -> (Message, Message) {
+    let t = places::cost_tables(tables);
+    if printed {
+        (
+            Message::new(format!("{}の{ja}の合計", t.ja), format!("the total of {en} in {}", t.en)),
+            Message::new(format!("{}の合計", t.ja), format!("the totals of {}", t.en)),
+        )
+    } else {
+        (
+            Message::new(format!("{}の各行の{ja}の和", t.ja), format!("the sum of {en} over the rows of {}", t.en)),
+            Message::new(format!("{}の各行", t.ja), format!("the rows of {}", t.en)),
+        )
     }
 }
 
@@ -70,7 +48,7 @@ fn column(
     printed: Option<Spanned<i128>>,
     (ja, en, unit): (&'static str, &'static str, &'static str),
 ) -> Option<Column> {
-    let tables = Tables::One(part);
+    let tables = places::Column::of(part);
     let total = || Message::new(format!("{ja}の合計"), format!("the total of {en}"));
     let rows = |s: i128| {
         Message::new(
@@ -78,10 +56,10 @@ fn column(
             format!("{en} (the rows sum to {})", group_digits(s)),
         )
     };
-    let (name, basis) = tables.column((ja, en), true);
+    let (name, basis) = named(tables, (ja, en), true);
     match (sum, printed) {
         (Some(sum), Some(p)) if p.value == sum => {
-            Some(Column { values: vec![sum], name, basis, sources: vec![(p.span, total())] })
+            Some(Column { values: vec![sum], name, basis, sources: vec![(p.span, total())], from_totals: true })
         }
         // The 合計 and its rows disagree: `column-sum` says so at the 合計, and either reading is accepted here.
         (Some(sum), Some(p)) => {
@@ -90,13 +68,21 @@ fn column(
                 format!("the totals row ({}; not the sum of the rows)", group_digits(p.value)),
             );
             let sources = vec![(p.span, printed), (table.rows_key, rows(sum))];
-            Some(Column { values: vec![p.value, sum], name, basis, sources })
+            Some(Column { values: vec![p.value, sum], name, basis, sources, from_totals: true })
         }
         (Some(sum), None) => {
-            let (name, basis) = tables.column((ja, en), false);
-            Some(Column { values: vec![sum], name, basis, sources: vec![(table.rows_key, rows(sum))] })
+            let (name, basis) = named(tables, (ja, en), false);
+            Some(Column {
+                values: vec![sum],
+                name,
+                basis,
+                sources: vec![(table.rows_key, rows(sum))],
+                from_totals: false,
+            })
         }
-        (None, Some(p)) => Some(Column { values: vec![p.value], name, basis, sources: vec![(p.span, total())] }),
+        (None, Some(p)) => {
+            Some(Column { values: vec![p.value], name, basis, sources: vec![(p.span, total())], from_totals: true })
+        }
         (None, None) => None,
     }
 }
@@ -146,19 +132,20 @@ pub(super) fn exacts(table: &CostTable, part: Part) -> Exacts {
 /// other.
 pub(super) fn combine(a: &Column, b: &Column, f: impl Fn(i128, i128) -> i128, name: Message, basis: Message) -> Column {
     let values = distinct(a.values.iter().flat_map(|&x| b.values.iter().map(move |&y| (x, y))).map(|(x, y)| f(x, y)));
-    Column { values, name, basis, sources: a.sources.iter().chain(&b.sources).cloned().collect() }
+    let sources = a.sources.iter().chain(&b.sources).cloned().collect();
+    Column { values, name, basis, sources, from_totals: a.from_totals && b.from_totals }
 }
 
 /// A column of both tables, for the 計 column: 「参考資料１・２の総合計の合計」 when both are read the same way.
 pub(super) fn add(a: Option<Column>, b: Option<Column>, word: (&str, &str)) -> Option<Column> {
     let (a, b) = (a?, b?);
-    let same = a.basis.ja.ends_with("の合計") == b.basis.ja.ends_with("の合計");
+    let same = a.from_totals == b.from_totals;
     let (name, basis) = if same {
-        Tables::Both.column(word, a.basis.ja.ends_with("の合計"))
+        named(places::Column::Total, word, a.from_totals)
     } else {
         (
             Message::new(format!("{}と{}", a.name.ja, b.name.ja), format!("{} and {}", a.name.en, b.name.en)),
-            Tables::Both.name(),
+            places::cost_tables(places::Column::Total),
         )
     };
     Some(combine(&a, &b, |x, y| x + y, name, basis))

@@ -54,6 +54,7 @@ pub(super) fn column_sums(part: Part, table: &CostTable, out: &mut Vec<Figure>) 
             expected: e,
             differs: printed.value != sum,
             what: Message::new(format!("{}の{ja}", place.ja), format!("{}: {en}", places::cap(&place.en))),
+            item: Message::new(ja, en),
             from: Message::new(format!("{n}行の{ja}の和"), format!("the sum of its {rows_en}")),
             calc: Message::new(
                 "合計欄は実績の概要の④⑤⑥の元になります。",

@@ -18,11 +18,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let r = cx.report.meta.rounding;
     let columns = [(Column::A, &s.a), (Column::B, &s.b), (Column::Total, &s.total)];
     for (column, col) in columns.into_iter().filter_map(|(c, col)| Some((c, col.as_ref()?))) {
-        let table = match column {
-            Column::A => "参考資料１",
-            Column::B => "参考資料２",
-            Column::Total => "参考資料１・２",
-        };
+        let table = places::cost_tables(column).ja;
         let advice = |marks: &str, en: &str| {
             Message::new(
                 format!("対処：{marks}のいずれかを写し誤ったものと思われます。{table}の合計から求め直してください。"),

@@ -33,10 +33,12 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let written = written::like(cx.text, f.span, t);
-        let column = f.what.ja.rsplit('の').next().unwrap_or_default();
         let shown = unquoted(&written).trim_end_matches(u);
         out.push(diagnostic.fix(Fix::replace(
-            Message::new(format!("合計欄の{column}を{shown}{u}に直す"), format!("set the totals row to {shown}{en}")),
+            Message::new(
+                format!("合計欄の{}を{shown}{u}に直す", f.item.ja),
+                format!("set {} in the totals row to {shown}{en}", f.item.en),
+            ),
             f.span,
             written,
             false,

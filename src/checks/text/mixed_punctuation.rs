@@ -40,14 +40,11 @@ impl Where {
             },
             Where::Facility(p, i, f, t) => match entry(p, i) {
                 Some(z) => {
-                    let e = places::zero_case(p, z, i as usize);
-                    let who = z.facilities.get(f as usize).and_then(|f| f.name.as_ref());
-                    let who = who.map(|n| n.value.trim()).unwrap_or_default();
+                    let entry = places::zero_case(p, z, i as usize);
+                    let who = z.facilities.get(f as usize).and_then(|f| f.name.as_ref()).map(|n| n.value.as_str());
+                    let facility = places::zero_facility(&entry, who, f as usize);
                     let (ja, en) = FACILITY_TEXTS[usize::from(t)];
-                    Message::new(
-                        format!("{} {who}の{ja}", e.ja.trim_end_matches("の欄")),
-                        format!("{}, {who}: {en}", e.en),
-                    )
+                    Message::new(format!("{}の{ja}", facility.ja), format!("{}: {en}", facility.en))
                 }
                 None => places::zero_table(p),
             },

@@ -66,7 +66,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         )),
                     );
                 }
-                for f in &entry.facilities {
+                for (i, f) in entry.facilities.iter().enumerate() {
                     let empty = |v: &Option<crate::model::Spanned<String>>| {
                         v.as_ref().is_none_or(|r| r.value.trim().is_empty())
                     };
@@ -86,15 +86,13 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     }
                     let ja: Vec<&str> = missing.iter().map(|m| m.0).collect();
                     let en: Vec<&str> = missing.iter().map(|m| m.1).collect();
-                    let who = f.name.as_ref().map(|n| n.value.trim()).filter(|n| !n.is_empty());
-                    let (who_ja, who_en) =
-                        who.map_or((String::new(), String::new()), |n| (format!(" {n}"), format!(", {n}")));
+                    let facility = places::zero_facility(&place, f.name.as_ref().map(|n| n.value.as_str()), i);
                     out.push(Diagnostic::new(
                         RuleId::ZeroCaseMissing,
                         at,
                         Message::new(
-                            format!("{}{who_ja}の{}が書かれていません。", place.ja, ja.join("・")),
-                            format!("{}{who_en}: the {} is not written.", place.en, en.join(" and ")),
+                            format!("{}の{}が書かれていません。", facility.ja, ja.join("・")),
+                            format!("{}: the {} is not written.", facility.en, en.join(" and ")),
                         ),
                     ));
                 }
