@@ -74,12 +74,13 @@ fn japanese_header(rendered: Vec<u8>, d: &Diagnostic) -> Vec<u8> {
     let Ok(text) = String::from_utf8(rendered) else { return Vec::new() };
     let end = text.find('\n').unwrap_or(text.len());
     let (head, rest) = text.split_at(end);
-    let word = match d.severity {
-        Severity::Error => ("error[", "エラー["),
-        Severity::Warning => ("warning[", "警告["),
-        Severity::Info => ("note[", "情報["),
+    // codespan's word for each severity; the Japanese one is the catalogue's.
+    let codespan = match d.severity {
+        Severity::Error => "error[",
+        Severity::Warning => "warning[",
+        Severity::Info => "note[",
     };
-    let head = head.replacen(word.0, word.1, 1);
+    let head = head.replacen(codespan, &format!("{}[", d.severity.name_ja()), 1);
     let code = format!("[{}]", d.rule);
     let head = match head.find(&code).map(|i| i + code.len()) {
         Some(after) => format!("{}{}", &head[..after], head[after..].replacen(": ", "：", 1)),

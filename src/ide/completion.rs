@@ -75,7 +75,7 @@ pub fn complete(analysis: &Analysis, text: &str, offset: usize) -> Vec<Completio
         let path = enclosing(text, line_start, col, dash);
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
         return match (key.trim(), path.as_slice()) {
-            ("notice", ["zero_cases", p, "-"]) => notices(analysis, if *p == "A" { Part::A } else { Part::B }),
+            ("notice", ["zero_cases", p, "-"]) => notices(analysis, Part::from_key(p).unwrap_or(Part::A)),
             _ => Vec::new(),
         };
     }

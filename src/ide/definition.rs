@@ -11,7 +11,7 @@ pub fn definition(analysis: &Analysis, offset: usize) -> Option<Span> {
     let at = locate(&analysis.tree, offset);
     let keys = at.keys();
     let report = &analysis.report;
-    let part = |p: &str| if p == "A" { Part::A } else { Part::B };
+    let part = |p: &str| Part::from_key(p).unwrap_or(Part::A);
     match keys.as_slice() {
         ["zero_cases", p, "-", "notice"] => {
             let span = analysis.tree.span(at.node?);

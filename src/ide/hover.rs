@@ -36,7 +36,7 @@ pub fn hover(analysis: &Analysis, text: &str, offset: usize, lang: Lang) -> Opti
         return Some(HoverInfo { span, text: format!("{label}≈ {} 億円", oku_text(yen, 2)) });
     }
     if let ["zero_cases", p, "-", "notice"] = keys.as_slice() {
-        return technology(analysis, if *p == "A" { Part::A } else { Part::B }, span, lang);
+        return technology(analysis, Part::from_key(p).unwrap_or(Part::A), span, lang);
     }
     (!label.is_empty()).then(|| HoverInfo { span, text: label.trim_end().to_owned() })
 }

@@ -21,6 +21,14 @@ pub enum Column {
 impl Column {
     pub const ALL: [Column; 3] = [Column::A, Column::B, Column::Total];
 
+    /// The column a draft's key names: `A`, `B` or `total`.
+    pub fn from_key(key: &str) -> Option<Column> {
+        match key {
+            "total" => Some(Column::Total),
+            k => Part::from_key(k).map(Column::of),
+        }
+    }
+
     pub fn of(part: Part) -> Column {
         match part {
             Part::A => Column::A,
@@ -51,6 +59,17 @@ pub enum SummaryItem {
 }
 
 impl SummaryItem {
+    /// In the order of `fields::SUMMARY`, ① to ⑦.
+    pub const ALL: [SummaryItem; 7] = [
+        SummaryItem::Technologies,
+        SummaryItem::Facilities,
+        SummaryItem::Patients,
+        SummaryItem::Insured,
+        SummaryItem::Advanced,
+        SummaryItem::Total,
+        SummaryItem::Ratio,
+    ];
+
     /// 「⑥総金額」 / "⑥ total amount": the circled number with the item's name, as a sentence names it.
     pub fn name(self) -> Message {
         let (ja, en) = match self {
@@ -285,17 +304,7 @@ fn named(tree: &Tree, located: &Located) -> Message {
         let value = tree.scalar(tree.get(node, key)?.value)?.trim();
         (!value.is_empty() && value.chars().count() <= 12).then(|| value.to_owned())
     };
-    let part = |k: &str| match k {
-        "A" => Some(Part::A),
-        "B" => Some(Part::B),
-        _ => None,
-    };
-    let column = |k: &str| match k {
-        "A" => Some(Column::A),
-        "B" => Some(Column::B),
-        "total" => Some(Column::Total),
-        _ => None,
-    };
+    let (part, column) = (Part::from_key, Column::from_key);
     let field = |path: &[&str]| fields::field(path).map(|f| Message::new(f.ja.replace(' ', ""), f.ja.replace(' ', "")));
     let of = |place: Message, what: Option<Message>| match what {
         Some(w) => Message::new(format!("{}の{}", place.ja, w.ja), format!("{}, {}", place.en, w.en)),
@@ -309,8 +318,8 @@ fn named(tree: &Tree, located: &Located) -> Message {
         ),
         ["summary", c, item, ..] if column(c).is_some() => {
             let c = column(c).unwrap_or(Column::A);
-            match SUMMARY_KEYS.iter().position(|k| k == item) {
-                Some(i) => summary(c, SUMMARY_ITEMS[i]),
+            match fields::SUMMARY.iter().position(|f| f.key == *item) {
+                Some(i) => summary(c, SummaryItem::ALL[i]),
                 None => of(summary_section(Some(c)), None),
             }
         }
@@ -318,7 +327,7 @@ fn named(tree: &Tree, located: &Located) -> Message {
         ["summary"] => summary_section(None),
         ["changes", c, item, ..] if column(c).is_some() => {
             let c = column(c).unwrap_or(Column::A);
-            match CHANGE_KEYS.iter().position(|k| k == item) {
+            match fields::CHANGES.iter().position(|f| f.key == *item) {
                 Some(i) => changes(c, ChangeItem::ALL[i]),
                 None => changes_section(Some(c)),
             }
@@ -369,7 +378,7 @@ fn named(tree: &Tree, located: &Located) -> Message {
 pub fn part_at(tree: &Tree, offset: usize) -> Message {
     let located = locate(tree, offset);
     let keys = located.keys();
-    let part = |k: &str| if k == "B" { Part::B } else { Part::A };
+    let part = |k: &str| Part::from_key(k).unwrap_or(Part::A);
     match keys.as_slice() {
         ["report", ..] => Message::new("報告書の表題・年度・対象期間", "The report's heading"),
         ["summary", ..] => summary_section(None),
@@ -386,19 +395,6 @@ pub fn part_at(tree: &Tree, offset: usize) -> Message {
         _ => Message::new("下書き", "The draft"),
     }
 }
-
-const SUMMARY_KEYS: [&str; 7] =
-    ["technologies", "facilities", "patients", "insured_cost", "advanced_cost", "total_cost", "advanced_ratio"];
-const SUMMARY_ITEMS: [SummaryItem; 7] = [
-    SummaryItem::Technologies,
-    SummaryItem::Facilities,
-    SummaryItem::Patients,
-    SummaryItem::Insured,
-    SummaryItem::Advanced,
-    SummaryItem::Total,
-    SummaryItem::Ratio,
-];
-const CHANGE_KEYS: [&str; 7] = ["previous", "approved", "insured", "withdrawn", "deleted", "current", "final_reports"];
 
 fn summary_section(column: Option<Column>) -> Message {
     match column {
@@ -434,6 +430,17 @@ mod tests {
         assert_eq!(era_short(d(2019, 5, 1)), "R1.5.1");
         assert_eq!(era_short(d(2019, 4, 30)), "H31.4.30");
         assert_eq!(period((d(2023, 7, 1), d(2024, 6, 30))), "令和5年7月1日～令和6年6月30日");
+    }
+
+    #[test]
+    fn items_in_the_formats_order() {
+        // The circled numbers follow the format's keys: ① technologies … ⑦ advanced_ratio.
+        for (i, f) in fields::SUMMARY.iter().enumerate() {
+            assert!(f.ja.starts_with(SummaryItem::ALL[i].mark()), "{}", f.key);
+        }
+        for (i, f) in fields::CHANGES.iter().enumerate() {
+            assert!(f.ja.starts_with(ChangeItem::ALL[i].mark()), "{}", f.key);
+        }
     }
 
     #[test]

@@ -41,6 +41,15 @@ pub enum Part {
 impl Part {
     pub const BOTH: [Part; 2] = [Part::A, Part::B];
 
+    /// The part a draft's key names: `A` or `B`.
+    pub fn from_key(key: &str) -> Option<Part> {
+        match key {
+            "A" => Some(Part::A),
+            "B" => Some(Part::B),
+            _ => None,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Part::A => "先進医療Ａ",

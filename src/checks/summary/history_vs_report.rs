@@ -27,7 +27,8 @@ fn period_end(start: Date, months: u64) -> Option<Date> {
 fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
     let history = &cx.report.history;
     let mut previous_end: Option<Date> = None;
-    for row in history {
+    for (i, row) in history.iter().enumerate() {
+        let place = places::history_row(row, i, i + 1 == history.len());
         let Some(period) = &row.period else {
             previous_end = None;
             continue;
@@ -42,13 +43,13 @@ fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
                 period.span,
                 Message::new(
                     format!(
-                        "過去５年間の実績の{}の行が、前の行に続いていません。前の行は{}に終わるため、この行は{expected}に始まります。",
-                        places::short_period(period.value),
+                        "{}が、前の行に続いていません。前の行は{}に終わるため、この行は{expected}に始まります。",
+                        place.ja,
                         era_text(prev)
                     ),
                     format!(
-                        "Five-year record (過去５年間の実績), the {} row does not follow the previous row, which ends on {}; it starts on {expected}.",
-                        places::short_period(period.value),
+                        "{}: it does not follow the previous row, which ends on {}; it starts on {expected}.",
+                        place.en,
                         era_text(prev)
                     ),
                 ),
@@ -63,14 +64,14 @@ fn periods(cx: &Context, out: &mut Vec<Diagnostic>) {
                 period.span,
                 Message::new(
                     format!(
-                        "過去５年間の実績の{}の行の期間が{}までになっていますが、{months}ヵ月の期間であれば{}までです。",
-                        places::short_period(period.value),
+                        "{}の期間が{}までになっていますが、{months}ヵ月の期間であれば{}までです。",
+                        place.ja,
                         era_text(end),
                         era_text(expected)
                     ),
                     format!(
-                        "Five-year record (過去５年間の実績), the {} row: a {months}-month period from {} ends on {}, not {}.",
-                        places::short_period(period.value),
+                        "{}: a {months}-month period from {} ends on {}, not {}.",
+                        place.en,
                         era_text(start),
                         era_text(expected),
                         era_text(end)
