@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "senshin-lint", version, about = "Lint drafts of 「先進医療の実績報告」 (MHLW)")]
+#[command(name = "senshin-lint", version = env!("SENSHIN_LINT_VERSION"), about = "Lint drafts of 「先進医療の実績報告」 (MHLW)")]
 struct Args {
     #[command(subcommand)]
     command: Command,

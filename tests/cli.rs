@@ -755,3 +755,22 @@ fn help_and_argument_errors_in_japanese() {
     // English stays clap's own.
     assert!(String::from_utf8_lossy(&run(&["check", "--frmat"]).stderr).contains("unexpected argument"));
 }
+
+#[test]
+fn version_names_the_commit_when_built_from_this_checkout() {
+    let o = run(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    let printed = stdout(&o);
+    let expected = format!("senshin-lint {}", env!("CARGO_PKG_VERSION"));
+    assert!(printed.starts_with(&expected), "{printed}");
+    // In a checkout (as here, and in CI's fresh clone) the commit and its date follow.
+    let head =
+        Command::new("git").args(["log", "-1", "--format=%h %cs"]).current_dir(env!("CARGO_MANIFEST_DIR")).output();
+    if let Some(head) = head.ok().filter(|h| h.status.success()) {
+        let head = String::from_utf8_lossy(&head.stdout).trim().to_owned();
+        assert_eq!(printed.trim(), format!("{expected} ({head})"));
+    }
+    // Under a Japanese locale the help is rebuilt in Japanese, its version flag too: it prints the same.
+    let ja = Command::new(env!("CARGO_BIN_EXE_senshin-lint")).arg("--version").env("LANG", "ja_JP.UTF-8").output();
+    assert_eq!(stdout(&ja.unwrap()), printed);
+}

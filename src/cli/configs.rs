@@ -3,6 +3,7 @@
 //! with mistakes is reported as a file of its own; the ones that applied are named in the summary.
 
 use super::Checked;
+use super::paths::{absolute, shown};
 use crate::config::{self, Config};
 use crate::diagnostics::RuleId;
 use crate::diagnostics::{Diagnostic, Lang, Message, Severity};
@@ -21,17 +22,6 @@ pub struct Configs {
     /// Each configuration's text, for a warning that points into it after the walk.
     texts: Mutex<HashMap<PathBuf, String>>,
     problems: Mutex<Vec<Checked>>,
-}
-
-pub fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
-}
-
-/// A path as shown: relative to the current folder when it is below it.
-pub fn shown(path: &Path) -> String {
-    let here = std::env::current_dir().ok();
-    let relative = here.as_deref().and_then(|h| path.strip_prefix(h).ok()).filter(|p| !p.as_os_str().is_empty());
-    relative.unwrap_or(path).display().to_string()
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -15,6 +15,7 @@ mod inputs;
 mod json;
 mod junit;
 mod new;
+mod paths;
 
 mod run;
 mod sarif;

@@ -7,6 +7,7 @@ use super::done::Done;
 use super::emit::{Emitter, Summary};
 use super::fixing::{self, Fixing};
 use super::inputs::{self, Arg};
+use super::paths;
 use super::{CheckOptions, Checked, check_owned, complain};
 use crate::MAX_FILE_BYTES;
 use crate::config::Config;
@@ -212,7 +213,7 @@ impl Runner<'_> {
                 }
                 Arg::File(path) => {
                     let size = std::fs::metadata(path).map_or(0, |m| m.len());
-                    let (name, config) = (path.display().to_string(), self.configs.for_path(path));
+                    let (name, config) = (paths::typed(path), self.configs.for_path(path));
                     let drafts_only = opts.drafts_only;
                     self.push(
                         Job { name, path: Some(path.clone()), contents: None, drafts_only, config, origin },
@@ -224,12 +225,12 @@ impl Runner<'_> {
                         let file = file.map_err(|(p, e)| Stop::Input(p, e))?;
                         self.found[origin].yaml += 1;
                         let config = self.configs.for_path(&file);
-                        if let Some(c) = config.as_ref().filter(|c| !c.takes(&configs::absolute(&file))) {
+                        if let Some(c) = config.as_ref().filter(|c| !c.takes(&paths::absolute(&file))) {
                             self.found[origin].excluded_by = Some(c.clone());
                             continue;
                         }
                         let size = std::fs::metadata(&file).map_or(0, |m| m.len());
-                        let name = file.display().to_string();
+                        let name = paths::typed(&file);
                         self.push(
                             Job { name, path: Some(file), contents: None, drafts_only: true, config, origin },
                             size,
@@ -295,7 +296,7 @@ pub fn stream(
         runner.emit_config(&problem)?;
     }
     let mut summary = std::mem::take(&mut runner.summary);
-    summary.configs = runner.applied.iter().map(|p| configs::shown(p)).collect();
+    summary.configs = runner.applied.iter().map(|p| paths::shown(p)).collect();
     runner.emitter.finish(runner.out, &summary).map_err(Stop::Output)?;
     runner.side.flush().map_err(Stop::Output)?;
     Ok((summary, runner.fixed))

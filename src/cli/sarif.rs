@@ -4,6 +4,7 @@
 
 use super::Checked;
 use super::emit::{Emitter, Summary, json_nested};
+use super::paths::uri;
 use crate::catalogue;
 use crate::diagnostics::{Diagnostic, Lang, Severity};
 use crate::text::{LineIndex, Span};
@@ -30,28 +31,6 @@ fn region(text: &str, index: &LineIndex, span: Span) -> Value {
         "byteOffset": span.start,
         "byteLength": span.end - span.start,
     })
-}
-
-/// A path as a URI reference: a relative path stays relative, an absolute one becomes a `file:` URI, and
-/// every byte but the unreserved ones and `/` is percent-encoded (`my report #1.yaml` is not a URI).
-pub fn uri(path: &str) -> String {
-    let path = if cfg!(windows) { path.replace('\\', "/") } else { path.to_owned() };
-    let bytes = path.as_bytes();
-    // `C:/…` on Windows; elsewhere `a:b.yaml` is a relative name, its colon encoded.
-    let drive = cfg!(windows) && bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":/";
-    let (mut out, rest) = match () {
-        _ if drive => (format!("file:///{}", &path[..2]), &path[2..]),
-        _ if path.starts_with('/') => ("file://".to_owned(), path.as_str()),
-        _ => (String::new(), path.as_str()),
-    };
-    for &b in rest.as_bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 fn location(path: &str, text: &str, index: &LineIndex, span: Span) -> Value {
@@ -145,18 +124,5 @@ impl Emitter for Sarif {
         out.write_all(if self.results == 0 { b"],\n      \"tool\": " } else { b"\n      ],\n      \"tool\": " })?;
         json_nested(out, &tool(self.lang), 3)?;
         out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::uri;
-
-    #[test]
-    fn uris_are_percent_encoded() {
-        assert_eq!(uri("my report #1 100%.yaml"), "my%20report%20%231%20100%25.yaml");
-        assert_eq!(uri("drafts/r6.yaml"), "drafts/r6.yaml");
-        assert_eq!(uri("/tmp/報告.yaml"), "file:///tmp/%E5%A0%B1%E5%91%8A.yaml");
-        assert_eq!(uri("a:b.yaml"), "a%3Ab.yaml");
     }
 }

@@ -325,7 +325,7 @@ impl LanguageServer for Backend {
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "senshin-lint".into(),
-                version: Some(env!("CARGO_PKG_VERSION").into()),
+                version: Some(env!("SENSHIN_LINT_VERSION").into()),
             }),
             capabilities: ServerCapabilities {
                 position_encoding: Some(if offers_utf8 {
