@@ -2,6 +2,7 @@
 import { execFile } from 'child_process';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { choose, Program } from './binary';
 
 let client: LanguageClient | undefined;
 
@@ -40,22 +41,31 @@ function runs(path: string): Promise<boolean> {
   return new Promise((resolve) => execFile(path, ['--version'], (error) => resolve(!error)));
 }
 
-/** The message when the program cannot be found, in the user's language, with what to do. */
-async function missing(path: string): Promise<void> {
+/** The message when the program cannot be found or does not run, in the user's language, with what to do. */
+async function missing(program: Program): Promise<void> {
   const ja = vscode.env.language.startsWith('ja');
-  const message = ja
-    ? `senshin-lint のプログラム（${path}）が見つかりません。インストールしてから VS Code を再起動するか、設定「senshinLint.path」にプログラムの場所を書いてください。`
-    : `The senshin-lint program (${path}) cannot be found. Install it and restart VS Code, or set "senshinLint.path" to where it is.`;
+  const where = {
+    setting: ja
+      ? `設定「senshinLint.path」のプログラム（${program.path}）が見つからないか、起動できません。設定の場所を確かめるか、設定を空にして拡張機能に同梱のプログラムを使ってください。`
+      : `The program set in "senshinLint.path" (${program.path}) cannot be found or does not start. Check the setting, or clear it to use the program inside the extension.`,
+    bundled: ja
+      ? `拡張機能に同梱の senshin-lint（${program.path}）が起動できません。拡張機能を入れ直してください。`
+      : `The senshin-lint program inside the extension (${program.path}) does not start. Reinstall the extension.`,
+    path: ja
+      ? 'senshin-lint のプログラムが見つかりません。お使いの環境向けの拡張機能（.vsix）を入れ直すか、senshin-lint をインストールして VS Code を再起動するか、設定「senshinLint.path」にプログラムの場所を書いてください。'
+      : 'The senshin-lint program cannot be found. Install the extension made for your platform (.vsix), or install senshin-lint and restart VS Code, or set "senshinLint.path" to where it is.',
+  }[program.source];
   const settings = ja ? '設定を開く' : 'Open settings';
-  if ((await vscode.window.showErrorMessage(message, settings)) === settings) {
+  if ((await vscode.window.showErrorMessage(where, settings)) === settings) {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'senshinLint.path');
   }
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const path = config().get<string>('path', 'senshin-lint');
+  const program = choose(config().get<string>('path', ''), context.extensionPath);
+  const path = program.path;
   if (!(await runs(path))) {
-    await missing(path);
+    await missing(program);
     return;
   }
   const serverOptions: ServerOptions = { command: path, args: ['lsp'] };
