@@ -50,3 +50,32 @@ fn readme_rule_table_is_current() {
         "the README's rule table is stale: replace it with the output of `cargo run -- rules --markdown`"
     );
 }
+
+/// One version and one licence for every package made from this repository: the crate's. The wheel takes the
+/// version from Cargo.toml itself (maturin, `dynamic`); the extension's manifest states it and must agree.
+#[test]
+fn packages_carry_the_crates_version_and_licence() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap();
+    let extension: serde_json::Value = serde_json::from_str(&read("editors/vscode/package.json")).unwrap();
+    assert_eq!(extension["version"], env!("CARGO_PKG_VERSION"), "editors/vscode/package.json");
+    assert_eq!(extension["license"], "MIT OR Apache-2.0");
+    let pyproject: toml::Table = read("pyproject.toml").parse().unwrap();
+    let project = pyproject["project"].as_table().unwrap();
+    assert_eq!(project["dynamic"].as_array().unwrap(), &[toml::Value::from("version")]);
+    assert!(project.get("version").is_none(), "the wheel's version is Cargo.toml's");
+    assert_eq!(project["license"].as_str(), Some("MIT OR Apache-2.0"));
+    assert_eq!(pyproject["tool"]["maturin"]["bindings"].as_str(), Some("bin"));
+    let cargo: toml::Table = read("Cargo.toml").parse().unwrap();
+    assert_eq!(cargo["package"]["license"].as_str(), Some("MIT OR Apache-2.0"));
+    for file in ["LICENSE-MIT", "LICENSE-APACHE"] {
+        assert!(read(file).len() > 1000, "{file}");
+    }
+    // The README's install and CI snippets pin the version being released.
+    let readme = read("README.md");
+    let pins: Vec<&str> =
+        readme.split("senshin-lint==").skip(1).map(|rest| rest.split(['"', ' ', '`', '\n']).next().unwrap()).collect();
+    assert!(pins.len() >= 3, "{pins:?}");
+    assert!(pins.iter().all(|&p| p == env!("CARGO_PKG_VERSION")), "README pins {pins:?}");
+    assert!(readme.contains(&format!("rev: v{}", env!("CARGO_PKG_VERSION"))));
+}
