@@ -33,7 +33,7 @@ expect_findings as_user "$work/venv/bin" senshin-lint
 as_user "$work/venv/bin" python3 "$repo/.ci/lsp_initialize.py" senshin-lint
 echo "wheel: installed, checks the published report, answers initialize"
 
-# 2. The pre-commit hook as the README gives it (language: python, the package from the index). The index is a
+# 2. The pre-commit hook exactly as the README gives it (language: python, the package from the index). The index is a
 # folder here (PIP_NO_INDEX, PIP_FIND_LINKS) holding this wheel and what pre-commit's own environment needs
 # from the index (setuptools, wheel); the hook's environment is new (PRE_COMMIT_HOME).
 python3 -m pip download --quiet --disable-pip-version-check --dest "$work/index" setuptools wheel
@@ -44,17 +44,14 @@ mkdir "$work/drafts" && cd "$work/drafts"
 git init -q . && git config user.email ci@example.invalid && git config user.name ci
 cp "$repo/examples/broken/report.yaml" broken.yaml
 cp "$repo/examples/small/report.yaml" clean.yaml
-cat >.pre-commit-config.yaml <<YAML
-repos:
-  - repo: local
-    hooks:
-      - id: senshin-lint
-        name: senshin-lint
-        entry: senshin-lint check --drafts-only
-        language: python
-        additional_dependencies: ["senshin-lint==$version"]
-        types: [yaml]
-YAML
+# The configuration is the README's own, taken from it (the block that installs from the index).
+python3 - "$repo/README.md" >.pre-commit-config.yaml <<'PY'
+import re, sys
+blocks = re.findall(r"```yaml\n(.*?)```", open(sys.argv[1], encoding="utf-8").read(), re.S)
+(config,) = [b for b in blocks if "repo: local" in b and "language: python" in b]
+print(config, end="")
+PY
+grep -q "senshin-lint==$version" .pre-commit-config.yaml || { echo "the README's hook is not pinned to $version" >&2; exit 1; }
 git add . && git commit -qm drafts
 hook() {
   env -i HOME="$work/home" PATH="$work/pc/bin:$bare" LANG=C.UTF-8 PRE_COMMIT_HOME="$work/pre-commit" \
@@ -70,7 +67,7 @@ echo "pre-commit (language: python, from the wheel): first run, hook installed, 
 cd "$repo"
 
 # 3. The .vsix: the binary is inside and runs.
-mkdir "$work/vsix" && (cd "$work/vsix" && python3 -m zipfile -e "$art"/senshin-lint-linux-x64-*.vsix .)
+mkdir "$work/vsix" && (cd "$work/vsix" && python3 -m zipfile -e "$art"/*.vsix .)
 chmod +x "$work/vsix/extension/bin/senshin-lint"
 expect_findings as_user "$work/vsix/extension/bin" senshin-lint
 echo ".vsix: carries the binary at extension/bin/senshin-lint, which checks the published report"

@@ -71,6 +71,10 @@ fn packages_carry_the_crates_version_and_licence() {
     for file in ["LICENSE-MIT", "LICENSE-APACHE"] {
         assert!(read(file).len() > 1000, "{file}");
     }
+    // The Windows installer's database (WiX, code page 1252) takes no Japanese: its source, and the description
+    // dist writes into it, stay ASCII.
+    assert!(cargo["package"]["description"].as_str().unwrap().is_ascii());
+    assert!(read("wix/main.wxs").is_ascii(), "wix/main.wxs: regenerate it with `dist generate` from ASCII metadata");
     // The README's install and CI snippets pin the version being released.
     let readme = read("README.md");
     let pins: Vec<&str> =

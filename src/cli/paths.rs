@@ -31,28 +31,49 @@ pub fn shown(path: &Path) -> String {
     typed(relative.unwrap_or(path))
 }
 
-/// Without Windows' verbatim prefix (`\\?\C:\…`, `\\?\UNC\server\…`), which no user typed and no other program
-/// accepts everywhere; elsewhere the path as it is.
+/// Without Windows' verbatim and device prefixes (`\\?\C:\…`, `\\.\C:\…`, `\\?\UNC\server\…`, also with forward
+/// slashes), which no user typed and not every program accepts; elsewhere the path as it is. A prefixed path
+/// that is not a drive or a shared folder (a volume, a device) has no plainer form and stays.
 pub fn plain(path: &str, style: Style) -> std::borrow::Cow<'_, str> {
-    if style == Style::Windows {
-        if let Some(rest) = path.strip_prefix(r"\\?\UNC\") {
-            return format!(r"\\{rest}").into();
+    let b = path.as_bytes();
+    if style == Style::Windows && b.len() >= 4 && is_sep(b[0]) && is_sep(b[1]) && b"?.".contains(&b[2]) && is_sep(b[3])
+    {
+        let rest = &path[4..];
+        let r = rest.as_bytes();
+        if r.len() >= 4 && r[..3].eq_ignore_ascii_case(b"UNC") && is_sep(r[3]) {
+            return format!("{}{}", &path[..2], &rest[4..]).into();
         }
-        if let Some(rest) = path.strip_prefix(r"\\?\").filter(|r| is_drive(r.as_bytes())) {
+        if is_drive(r) {
             return rest.into();
         }
     }
     path.into()
 }
 
+fn is_sep(b: u8) -> bool {
+    b == b'\\' || b == b'/'
+}
+
 /// `C:` followed by a separator or nothing.
 fn is_drive(b: &[u8]) -> bool {
-    b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && (b.len() == 2 || b[2] == b'\\' || b[2] == b'/')
+    b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && (b.len() == 2 || is_sep(b[2]))
+}
+
+/// A Windows path that is neither relative nor absolute, for which a URI has no form: `C:r6.yaml` (in drive C's
+/// current folder), `C:` alone, and `\drafts\r6.yaml` (on the current drive).
+pub fn needs_absolute(path: &str, style: Style) -> bool {
+    let b = path.as_bytes();
+    let drive_relative = b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && !(b.len() > 2 && is_sep(b[2]));
+    let root_relative = !b.is_empty() && is_sep(b[0]) && !(b.len() > 1 && is_sep(b[1]));
+    style == Style::Windows && (drive_relative || root_relative)
 }
 
 /// A path as a URI reference: a relative path stays relative, an absolute one becomes a `file:` URI, and
 /// every byte but the unreserved ones and `/` is percent-encoded (`my report #1.yaml` is not a URI).
 pub fn uri(path: &str) -> String {
+    if needs_absolute(path, Style::NATIVE) {
+        return uri_in(&absolute(Path::new(path)).display().to_string(), Style::NATIVE);
+    }
     uri_in(path, Style::NATIVE)
 }
 
@@ -114,8 +135,25 @@ mod tests {
         assert_eq!(plain(r"\\fileserver\share\r6.yaml", Windows), r"\\fileserver\share\r6.yaml");
         // A verbatim path that is not a drive (a device, a volume GUID) has no plainer form: it stays.
         assert_eq!(plain(r"\\?\Volume{1234}\r6.yaml", Windows), r"\\?\Volume{1234}\r6.yaml");
+        // Device paths and forward slashes are the same prefixes.
+        assert_eq!(plain(r"\\.\C:\drafts\r6.yaml", Windows), r"C:\drafts\r6.yaml");
+        assert_eq!(plain("//?/C:/drafts/r6.yaml", Windows), "C:/drafts/r6.yaml");
+        assert_eq!(plain("//?/unc/fileserver/share/r6.yaml", Windows), "//fileserver/share/r6.yaml");
         // On Unix nothing is rewritten.
         assert_eq!(plain(r"\\?\C:\x", Unix), r"\\?\C:\x");
+    }
+
+    #[test]
+    fn windows_paths_without_a_uri_form_are_made_absolute_first() {
+        for p in ["C:r6.yaml", "C:", r"\drafts\r6.yaml", "/drafts/r6.yaml"] {
+            assert!(needs_absolute(p, Windows), "{p}");
+        }
+        for p in [r"C:\r6.yaml", "C:/r6.yaml", r"\\server\share\r6.yaml", r"drafts\r6.yaml", "r6.yaml", ""] {
+            assert!(!needs_absolute(p, Windows), "{p}");
+        }
+        assert!(!needs_absolute("/tmp/r6.yaml", Unix));
+        assert!(!needs_absolute("C:r6.yaml", Unix));
+        assert_eq!(uri_in("//./C:/drafts/r6.yaml", Windows), "file:///C:/drafts/r6.yaml");
     }
 
     #[test]

@@ -41,22 +41,22 @@ function runs(path: string): Promise<boolean> {
   return new Promise((resolve) => execFile(path, ['--version'], (error) => resolve(!error)));
 }
 
-/** The message when the program cannot be found or does not run, in the user's language, with what to do. */
-async function missing(program: Program): Promise<void> {
+/** The message when the program cannot be found or does not start, in the user's language, with what to do. */
+async function missing(program: Program, vsix: string): Promise<void> {
   const ja = vscode.env.language.startsWith('ja');
-  const where = {
+  const message = {
     setting: ja
-      ? `設定「senshinLint.path」のプログラム（${program.path}）が見つからないか、起動できません。設定の場所を確かめるか、設定を空にして拡張機能に同梱のプログラムを使ってください。`
-      : `The program set in "senshinLint.path" (${program.path}) cannot be found or does not start. Check the setting, or clear it to use the program inside the extension.`,
+      ? `設定「senshinLint.path」に書かれたプログラム（${program.path}）が見つからないか、起動できません。その場所にプログラムがあるか確かめてください。設定を空にすると、拡張機能に入っているプログラムを使います。`
+      : `The program set in "senshinLint.path" (${program.path}) cannot be found or does not start. Check that the program is there, or clear the setting to use the program inside the extension.`,
     bundled: ja
-      ? `拡張機能に同梱の senshin-lint（${program.path}）が起動できません。拡張機能を入れ直してください。`
-      : `The senshin-lint program inside the extension (${program.path}) does not start. Reinstall the extension.`,
+      ? `拡張機能に入っている senshin-lint（${program.path}）が起動できません。拡張機能を導入し直してください。セキュリティソフトや端末の管理設定で止められている場合は、情報システム担当の方に相談してください。`
+      : `The senshin-lint program inside the extension (${program.path}) does not start. Reinstall the extension; if security software or the PC's management settings block it, ask your IT staff.`,
     path: ja
-      ? 'senshin-lint のプログラムが見つかりません。お使いの環境向けの拡張機能（.vsix）を入れ直すか、senshin-lint をインストールして VS Code を再起動するか、設定「senshinLint.path」にプログラムの場所を書いてください。'
-      : 'The senshin-lint program cannot be found. Install the extension made for your platform (.vsix), or install senshin-lint and restart VS Code, or set "senshinLint.path" to where it is.',
+      ? `senshin-lint のプログラムが見つかりません。お使いの環境向けの拡張機能（${vsix}）を導入し直してください。プログラムを別に導入した場合は、設定「senshinLint.path」にその場所を書いてください。`
+      : `The senshin-lint program cannot be found. Install the extension made for your platform (${vsix}), or, if you installed the program separately, set "senshinLint.path" to where it is.`,
   }[program.source];
   const settings = ja ? '設定を開く' : 'Open settings';
-  if ((await vscode.window.showErrorMessage(where, settings)) === settings) {
+  if ((await vscode.window.showErrorMessage(message, settings)) === settings) {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'senshinLint.path');
   }
 }
@@ -65,7 +65,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const program = choose(config().get<string>('path', ''), context.extensionPath);
   const path = program.path;
   if (!(await runs(path))) {
-    await missing(program);
+    // vsce names a platform's package after Node's platform and architecture, as `win32-x64`.
+    const version = context.extension.packageJSON.version as string;
+    await missing(program, `senshin-lint-${process.platform}-${process.arch}-${version}.vsix`);
     return;
   }
   const serverOptions: ServerOptions = { command: path, args: ['lsp'] };
