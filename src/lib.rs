@@ -31,6 +31,7 @@ pub mod fix;
 pub mod ide;
 pub mod model;
 pub mod read;
+pub mod render;
 pub mod server;
 pub mod settings;
 pub mod suppress;

@@ -72,6 +72,23 @@ enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// Write the draft as the published report, an HTML page with every finding marked on its cell.
+    Render {
+        /// The draft to render.
+        draft: PathBuf,
+        /// The page to write (default: beside the draft, with .html), or `-` for standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The copy to publish: the findings are left out when the page is printed.
+        #[arg(long)]
+        publish: bool,
+        /// The configuration file (default: the nearest senshin-lint.toml above the draft).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Language of the page around the report, and of what it prints (default: the system's).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
     /// List every rule.
     Rules {
         #[arg(long, value_parser = parse_lang)]
@@ -115,6 +132,13 @@ fn japanese(cmd: clap::Command) -> clap::Command {
         ("schema", "usage", "senshin-lint schema"),
         ("new", "usage", "senshin-lint new [ファイル] [--year <年度>] [--lang <言語>]"),
         ("rules", "usage", "senshin-lint rules [--lang <言語>] [--markdown]"),
+        ("render", "usage", "senshin-lint render <下書き> [-o <ファイル>] [--publish] [--lang <言語>]"),
+        ("render", "", "下書きを報告書の体裁の HTML にします（指摘は該当する欄に印を付けて表示）"),
+        ("render", "draft", "HTML にする下書き"),
+        ("render", "output", "書き出すファイル（省略時は下書きと同じ場所に、拡張子を .html にして）。標準出力なら -"),
+        ("render", "publish", "公表用：印刷するときに指摘を載せない"),
+        ("render", "config", "設定ファイル（省略時は、下書きの場所から上にたどって最初の senshin-lint.toml）"),
+        ("render", "lang", "表示の言語：ja か en"),
         ("check", "", "下書きを検査し、指摘を表示します"),
         ("check", "files", "検査する下書き。ファイル、フォルダー（中の下書きすべて）、標準入力なら -"),
         ("check", "stdin_filename", "標準入力に付ける名前（下書きと見分けるためにも使います）"),
@@ -155,6 +179,8 @@ fn japanese(cmd: clap::Command) -> clap::Command {
         ("color", "色"),
         ("rule", "検査名"),
         ("year", "年度"),
+        ("draft", "下書き"),
+        ("output", "ファイル"),
     ];
     let localize = |c: clap::Command, sub: &str| -> clap::Command {
         let mut c = c
@@ -307,5 +333,8 @@ fn main() -> ExitCode {
         Command::Schema => cli::print_schema(),
         Command::Rules { lang: l, markdown } => cli::rules(lang(l), markdown),
         Command::New { file, year, lang: l } => cli::new(&file, year.as_deref(), lang(l)),
+        Command::Render { draft, output, publish, config, lang: l } => {
+            cli::render_page(&draft, output.as_deref(), publish, config.as_deref(), lang(l))
+        }
     }
 }

@@ -13,7 +13,7 @@ const FLOORS: &[&[&str]] = &[
     &["model"],
     &["checks"],
     &["lib", "settings", "config", "suppress", "read"],
-    &["fix", "ide"],
+    &["fix", "ide", "render"],
     &["cli", "server", "main"],
 ];
 

@@ -16,6 +16,7 @@ mod json;
 mod junit;
 mod new;
 mod paths;
+mod render;
 
 mod run;
 mod sarif;
@@ -24,6 +25,7 @@ mod snippet;
 mod write;
 
 pub use new::{blank, new};
+pub use render::render as render_page;
 pub use schema::schema;
 
 pub use emit::{Emitter, Summary};

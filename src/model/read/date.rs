@@ -54,6 +54,14 @@ pub fn era_short(date: Date) -> String {
     }
 }
 
+/// A date as the cost tables print it, in ASCII digits: `平13.7.1`, `令1.11.1` (元年 as 1).
+pub fn era_abbrev(date: Date) -> String {
+    match era_of(date) {
+        Some((era, year)) => format!("{}{year}.{}.{}", era.short, date.month(), date.day()),
+        None => format!("{}.{}.{}", date.year(), date.month(), date.day()),
+    }
+}
+
 /// The fiscal year a period ending on `end` is named for: 令和6年6月30日 → `令和6年度`, 令和元年 → `令和元年度`.
 pub fn fiscal_year(end: Date) -> String {
     match era_of(end) {

@@ -6,7 +6,7 @@
 mod date;
 mod year;
 
-pub use date::{era_short, era_text, fiscal_year, read_date, read_period};
+pub use date::{era_abbrev, era_short, era_text, fiscal_year, read_date, read_period};
 pub use year::ReportYear;
 
 use super::decimal::Decimal;

@@ -1,0 +1,106 @@
+//! `senshin-lint render DRAFT [-o FILE] [--publish]`: the draft as the published report, one HTML file with the
+//! findings on their cells. Written whole or not at all (a temporary file renamed into place).
+
+use super::configs::Configs;
+use super::paths::typed;
+use super::{settings, with_encoding_warning};
+use crate::diagnostics::{Lang, Message, Severity};
+use crate::read::{self, Contents};
+use crate::render::{Options, page};
+use crate::text::decode_owned;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn fail(m: Message, lang: Lang) -> ExitCode {
+    eprintln!("senshin-lint: {}", m.get(lang));
+    ExitCode::from(2)
+}
+
+/// The page beside the draft, named after it: `令和6年度.yaml` → `令和6年度.html`.
+fn default_output(draft: &Path) -> PathBuf {
+    draft.with_extension("html")
+}
+
+pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option<&Path>, lang: Lang) -> ExitCode {
+    let shown = typed(draft);
+    let configs = match Configs::new(config) {
+        Ok(c) => c,
+        Err(e) => return fail(e.message(), lang),
+    };
+    let config = configs.for_path(draft);
+    let bytes = match read::file(draft) {
+        Ok(Contents::Bytes(b)) => b,
+        Ok(Contents::TooLarge(size)) => return fail(crate::too_large(size), lang),
+        Err(e) => {
+            return fail(
+                Message::new(
+                    format!("{shown}：{}", e.get(Lang::Ja)),
+                    format!("cannot read {shown}: {}", e.get(Lang::En)),
+                ),
+                lang,
+            );
+        }
+    };
+    let decoded = match decode_owned(bytes) {
+        Ok(d) => d,
+        Err((e, _)) => {
+            let at = e.offset;
+            return fail(
+                Message::new(
+                    format!(
+                        "{shown} に UTF-8 として読めないバイトがあります（{at} バイト目）。UTF-8 で保存してください。"
+                    ),
+                    format!("{shown} has invalid UTF-8 at byte {at}: save the draft as UTF-8."),
+                ),
+                lang,
+            );
+        }
+    };
+    let mut analysis = crate::analyze_with(&decoded.text, settings(config.as_deref()));
+    analysis.diagnostics = with_encoding_warning(analysis.diagnostics, decoded.encoding, config.as_deref());
+    let name = draft.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+    let html = page(&analysis, &Options { lang, publish, name });
+    let count = |s: Severity| analysis.diagnostics.iter().filter(|d| d.severity == s).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+
+    let out = output.map_or_else(|| default_output(draft), Path::to_owned);
+    if out == Path::new("-") {
+        let _ = std::io::stdout().write_all(html.as_bytes());
+        return ExitCode::SUCCESS;
+    }
+    let shown_out = typed(&out);
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".senshin-lint-").suffix(".tmp");
+    // A page for others to read (a shared folder): not the temporary file's private mode.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let written = builder.tempfile_in(dir).and_then(|mut tmp| {
+        tmp.write_all(html.as_bytes())?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(&out).map_err(|e| e.error)?;
+        Ok(())
+    });
+    match written {
+        Ok(()) => {
+            let m = Message::new(
+                format!(
+                    "{shown_out} に書き出しました（エラー{errors}件、警告{warnings}件）。ブラウザで開くと、指摘は該当する欄に印が付いて表示されます。"
+                ),
+                format!(
+                    "wrote {shown_out} ({errors} errors, {warnings} warnings). Open it in a browser: each finding is marked on its cell."
+                ),
+            );
+            println!("{}", m.get(lang));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(
+            Message::new(
+                format!("{shown_out} に書き込めません（{e}）。保存場所と書き込みの権限を確かめてください。"),
+                format!("cannot write {shown_out} ({e}): check the folder and your permission to write there."),
+            ),
+            lang,
+        ),
+    }
+}

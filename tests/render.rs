@@ -1,0 +1,149 @@
+//! `render`: the draft as the published report, findings on their cells. The page is read back as text: each
+//! figure's `data-path`, the rules flagged on it, and the structure of the sections (insta snapshots).
+
+use senshin_lint::diagnostics::Lang;
+use senshin_lint::render::{Options, page};
+use std::process::Command;
+
+fn render(text: &str, lang: Lang) -> String {
+    page(&senshin_lint::analyze(text), &Options { lang, publish: false, name: "draft.yaml".into() })
+}
+
+fn example(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/examples/{name}/report.yaml", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// The value of `attr` in an element's opening tag.
+fn attr<'a>(tag: &'a str, attr: &str) -> Option<&'a str> {
+    let at = tag.find(&format!(" {attr}=\""))? + attr.len() + 3;
+    Some(&tag[at..at + tag[at..].find('"')?])
+}
+
+/// Every table cell: its opening tag and its text.
+fn cells(html: &str) -> Vec<(&str, &str)> {
+    html.split("<td")
+        .skip(1)
+        .map(|rest| {
+            let open = &rest[..rest.find('>').unwrap()];
+            let text = &rest[open.len() + 1..rest.find("</td>").unwrap()];
+            (open, text)
+        })
+        .collect()
+}
+
+/// The page's structure as lines: each section, its titles, and each figure with its place, text and rules.
+fn outline(html: &str) -> String {
+    let mut out = String::new();
+    for section in html.split("<section").skip(1) {
+        let open = &section[..section.find('>').unwrap()];
+        out.push_str(&format!("## {}\n", attr(open, "id").unwrap()));
+        for part in section.split("<h2>").skip(1).chain(section.split("<p class=\"subtitle\">").skip(1)) {
+            out.push_str(&format!("   {}\n", &part[..part.find('<').unwrap()]));
+        }
+        for (tag, text) in cells(section) {
+            if let Some(path) = attr(tag, "data-path") {
+                let rules = attr(tag, "data-rules").map(|r| format!("  [{r}]")).unwrap_or_default();
+                out.push_str(&format!("{path} = {}{rules}\n", text.replace('\n', "⏎")));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_published_reports_findings_sit_on_the_cells_they_name() {
+    let html = render(&example("r6"), Lang::Ja);
+    let flagged: Vec<(&str, &str)> = cells(&html)
+        .into_iter()
+        .filter_map(|(tag, _)| Some((attr(tag, "data-path")?, attr(tag, "data-rules")?)))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            ("summary.A.total_cost", "summary-vs-costs"),
+            ("history.4.advanced_cost", "history-vs-report"),
+            ("zero_cases.B.9.facilities.0.reason", "mixed-punctuation"),
+            ("zero_cases.B.9.facilities.0.plan", "mixed-punctuation"),
+            ("zero_cases.B.11.prior_cases", "prior-cases"),
+        ]
+    );
+    // The 約911.1億円 cell carries its derivation and the cell it was compared with.
+    let (tag, text) =
+        cells(&html).into_iter().find(|(t, _)| attr(t, "data-path") == Some("summary.A.total_cost")).unwrap();
+    assert_eq!(text, "約911.1億円");
+    assert!(attr(tag, "data-derivation").unwrap().contains("91,117,710,124"), "{tag}");
+    assert!(attr(tag, "data-derivation").unwrap().contains("911.17"), "{tag}");
+    let compared = attr(tag, "data-compared").unwrap();
+    let other = cells(&html).into_iter().find(|(t, _)| attr(t, "id") == Some(compared)).unwrap();
+    assert_eq!(attr(other.0, "data-path"), Some("costs.A.total.total_yen"));
+    // All 77 cost rows, and the findings list links to the cells.
+    let rows =
+        cells(&html).iter().filter(|(t, _)| attr(t, "data-path").is_some_and(|p| p.ends_with(".serial"))).count();
+    assert_eq!(rows, 77);
+    assert_eq!(html.matches("data-finding=").count(), 5);
+}
+
+#[test]
+fn figures_print_as_the_report_prints_them() {
+    let html = render(&example("r6"), Lang::Ja);
+    let text =
+        |path: &str| cells(&html).into_iter().find(|(t, _)| attr(t, "data-path") == Some(path)).unwrap().1.to_owned();
+    assert_eq!(text("summary.A.technologies"), "27種類");
+    assert_eq!(text("summary.A.facilities"), "396施設※１");
+    assert_eq!(text("summary.total.facilities"), "449施設※２");
+    assert_eq!(text("summary.A.advanced_ratio"), "12．4％");
+    assert_eq!(text("changes.A.approved"), "２種類");
+    assert_eq!(text("changes.A.withdrawn"), "-");
+    assert_eq!(text("history.4.advanced_ratio"), "12.9%");
+    assert_eq!(text("costs.A.rows.0.effective"), "平13.７.１");
+    assert_eq!(text("costs.A.rows.0.total_yen"), "2,794,008,117");
+    assert_eq!(text("costs.B.rows.7.notice"), "10(１)");
+    assert!(html.contains("令和６年度（令和５年７月１日～令和６年６月30日）実績報告より"));
+    assert!(html.contains("令和４年７月～令和５年６月までの実績"));
+}
+
+#[test]
+fn the_examples_render_as_the_report_is_laid_out() {
+    insta::assert_snapshot!("render_small", outline(&render(&example("small"), Lang::Ja)));
+    insta::assert_snapshot!("render_broken", outline(&render(&example("broken"), Lang::Ja)));
+}
+
+#[test]
+fn a_draft_that_does_not_parse_renders_what_was_read_with_the_error_on_top() {
+    let mut text = example("small");
+    text.push_str("\n  broken: [unclosed\n");
+    let html = render(&text, Lang::Ja);
+    let findings = &html[..html.find("<main>").unwrap()];
+    assert!(findings.contains("yaml-syntax"), "{findings}");
+    assert!(html.contains("data-path=\"summary.A.technologies\""));
+}
+
+#[test]
+fn the_page_fetches_nothing() {
+    let html = render(&example("r6"), Lang::Ja);
+    for needle in ["http://", "https://", "src=", "@import", "url("] {
+        assert!(!html.contains(needle), "{needle}");
+    }
+    assert!(html.contains("Content-Security-Policy"));
+}
+
+#[test]
+fn the_binary_writes_the_page_beside_the_draft() {
+    let dir = std::env::temp_dir().join(format!("senshin-lint-render-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let draft = dir.join("令和6年度 実績報告.yaml");
+    std::fs::write(&draft, example("r6")).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_senshin-lint")).args(args).env("LANG", "ja_JP.UTF-8").output().unwrap()
+    };
+    let o = run(&["render", draft.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = std::fs::read_to_string(dir.join("令和6年度 実績報告.html")).unwrap();
+    assert!(page.contains("<html lang=\"ja\">"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("エラー2件、警告3件"));
+    // A draft that cannot be read writes nothing.
+    let o = run(&["render", dir.join("ない.yaml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.join("ない.html").exists());
+}
