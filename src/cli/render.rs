@@ -3,7 +3,8 @@
 
 use super::configs::Configs;
 use super::paths::typed;
-use super::{settings, with_encoding_warning};
+use super::write;
+use super::{not_utf8, settings, with_encoding_warning};
 use crate::diagnostics::{Lang, Message, Severity};
 use crate::read::{self, Contents};
 use crate::render::{Options, page};
@@ -45,13 +46,10 @@ pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option
     let decoded = match decode_owned(bytes) {
         Ok(d) => d,
         Err((e, _)) => {
-            let at = e.offset;
             return fail(
                 Message::new(
-                    format!(
-                        "{shown} に UTF-8 として読めないバイトがあります（{at} バイト目）。UTF-8 で保存してください。"
-                    ),
-                    format!("{shown} has invalid UTF-8 at byte {at}: save the draft as UTF-8."),
+                    format!("{shown}：{}", not_utf8(&e).get(Lang::Ja)),
+                    format!("{shown}: {}", not_utf8(&e).get(Lang::En)),
                 ),
                 lang,
             );
@@ -70,18 +68,7 @@ pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option
         return ExitCode::SUCCESS;
     }
     let shown_out = typed(&out);
-    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".senshin-lint-").suffix(".tmp");
-    // A page for others to read (a shared folder): not the temporary file's private mode.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let written = builder.tempfile_in(dir).and_then(|mut tmp| {
-        tmp.write_all(html.as_bytes())?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(&out).map_err(|e| e.error)?;
-        Ok(())
-    });
+    let written = write::create(&out, html.as_bytes());
     match written {
         Ok(()) => {
             let m = Message::new(

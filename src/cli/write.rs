@@ -42,6 +42,21 @@ pub fn replace(path: &Path, read: &[u8], bytes: &[u8]) -> Result<(), WriteError>
     Ok(())
 }
 
+/// Writes a new file (a rendered page) whole or not at all: a temporary file beside it, renamed into place. The
+/// page is for others to read (a shared folder), so it gets the ordinary 0644, not a temporary file's 0600.
+pub fn create(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".senshin-lint-").suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,8 @@
 //! cells, each figure with its place in the draft (`data-path`) and the span it was read from. No HTML here.
 
 use super::printed::{cell, count, date_abbrev, date_text, grouped, share_p1, typeset};
-use crate::model::read::era_short;
+use crate::model::places;
+use crate::model::read::ReportYear;
 use crate::model::report::{Columns, CostTable, Part, Report, ZeroCase};
 use crate::model::value::{Amount, Spanned};
 use crate::text::Span;
@@ -74,10 +75,9 @@ fn columns<T>(c: &Columns<T>) -> [Option<&T>; 3] {
     [c.a.as_ref(), c.b.as_ref(), c.total.as_ref()]
 }
 
-/// The period as the subtitles print it: 「令和５年７月１日～令和６年６月30日」.
+/// The period as the subtitles print it: 「令和５年７月１日～令和６年６月30日」 (the messages' wording, typeset).
 fn period_text(report: &Report) -> Option<String> {
-    let (start, end) = report.meta.period.as_ref()?.value;
-    Some(format!("{}～{}", date_text(start), date_text(end)))
+    Some(typeset(&places::period(report.meta.period.as_ref()?.value)))
 }
 
 fn fiscal(report: &Report) -> String {
@@ -236,10 +236,9 @@ fn history(report: &Report) -> Section {
                 let (start, end) = s.value;
                 let months = r.months.as_ref().map_or(12, |m| m.value);
                 let text = format!(
-                    "{}時点で実施されていた先進医療の実績\n{}～{}\n（{months}ヵ月）",
+                    "{}時点で実施されていた先進医療の実績\n{}\n（{months}ヵ月）",
                     date_text(end),
-                    era_short(start),
-                    era_short(end)
+                    places::short_period((start, end))
                 );
                 value(text, p("period"), s.span, Align::Left)
             }
@@ -393,16 +392,18 @@ fn zero_cases(report: &Report, part: Part, cases: &[ZeroCase]) -> Section {
             rows.push(Row { cells, total: false });
         }
     }
-    let period = report.meta.period.as_ref().map(|p| p.value);
-    let prior = period
-        .and_then(|(start, _)| {
-            let y0 = start.checked_sub(jiff::Span::new().years(1)).ok()?;
-            let y1 = start.yesterday().ok()?;
-            let ym = |d: jiff::civil::Date| {
+    // The year before the report's, in months: 「令和４年７月～令和５年６月」.
+    let prior = report
+        .meta
+        .period
+        .as_ref()
+        .map(|p| {
+            let (start, end) = ReportYear::of_end(p.value.1).before(1).period();
+            let month = |d: jiff::civil::Date| {
                 let t = date_text(d);
-                t.split_once('月').map(|(ym, _)| format!("{ym}月")).unwrap_or(t)
+                t.split_once('月').map_or(t.clone(), |(ym, _)| format!("{ym}月"))
             };
-            Some(format!("{}～{}", ym(y0), ym(y1)))
+            format!("{}～{}", month(start), month(end))
         })
         .unwrap_or_default();
     let (bracket, facility, id, stamp) = match part {
