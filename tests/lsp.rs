@@ -342,7 +342,7 @@ async fn hover_inlay_hints_symbols_definition_completion() {
         )
         .await;
     let value = h["result"]["contents"]["value"].as_str().unwrap();
-    assert!(value.ends_with("Σ 総合計 = 91,117,710,124 円 ≈ 911.177… 億円 → 約911.2億円"), "{value}");
+    assert!(value.ends_with("Σ 総合計 = 91,117,710,124 円 ≈ 911.18 億円 → 約911.2億円"), "{value}");
     assert_eq!(h["result"]["range"]["start"], position_of(PUBLISHED, "約911.1億円", 0));
 
     let end = json!({"line": PUBLISHED.lines().count() + 1, "character": 0});

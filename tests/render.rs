@@ -72,7 +72,7 @@ fn the_published_reports_findings_sit_on_the_cells_they_name() {
         cells(&html).into_iter().find(|(t, _)| attr(t, "data-path") == Some("summary.A.total_cost")).unwrap();
     assert_eq!(text, "約911.1億円");
     assert!(attr(tag, "data-derivation").unwrap().contains("91,117,710,124"), "{tag}");
-    assert!(attr(tag, "data-derivation").unwrap().contains("911.17"), "{tag}");
+    assert!(attr(tag, "data-derivation").unwrap().contains("≈ 911.18 億円"), "{tag}");
     let compared = attr(tag, "data-compared").unwrap();
     let other = cells(&html).into_iter().find(|(t, _)| attr(t, "id") == Some(compared)).unwrap();
     assert_eq!(attr(other.0, "data-path"), Some("costs.A.total.total_yen"));

@@ -1,4 +1,4 @@
-//! Numbers as the report prints them, for messages: `91,117,710,124` and `911.177… 億円`.
+//! Numbers as the report prints them, for messages: `91,117,710,124`, `911.177… 億円` and `≈ 911.18 億円`.
 
 /// `1234567` → `"1,234,567"`.
 pub fn group_digits(n: i128) -> String {
@@ -38,6 +38,40 @@ pub fn count_of(n: impl Into<i128>, one: &str, many: &str) -> String {
     format!("{} {}", group_digits(n), if n == 1 { one } else { many })
 }
 
+/// Yen as 億円 one place finer than a figure printed to `scale` places: enough to see how it rounds, with `=` when
+/// exact and `≈` when not. Half up (`half_up`), the last place is rounded — `91,117,710,124` → `"≈ 911.18"` —
+/// except that a value rounded onto the halfway mark would leave the rounding in doubt (911.149… is not 911.15,
+/// which would print 911.2), so places are added until it is off the mark: `"≈ 911.149"`. Rounded down, the places are cut off: `"≈ 911.17…"`.
+pub fn oku_near(yen: i128, scale: u32, half_up: bool) -> String {
+    near(yen, 100_000_000, scale, half_up)
+}
+
+/// `num / den` one place finer than a figure printed to `scale` places, as [`oku_near`] writes 億円: a
+/// percentage's `≈ 12.449` (which rounds to 12.4, not 12.5). Six places past the printed ones at most, then `…`.
+pub fn near(num: i128, den: i128, scale: u32, half_up: bool) -> String {
+    let text = |m: i128, places: u32| {
+        let p = 10i128.pow(places);
+        let sign = if m < 0 { "-" } else { "" };
+        format!("{sign}{}.{:0w$}", group_digits(m.abs() / p), m.abs() % p, w = places as usize)
+    };
+    let last = scale + 6;
+    for places in scale + 1..=last {
+        let scaled = num * 10i128.pow(places);
+        let m = if half_up { (2 * scaled + den).div_euclid(2 * den) } else { scaled.div_euclid(den) };
+        if m * den == scaled {
+            return format!("= {}", text(m, places));
+        }
+        let finer = 10i128.pow(places - scale);
+        if !half_up || places == last {
+            return format!("≈ {}…", text(if half_up { scaled.div_euclid(den) } else { m }, places));
+        }
+        if m.rem_euclid(finer) != finer / 2 {
+            return format!("≈ {}", text(m, places));
+        }
+    }
+    unreachable!("the last place returns")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +87,25 @@ mod tests {
         assert_eq!(oku_text(1_074_999_999, 3), "10.749…");
         assert_eq!(oku_text(5_000_000, 2), "0.05");
         assert_eq!(oku_text(2_794_008_117, 2), "27.94…");
+    }
+
+    #[test]
+    fn oku_near_shows_how_it_rounds() {
+        assert_eq!(oku_near(91_117_710_124, 1, true), "≈ 911.18");
+        assert_eq!(oku_near(91_117_710_124, 1, false), "≈ 911.17…");
+        assert_eq!(oku_near(1_075_000_000, 1, true), "= 10.75");
+        // 911.149… rounds to 911.1; 911.15 would suggest 911.2.
+        assert_eq!(oku_near(91_114_900_001, 1, true), "≈ 911.149");
+        assert_eq!(oku_near(91_114_900_000, 1, true), "= 911.149");
+        assert_eq!(oku_near(91_115_000_000, 1, true), "= 911.15");
+        assert_eq!(oku_near(91_114_999_999, 1, true), "≈ 911.1499999…");
+        assert_eq!(oku_near(2_794_008_117, 1, true), "≈ 27.94");
+        assert_eq!(oku_near(-2_794_008_117, 1, true), "≈ -27.94");
+        assert_eq!(oku_near(0, 1, true), "= 0.00");
+        // 1,000 / 8,033 = 12.4486…%: 12.45 would suggest 12.5.
+        assert_eq!(near(100_000, 8_033, 1, true), "≈ 12.449");
+        assert_eq!(near(100, 3, 1, true), "≈ 33.33");
+        assert_eq!(near(1, 8, 0, true), "≈ 0.1");
+        assert_eq!(near(1, 8, 2, true), "= 0.125");
     }
 }

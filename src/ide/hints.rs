@@ -3,7 +3,7 @@
 
 use super::yen::yen_cells;
 use crate::Analysis;
-use crate::diagnostics::oku_text;
+use crate::diagnostics::oku_near;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HintMode {
@@ -37,9 +37,10 @@ pub fn inlay_hints(analysis: &Analysis, mode: HintMode) -> Vec<Hint> {
         })
         .collect();
     if mode == HintMode::All {
+        let half_up = analysis.report.meta.rounding == crate::model::Rounding::HalfUp;
         out.extend(yen_cells(&analysis.report).into_iter().map(|(span, yen)| Hint {
             offset: span.end,
-            label: format!("≈ {}億円", oku_text(yen, 2)),
+            label: format!("{}億円", oku_near(yen, 1, half_up)),
             differs: false,
         }));
     }
@@ -60,7 +61,7 @@ mod tests {
         assert_eq!(labels, ["≠ 約911.2億円", "≠ 約119億円"]);
         let all = inlay_hints(&analysis, HintMode::All);
         assert!(all.len() > 100);
-        assert!(all.iter().any(|h| h.label == "≈ 27.94…億円"));
+        assert!(all.iter().any(|h| h.label == "≈ 27.94億円"));
         assert!(inlay_hints(&analysis, HintMode::Off).is_empty());
     }
 

@@ -4,8 +4,8 @@
 use super::yen::yen_cells;
 use crate::Analysis;
 use crate::catalogue;
-use crate::diagnostics::{Lang, oku_text};
-use crate::model::{Part, fields};
+use crate::diagnostics::{Lang, oku_near};
+use crate::model::{Part, Rounding, fields};
 use crate::syntax::locate;
 use crate::text::Span;
 
@@ -33,7 +33,10 @@ pub fn hover(analysis: &Analysis, text: &str, offset: usize, lang: Lang) -> Opti
         return Some(HoverInfo { span, text: format!("{label}{}", d.derivation.get(lang)) });
     }
     if let Some((_, yen)) = yen_cells(&analysis.report).into_iter().find(|(s, _)| *s == span) {
-        return Some(HoverInfo { span, text: format!("{label}≈ {} 億円", oku_text(yen, 2)) });
+        return Some(HoverInfo {
+            span,
+            text: format!("{label}{} 億円", oku_near(yen, 1, analysis.report.meta.rounding == Rounding::HalfUp)),
+        });
     }
     if let ["zero_cases", p, "-", "notice"] = keys.as_slice() {
         return technology(analysis, Part::from_key(p).unwrap_or(Part::A), span, lang);
@@ -96,9 +99,9 @@ mod tests {
         );
         assert!(
             at(PUBLISHED, "約911.1億円", Lang::Ja)
-                .ends_with("Σ 総合計 = 91,117,710,124 円 ≈ 911.177… 億円 → 約911.2億円")
+                .ends_with("Σ 総合計 = 91,117,710,124 円 ≈ 911.18 億円 → 約911.2億円")
         );
-        assert_eq!(at(PUBLISHED, "2,794,008,117", Lang::En), "**総合計（円）**\n\n≈ 27.94… 億円");
+        assert_eq!(at(PUBLISHED, "2,794,008,117", Lang::En), "**総合計（円）**\n\n≈ 27.94 億円");
         let notice = "    - notice: \"9\"\n      name: \"糖鎖";
         let analysis = crate::analyze(PUBLISHED);
         let value = PUBLISHED.find(notice).unwrap() + "    - notice: ".len() + 1;

@@ -3,7 +3,7 @@
 
 use super::tables::Column;
 use super::{Exact, Figure, Printed, percent_cut};
-use crate::diagnostics::{Message, RuleId, group_digits, oku_text};
+use crate::diagnostics::{Message, RuleId, group_digits, near, oku_text};
 use crate::model::exact::Q;
 use crate::model::{Amount, Decimal, Rounding, Spanned};
 
@@ -49,6 +49,9 @@ pub(super) fn amount_figure(
     let values = &source.values;
     let e = printed.value.round_yen(values[0], r);
     let (y, oku) = (group_digits(values[0]), oku_text(values[0], 3));
+    // One place finer than printed, enough to see how it rounds (`≈ 911.18 億円 → 約911.2億円`).
+    let (p, unit) = (printed.value, printed.value.unit());
+    let near = near(values[0], 10i128.pow(p.exp), p.value.scale, r == Rounding::HalfUp);
     let calc = match terms {
         Some(t) => {
             Message::new(format!("{}＝{y}円（{oku}億円）です", t.ja), format!("{} = {y} yen ({oku} 億円)", t.en))
@@ -72,8 +75,8 @@ pub(super) fn amount_figure(
         calc,
         sources: source.sources.clone(),
         derivation: Message::new(
-            format!("{how} = {y} 円 ≈ {oku} 億円 → {e}"),
-            format!("{how} = {y} yen ≈ {oku} 億円 → {e}"),
+            format!("{how} = {y} 円 {near} {unit} → {e}"),
+            format!("{how} = {y} yen {near} {unit} → {e}"),
         ),
         units: ("", ""),
     }
@@ -94,6 +97,7 @@ pub(super) fn ratio_figure(
     let rounded = |(p, w): (i128, i128)| Decimal::round(Q::new(p * 100, w), printed.value.scale, Rounding::HalfUp);
     let e = rounded((p, w));
     let fine = percent_cut(Q::new(p * 100, w), printed.value.scale);
+    let near = near(p * 100, w, printed.value.scale, true);
     let (a, b) = (group_digits(p), group_digits(w));
     let (pn, wn) = (&part.name, &whole.name);
     Some(Figure {
@@ -113,8 +117,8 @@ pub(super) fn ratio_figure(
         ),
         sources: part.sources.iter().chain(&whole.sources).cloned().collect(),
         derivation: Message::new(
-            format!("Σ 先進医療総額 ／ Σ 総合計 = {a} ／ {b} = {fine}% → {e}%"),
-            format!("Σ 先進医療総額 / Σ 総合計 = {a} / {b} = {fine}% → {e}%"),
+            format!("Σ 先進医療総額 ／ Σ 総合計 = {a} ／ {b} {near}% → {e}%"),
+            format!("Σ 先進医療総額 / Σ 総合計 = {a} / {b} {near}% → {e}%"),
         ),
         units: ("", ""),
     })

@@ -69,7 +69,7 @@ pub struct Figure {
     pub calc: Message,
     /// The cells it comes from, each with its own label.
     pub sources: Vec<(Span, Message)>,
-    /// How it comes about, for hover: `Σ 27 行 = 91,117,710,124 円 ≈ 911.177… 億円`.
+    /// How it comes about, for hover: `Σ 27 行 = 91,117,710,124 円 ≈ 911.18 億円`.
     pub derivation: Message,
     /// The units printed after the figure and after the value it is compared with (`人` and `件` for ③; none
     /// for an amount, which carries its own).
@@ -81,7 +81,7 @@ pub fn figures(report: &Report) -> Vec<Figure> {
     let mut out = Vec::new();
     for part in Part::BOTH {
         if let Some(table) = report.costs.get(part) {
-            totals::column_sums(part, table, &mut out);
+            totals::column_sums(part, table, report.meta.rounding, &mut out);
         }
     }
     summary::summary(report, &mut out);
@@ -135,10 +135,10 @@ mod tests {
         let d = all.iter().find(|d| d.span.start == at).unwrap();
         assert!(d.differs);
         assert_eq!(d.expected, "約911.2億円");
-        assert_eq!(d.derivation.ja, "Σ 総合計 = 91,117,710,124 円 ≈ 911.177… 億円 → 約911.2億円");
+        assert_eq!(d.derivation.ja, "Σ 総合計 = 91,117,710,124 円 ≈ 911.18 億円 → 約911.2億円");
         let total = text.find("total_yen: 91,117,710,124").unwrap() + "total_yen: ".len();
         let d = all.iter().find(|d| d.span.start == total).unwrap();
-        assert_eq!(d.derivation.ja, "Σ 27 行 = 91,117,710,124 円 ≈ 911.177… 億円");
+        assert_eq!(d.derivation.ja, "Σ 27 行 = 91,117,710,124 円 ≈ 911.18 億円");
         assert!(!d.differs);
     }
 }

@@ -2,14 +2,14 @@
 
 use super::{Exact, Figure, Printed};
 use crate::checks::facts;
-use crate::diagnostics::{Message, RuleId, count_of, group_digits, oku_text};
+use crate::diagnostics::{Message, RuleId, count_of, group_digits, oku_near};
 use crate::model::places;
-use crate::model::{CostTable, Part, Spanned};
+use crate::model::{CostTable, Part, Rounding, Spanned};
 use crate::text::Span;
 
 /// Each 合計 cell against the exact sum of its column (only when every row of the column is readable: one bad
 /// cell is one diagnostic, not a second, derived one).
-pub(super) fn column_sums(part: Part, table: &CostTable, out: &mut Vec<Figure>) {
+pub(super) fn column_sums(part: Part, table: &CostTable, rounding: Rounding, out: &mut Vec<Figure>) {
     let Some(total) = &table.total else { return };
     let sums = facts::sums(table);
     let n = sums.rows;
@@ -39,8 +39,8 @@ pub(super) fn column_sums(part: Part, table: &CostTable, out: &mut Vec<Figure>) 
         let row = suspect(table, cell, printed.value - sum, unit);
         let e = group_digits(sum);
         let derivation = if unit == "円" {
-            let oku = oku_text(sum, 3);
-            Message::new(format!("Σ {n} 行 = {e} 円 ≈ {oku} 億円"), format!("Σ of {rows_en} = {e} yen ≈ {oku} 億円"))
+            let oku = oku_near(sum, 1, rounding == Rounding::HalfUp);
+            Message::new(format!("Σ {n} 行 = {e} 円 {oku} 億円"), format!("Σ of {rows_en} = {e} yen {oku} 億円"))
         } else {
             Message::new(format!("Σ {n} 行 = {e}"), format!("Σ of {rows_en} = {e}"))
         };
