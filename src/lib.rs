@@ -16,9 +16,9 @@
 //! 5. [`checks`]: one file per check, each with its documentation;
 //! 6. the analysis: [`analyze_with`] here, under [`settings`] resolved from a [`config`] file, with
 //!    [`suppress`]ion comments applied;
-//! 7. [`fix`] (fixes applied in rounds) and [`ide`] (hover, hints, actions: editor features free of the
-//!    protocol);
-//! 8. [`cli`] and [`server`]: the front ends, where positions become lines and columns.
+//! 7. [`fix`] (fixes applied in rounds), [`ide`] (hover, hints, actions: editor features free of the
+//!    protocol) and [`render`] (the draft laid out as the published report, findings on their cells);
+//! 8. [`cli`], [`server`] and [`preview`]: the front ends, where positions become lines and columns (or cells).
 //!
 //! Analysis never fails: every stage returns what it could read and diagnostics for the rest.
 
@@ -30,6 +30,7 @@ pub mod diagnostics;
 pub mod fix;
 pub mod ide;
 pub mod model;
+pub mod preview;
 pub mod read;
 pub mod render;
 pub mod server;

@@ -89,6 +89,20 @@ enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// Show the rendered report in the browser, updated whenever the draft is saved (served on this PC only).
+    Preview {
+        /// The draft to show.
+        draft: PathBuf,
+        /// Do not open a browser: only print the address.
+        #[arg(long)]
+        no_open: bool,
+        /// The configuration file (default: the nearest senshin-lint.toml above the draft).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Language of the page around the report, and of what it prints (default: the system's).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
     /// List every rule.
     Rules {
         #[arg(long, value_parser = parse_lang)]
@@ -139,6 +153,12 @@ fn japanese(cmd: clap::Command) -> clap::Command {
         ("render", "publish", "公表用：印刷するときに指摘を載せない"),
         ("render", "config", "設定ファイル（省略時は、下書きの場所から上にたどって最初の senshin-lint.toml）"),
         ("render", "lang", "表示の言語：ja か en"),
+        ("preview", "usage", "senshin-lint preview <下書き> [--no-open] [--lang <言語>]"),
+        ("preview", "", "報告書の体裁でブラウザに表示し、下書きを保存するたびに更新します"),
+        ("preview", "draft", "表示する下書き"),
+        ("preview", "no_open", "ブラウザを開かず、アドレスを表示するだけにする"),
+        ("preview", "config", "設定ファイル（省略時は、下書きの場所から上にたどって最初の senshin-lint.toml）"),
+        ("preview", "lang", "表示の言語：ja か en"),
         ("check", "", "下書きを検査し、指摘を表示します"),
         ("check", "files", "検査する下書き。ファイル、フォルダー（中の下書きすべて）、標準入力なら -"),
         ("check", "stdin_filename", "標準入力に付ける名前（下書きと見分けるためにも使います）"),
@@ -335,6 +355,9 @@ fn main() -> ExitCode {
         Command::New { file, year, lang: l } => cli::new(&file, year.as_deref(), lang(l)),
         Command::Render { draft, output, publish, config, lang: l } => {
             cli::render_page(&draft, output.as_deref(), publish, config.as_deref(), lang(l))
+        }
+        Command::Preview { draft, no_open, config, lang: l } => {
+            senshin_lint::preview::run(&draft, config.as_deref(), lang(l), !no_open)
         }
     }
 }

@@ -6,7 +6,7 @@ use senshin_lint::render::{Options, page};
 use std::process::Command;
 
 fn render(text: &str, lang: Lang) -> String {
-    page(&senshin_lint::analyze(text), &Options { lang, publish: false, name: "draft.yaml".into() })
+    page(&senshin_lint::analyze(text), &Options { lang, publish: false, name: "draft.yaml".into(), live: None })
 }
 
 fn example(name: &str) -> String {

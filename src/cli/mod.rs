@@ -25,7 +25,8 @@ mod snippet;
 mod write;
 
 pub use new::{blank, new};
-pub use render::render as render_page;
+pub use paths::typed as typed_path;
+pub use render::{Rendered, render as render_page, rendered};
 pub use schema::schema;
 
 pub use emit::{Emitter, Summary};

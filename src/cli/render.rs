@@ -23,45 +23,54 @@ fn default_output(draft: &Path) -> PathBuf {
     draft.with_extension("html")
 }
 
-pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option<&Path>, lang: Lang) -> ExitCode {
+/// A page and what it found.
+pub struct Rendered {
+    pub html: String,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// The draft read, decoded and analysed under its configuration as `check` reads it, and laid out as the
+/// report; or why it could not be read. `render` writes it, `preview` serves it.
+pub fn rendered(
+    draft: &Path,
+    config: Option<&Path>,
+    lang: Lang,
+    publish: bool,
+    live: Option<u64>,
+) -> Result<Rendered, Message> {
     let shown = typed(draft);
-    let configs = match Configs::new(config) {
-        Ok(c) => c,
-        Err(e) => return fail(e.message(), lang),
-    };
+    let configs = Configs::new(config).map_err(|e| e.message())?;
     let config = configs.for_path(draft);
     let bytes = match read::file(draft) {
         Ok(Contents::Bytes(b)) => b,
-        Ok(Contents::TooLarge(size)) => return fail(crate::too_large(size), lang),
+        Ok(Contents::TooLarge(size)) => return Err(crate::too_large(size)),
         Err(e) => {
-            return fail(
-                Message::new(
-                    format!("{shown}：{}", e.get(Lang::Ja)),
-                    format!("cannot read {shown}: {}", e.get(Lang::En)),
-                ),
-                lang,
-            );
+            return Err(Message::new(
+                format!("{shown}：{}", e.get(Lang::Ja)),
+                format!("cannot read {shown}: {}", e.get(Lang::En)),
+            ));
         }
     };
-    let decoded = match decode_owned(bytes) {
-        Ok(d) => d,
-        Err((e, _)) => {
-            return fail(
-                Message::new(
-                    format!("{shown}：{}", not_utf8(&e).get(Lang::Ja)),
-                    format!("{shown}: {}", not_utf8(&e).get(Lang::En)),
-                ),
-                lang,
-            );
-        }
-    };
+    let decoded = decode_owned(bytes).map_err(|(e, _)| {
+        Message::new(
+            format!("{shown}：{}", not_utf8(&e).get(Lang::Ja)),
+            format!("{shown}: {}", not_utf8(&e).get(Lang::En)),
+        )
+    })?;
     let mut analysis = crate::analyze_with(&decoded.text, settings(config.as_deref()));
     analysis.diagnostics = with_encoding_warning(analysis.diagnostics, decoded.encoding, config.as_deref());
     let name = draft.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-    let html = page(&analysis, &Options { lang, publish, name });
+    let html = page(&analysis, &Options { lang, publish, name, live });
     let count = |s: Severity| analysis.diagnostics.iter().filter(|d| d.severity == s).count();
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    Ok(Rendered { html, errors: count(Severity::Error), warnings: count(Severity::Warning) })
+}
 
+pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option<&Path>, lang: Lang) -> ExitCode {
+    let Rendered { html, errors, warnings } = match rendered(draft, config, lang, publish, None) {
+        Ok(r) => r,
+        Err(m) => return fail(m, lang),
+    };
     let out = output.map_or_else(|| default_output(draft), Path::to_owned);
     if out == Path::new("-") {
         let _ = std::io::stdout().write_all(html.as_bytes());

@@ -11,6 +11,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
+const LIVE: &str = include_str!("live.js");
 
 fn severity_word(s: Severity, lang: Lang) -> &'static str {
     match lang {
@@ -126,14 +127,19 @@ pub fn page(sections: &[Section], analysis: &Analysis, placed: &Placed, opts: &O
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                // Nothing may be fetched: drafts are confidential and office networks closed.
-                meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
+                // Nothing may be fetched: drafts are confidential and office networks closed. The preview's page
+                // may ask its own server (loopback) whether the draft has changed, and nothing else.
+                meta http-equiv="Content-Security-Policy" content={
+                    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+                    @if opts.live.is_some() { "; connect-src 'self'" }
+                };
                 title { (opts.name) " — " (t("先進医療の実績報告", "先進医療の実績報告 (report)")) }
                 style { (PreEscaped(STYLE)) }
             }
-            body class=[opts.publish.then_some("publish")] {
+            body class=[opts.publish.then_some("publish")] data-generation=[opts.live] {
                 (body)
                 script { (PreEscaped(SCRIPT)) }
+                @if opts.live.is_some() { script { (PreEscaped(LIVE)) } }
             }
         }
     };

@@ -17,6 +17,8 @@ pub struct Options {
     pub publish: bool,
     /// The draft's name, for the page's title.
     pub name: String,
+    /// Served by `preview`, as this generation of the draft: the page reloads itself when the server has a newer one.
+    pub live: Option<u64>,
 }
 
 /// Where each finding and derivation goes: the index of the cell (in reading order) whose span holds it.
