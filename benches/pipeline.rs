@@ -7,7 +7,8 @@
 //! `cargo bench --bench pipeline` (all), `cargo bench --bench pipeline -- parse` (one stage).
 
 use divan::{Bencher, black_box};
-use senshin_lint::{checks, cli, model, syntax, text};
+use senshin_lint::diagnostics::Lang;
+use senshin_lint::{checks, cli, model, render, syntax, text};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -121,4 +122,21 @@ fn pipeline_with_errors(b: Bencher, rows: usize) {
         let checked = [cli::check_bytes("draft.yaml", black_box(&bytes))];
         cli::human_to_string(&checked, senshin_lint::diagnostics::Lang::Ja)
     });
+}
+
+/// `render`'s page (issue 14's budgets: the published report under 20 ms, 10,000 rows under 1 s): the analysis
+/// laid out and written as HTML, the analysis itself not included.
+#[divan::bench(args = [100, 10_000], sample_count = 10, sample_size = 1)]
+fn render_page(b: Bencher, rows: usize) {
+    let analysis = senshin_lint::analyze(&draft_text(rows, ERRORS.min(rows)));
+    let opts = render::Options { lang: Lang::Ja, publish: false, name: "draft.yaml".into(), live: None };
+    b.bench(|| render::page(black_box(&analysis), &opts).len());
+}
+
+/// The published report, from its text to the page: what `render` does, without the process.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn render_published(b: Bencher) {
+    let text = include_str!("../examples/r6/report.yaml");
+    let opts = render::Options { lang: Lang::Ja, publish: false, name: "report.yaml".into(), live: None };
+    b.bench(|| render::page(&senshin_lint::analyze(black_box(text)), &opts).len());
 }

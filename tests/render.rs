@@ -108,6 +108,40 @@ fn the_examples_render_as_the_report_is_laid_out() {
     insta::assert_snapshot!("render_broken", outline(&render(&example("broken"), Lang::Ja)));
 }
 
+/// Every header and label cell's text.
+fn heads(html: &str) -> Vec<String> {
+    html.split("<th")
+        .skip(1)
+        .filter(|rest| rest.starts_with([' ', '>']))
+        .map(|rest| {
+            let text = &rest[rest.find('>').unwrap() + 1..rest.find("</th>").unwrap()];
+            text.to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn english_pages_label_the_tables_in_english_and_keep_the_figures_as_printed() {
+    let text = example("small");
+    let (ja, en) = (render(&text, Lang::Ja), render(&text, Lang::En));
+    let japanese = |s: &str| s.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'));
+    let (heads_ja, heads_en) = (heads(&ja), heads(&en));
+    assert_eq!(heads_ja.len(), heads_en.len());
+    assert!(heads_ja.iter().any(|h| h.contains("全患者数")));
+    let untranslated: Vec<&String> = heads_en.iter().filter(|h| japanese(h)).collect();
+    assert!(untranslated.is_empty(), "{untranslated:?}");
+    assert!(heads_en.iter().any(|h| h == "③ Patients"), "{heads_en:?}");
+    assert!(heads_en.iter().any(|h| h.starts_with("① Technologies (on 2024-06-30)")), "{heads_en:?}");
+    // The figures, and where each sits, are the same in both.
+    let figures = |html: &str| -> Vec<(String, String)> {
+        cells(html).into_iter().filter_map(|(t, x)| Some((attr(t, "data-path")?.to_owned(), x.to_owned()))).collect()
+    };
+    let (fja, fen) = (figures(&ja), figures(&en));
+    let differ: Vec<_> = fja.iter().zip(&fen).filter(|(a, b)| a != b && !a.0.starts_with("history.")).collect();
+    assert!(differ.is_empty(), "{differ:?}");
+    assert!(fen.iter().any(|(p, x)| p == "summary.A.total_cost" && x == "約42.4億円"));
+}
+
 #[test]
 fn a_draft_that_does_not_parse_renders_what_was_read_with_the_error_on_top() {
     let mut text = example("small");
@@ -146,4 +180,12 @@ fn the_binary_writes_the_page_beside_the_draft() {
     let o = run(&["render", dir.join("ない.yaml").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(!dir.join("ない.html").exists());
+    // A page into a folder that does not exist: said so, without the temporary file's name.
+    let draft = dir.join("令和6年度 実績報告.yaml");
+    let out = dir.join("ないフォルダ").join("p.html");
+    let o = run(&["render", draft.to_str().unwrap(), "-o", out.to_str().unwrap(), "--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("フォルダ") && said.contains("ないフォルダ がありません"), "{said}");
+    assert!(!said.contains(".tmp"), "{said}");
 }

@@ -91,6 +91,18 @@ pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option
             println!("{}", m.get(lang));
             ExitCode::SUCCESS
         }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let folder = out.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| ".".to_owned(), typed);
+            fail(
+                Message::new(
+                    format!(
+                        "{shown_out} を書き出せません。フォルダ {folder} がありません。フォルダを作るか、ほかの保存場所を指定してください。"
+                    ),
+                    format!("cannot write {shown_out}: there is no folder {folder}. Create it, or give another place."),
+                ),
+                lang,
+            )
+        }
         Err(e) => fail(
             Message::new(
                 format!("{shown_out} に書き込めません（{e}）。保存場所と書き込みの権限を確かめてください。"),

@@ -2,6 +2,7 @@
 //! cells, each figure with its place in the draft (`data-path`) and the span it was read from. No HTML here.
 
 use super::printed::{cell, count, date_abbrev, date_text, grouped, share_p1, typeset};
+use crate::diagnostics::Lang;
 use crate::model::places;
 use crate::model::read::ReportYear;
 use crate::model::report::{Columns, CostTable, Part, Report, ZeroCase};
@@ -65,36 +66,52 @@ fn field<T>(f: &Option<Spanned<T>>, path: String, align: Align, show: impl Fn(&T
     }
 }
 
+/// The label in the page's language: the report's own words in Japanese, a translation in English.
+fn t(lang: Lang, ja: impl Into<String>, en: impl Into<String>) -> String {
+    match lang {
+        Lang::Ja => ja.into(),
+        Lang::En => en.into(),
+    }
+}
+
+/// A date in a label: 「令和６年６月30日」, or 2024-06-30 in English.
+fn day(lang: Lang, d: jiff::civil::Date) -> String {
+    t(lang, date_text(d), d.to_string())
+}
+
 fn amount(a: &Amount) -> String {
     a.to_string()
 }
 
-const COLUMNS: [(&str, &str); 3] = [("A", "先進医療Ａ"), ("B", "先進医療Ｂ"), ("total", "計")];
+const COLUMNS: [(&str, &str, &str); 3] =
+    [("A", "先進医療Ａ", "Category A"), ("B", "先進医療Ｂ", "Category B"), ("total", "計", "Total")];
 
 fn columns<T>(c: &Columns<T>) -> [Option<&T>; 3] {
     [c.a.as_ref(), c.b.as_ref(), c.total.as_ref()]
 }
 
 /// The period as the subtitles print it: 「令和５年７月１日～令和６年６月30日」 (the messages' wording, typeset).
-fn period_text(report: &Report) -> Option<String> {
-    Some(typeset(&places::period(report.meta.period.as_ref()?.value)))
+fn period_text(report: &Report, lang: Lang) -> String {
+    let Some(p) = report.meta.period.as_ref() else { return String::new() };
+    t(lang, typeset(&places::period(p.value)), format!("{} to {}", p.value.0, p.value.1))
 }
 
 fn fiscal(report: &Report) -> String {
     report.meta.fiscal_year.as_ref().map(|f| typeset(&f.value)).unwrap_or_default()
 }
 
-/// The report's own pages, in Japanese as published (the page around them speaks the user's language).
-pub fn sections(report: &Report) -> Vec<Section> {
-    let mut out = vec![summary(report), changes(report), history(report)];
+/// The report's own pages: its labels in Japanese as published, or translated for `--lang en`; the figures and
+/// the draft's own words always as written.
+pub fn sections(report: &Report, lang: Lang) -> Vec<Section> {
+    let mut out = vec![summary(report, lang), changes(report, lang), history(report, lang)];
     for part in Part::BOTH {
         if let Some(table) = report.costs.get(part) {
-            out.push(costs(report, part, table));
+            out.push(costs(report, part, table, lang));
         }
     }
     for part in Part::BOTH {
         if let Some(cases) = report.zero_cases.get(part) {
-            out.push(zero_cases(report, part, cases));
+            out.push(zero_cases(report, part, cases, lang));
         }
     }
     out
@@ -104,28 +121,31 @@ fn page_title(report: &Report) -> String {
     report.meta.title.as_ref().map_or_else(|| "先進医療の実績報告について".to_owned(), |t| t.value.clone())
 }
 
-fn header() -> Vec<String> {
+fn header(lang: Lang) -> Vec<String> {
     let mut h = vec![String::new()];
-    h.extend(COLUMNS.iter().map(|(_, ja)| (*ja).to_owned()));
+    h.extend(COLUMNS.iter().map(|&(_, ja, en)| t(lang, ja, en)));
     h
 }
 
-fn summary(report: &Report) -> Section {
-    let end = report.meta.period.as_ref().map(|p| date_text(p.value.1)).unwrap_or_default();
+fn summary(report: &Report, lang: Lang) -> Section {
+    let end = report.meta.period.as_ref().map(|p| day(lang, p.value.1)).unwrap_or_default();
     let rows: [(String, &str); 7] = [
-        (format!("①　先進医療技術数（{end}現在）"), "technologies"),
-        (format!("②　実施医療機関数（{end}現在）"), "facilities"),
-        ("③　全患者数".into(), "patients"),
-        ("④　保険外併用療養費の総額（保険診療分）".into(), "insured_cost"),
-        ("⑤　先進医療費用の総額".into(), "advanced_cost"),
-        ("⑥　総金額（④＋⑤）".into(), "total_cost"),
-        ("⑦　全医療費のうち先進医療分の割合（⑤/⑥）".into(), "advanced_ratio"),
+        (t(lang, format!("①　先進医療技術数（{end}現在）"), format!("① Technologies (on {end})")), "technologies"),
+        (t(lang, format!("②　実施医療機関数（{end}現在）"), format!("② Facilities (on {end})")), "facilities"),
+        (t(lang, "③　全患者数", "③ Patients"), "patients"),
+        (t(lang, "④　保険外併用療養費の総額（保険診療分）", "④ Insured portion of the costs"), "insured_cost"),
+        (t(lang, "⑤　先進医療費用の総額", "⑤ Advanced-care costs"), "advanced_cost"),
+        (t(lang, "⑥　総金額（④＋⑤）", "⑥ Total amount (④＋⑤)"), "total_cost"),
+        (
+            t(lang, "⑦　全医療費のうち先進医療分の割合（⑤/⑥）", "⑦ Advanced-care share of all costs (⑤/⑥)"),
+            "advanced_ratio",
+        ),
     ];
     let mut out = Vec::new();
     for (ja, key) in rows {
         let mut cells = vec![label(ja)];
         for (i, c) in columns(&report.summary).into_iter().enumerate() {
-            let (col, _) = COLUMNS[i];
+            let (col, _, _) = COLUMNS[i];
             let path = format!("summary.{col}.{key}");
             let mark = match (key, col) {
                 ("facilities", "total") => "※２",
@@ -150,42 +170,57 @@ fn summary(report: &Report) -> Section {
         }
         out.push(Row { cells, total: false });
     }
-    let rounding = match report.meta.rounding {
-        crate::model::Rounding::HalfUp => "四捨五入",
-        crate::model::Rounding::Down => "切り捨て",
+    let (rounding, rounded) = match report.meta.rounding {
+        crate::model::Rounding::HalfUp => ("四捨五入", "rounded half up"),
+        crate::model::Rounding::Down => ("切り捨て", "rounded down"),
     };
     Section {
         id: "summary",
         stamp: Some("先－１－１"),
         titles: vec![
             page_title(report),
-            format!("{}（{}）実績報告より", fiscal(report), period_text(report).unwrap_or_default()),
+            t(
+                lang,
+                format!("{}（{}）実績報告より", fiscal(report), period_text(report, lang)),
+                format!("From the {} reports ({})", fiscal(report), period_text(report, lang)),
+            ),
         ],
-        head: header(),
+        head: header(lang),
         rows: out,
         notes: vec![
-            "※１　１施設で複数の先進医療技術を実施している場合でも、１施設として計上している。".into(),
-            "※２　１施設で第２項先進医療と第３項先進医療の両方を実施している場合でも、１施設として計上している。"
-                .into(),
-            format!("※３　④～⑥の費用については小数点２桁以下を{rounding}している。"),
+            t(
+                lang,
+                "※１　１施設で複数の先進医療技術を実施している場合でも、１施設として計上している。",
+                "※1 A facility that provides several technologies is counted once.",
+            ),
+            t(
+                lang,
+                "※２　１施設で第２項先進医療と第３項先進医療の両方を実施している場合でも、１施設として計上している。",
+                "※2 A facility that provides both category A and category B technologies is counted once.",
+            ),
+            t(
+                lang,
+                format!("※３　④～⑥の費用については小数点２桁以下を{rounding}している。"),
+                format!("※3 The costs ④–⑥ are {rounded} to 0.1 億円 (10 million yen)."),
+            ),
         ],
         landscape: true,
     }
 }
 
-fn changes(report: &Report) -> Section {
+fn changes(report: &Report, lang: Lang) -> Section {
     let (before, end) = match report.meta.period.as_ref() {
-        Some(p) => (p.value.0.yesterday().map(date_text).unwrap_or_default(), date_text(p.value.1)),
+        Some(p) => (p.value.0.yesterday().map(|d| day(lang, d)).unwrap_or_default(), day(lang, p.value.1)),
         None => (String::new(), String::new()),
     };
     let rows: [(String, &str); 7] = [
-        (format!("①　先進医療技術数（{before}現在）"), "previous"),
-        ("②　新規承認技術数".into(), "approved"),
-        ("③　保険収載技術数".into(), "insured"),
-        ("④　実施取り下げ技術数".into(), "withdrawn"),
-        ("⑤　削除技術数".into(), "deleted"),
-        (format!("⑥　先進医療技術数（{end}現在）"), "current"),
-        ("⑦　総括報告書受理数".into(), "final_reports"),
+        (t(lang, format!("①　先進医療技術数（{before}現在）"), format!("① Technologies (on {before})")), "previous"),
+        (t(lang, "②　新規承認技術数", "② Newly approved"), "approved"),
+        (t(lang, "③　保険収載技術数", "③ Moved to insurance coverage"), "insured"),
+        (t(lang, "④　実施取り下げ技術数", "④ Withdrawn"), "withdrawn"),
+        (t(lang, "⑤　削除技術数", "⑤ Deleted"), "deleted"),
+        (t(lang, format!("⑥　先進医療技術数（{end}現在）"), format!("⑥ Technologies (on {end})")), "current"),
+        (t(lang, "⑦　総括報告書受理数", "⑦ Final reports accepted"), "final_reports"),
     ];
     let mut out = Vec::new();
     for (ja, key) in rows {
@@ -218,16 +253,20 @@ fn changes(report: &Report) -> Section {
         stamp: None,
         titles: vec![
             page_title(report),
-            format!("{}（{}）実績報告等より", fiscal(report), period_text(report).unwrap_or_default()),
+            t(
+                lang,
+                format!("{}（{}）実績報告等より", fiscal(report), period_text(report, lang)),
+                format!("From the {} reports and others ({})", fiscal(report), period_text(report, lang)),
+            ),
         ],
-        head: header(),
+        head: header(lang),
         rows: out,
         notes: Vec::new(),
         landscape: true,
     }
 }
 
-fn history(report: &Report) -> Section {
+fn history(report: &Report, lang: Lang) -> Section {
     let mut rows = Vec::new();
     for (i, r) in report.history.iter().enumerate() {
         let p = |key: &str| format!("history.{i}.{key}");
@@ -235,10 +274,11 @@ fn history(report: &Report) -> Section {
             Some(s) => {
                 let (start, end) = s.value;
                 let months = r.months.as_ref().map_or(12, |m| m.value);
-                let text = format!(
-                    "{}時点で実施されていた先進医療の実績\n{}\n（{months}ヵ月）",
-                    date_text(end),
-                    places::short_period((start, end))
+                let short = places::short_period((start, end));
+                let text = t(
+                    lang,
+                    format!("{}時点で実施されていた先進医療の実績\n{short}\n（{months}ヵ月）", date_text(end)),
+                    format!("Technologies in use on {end}\n{short}\n({months} months)"),
                 );
                 value(text, p("period"), s.span, Align::Left)
             }
@@ -261,18 +301,18 @@ fn history(report: &Report) -> Section {
     Section {
         id: "history",
         stamp: None,
-        titles: vec!["＜　過去５年間の実績　＞".into()],
+        titles: vec![t(lang, "＜　過去５年間の実績　＞", "< The last five years >")],
         head: [
-            "実績報告\n対象期間",
-            "技術数",
-            "実施医療\n機関数",
-            "全患者数",
-            "総金額",
-            "保険外併用療養\n費の総額\n(保険診療分)",
-            "先進医療及び\n旧高度先進医\n療の総額",
-            "全医療費のうち先進\n医療及び旧高度先\n進医療分の割合",
+            ("実績報告\n対象期間", "Reporting period"),
+            ("技術数", "Technologies"),
+            ("実施医療\n機関数", "Facilities"),
+            ("全患者数", "Patients"),
+            ("総金額", "Total amount"),
+            ("保険外併用療養\n費の総額\n(保険診療分)", "Insured portion"),
+            ("先進医療及び\n旧高度先進医\n療の総額", "Advanced and former\nhighly advanced care"),
+            ("全医療費のうち先進\n医療及び旧高度先\n進医療分の割合", "Their share\nof all costs"),
         ]
-        .map(String::from)
+        .map(|(ja, en)| t(lang, ja, en))
         .to_vec(),
         rows,
         notes: Vec::new(),
@@ -287,9 +327,9 @@ fn part_key(part: Part) -> &'static str {
     }
 }
 
-fn costs(report: &Report, part: Part, table: &CostTable) -> Section {
+fn costs(report: &Report, part: Part, table: &CostTable, lang: Lang) -> Section {
     let x = part_key(part);
-    let end = report.meta.period.as_ref().map(|p| date_text(p.value.1)).unwrap_or_default();
+    let end = report.meta.period.as_ref().map(|p| day(lang, p.value.1)).unwrap_or_default();
     let mut rows = Vec::new();
     for (i, r) in table.rows.iter().enumerate() {
         let p = |key: &str| format!("costs.{x}.rows.{i}.{key}");
@@ -308,52 +348,64 @@ fn costs(report: &Report, part: Part, table: &CostTable) -> Section {
             total: false,
         });
     }
-    if let Some(t) = &table.total {
+    if let Some(total) = &table.total {
         let p = |key: &str| format!("costs.{x}.total.{key}");
         rows.push(Row {
             cells: vec![
-                Cell { text: "合　　　　　　計".into(), colspan: 4, head: true, ..Cell::default() },
-                field(&t.total_yen, p("total_yen"), Align::Right, |n| grouped(*n)),
-                field(&t.advanced_yen, p("advanced_yen"), Align::Right, |n| grouped(*n)),
+                Cell { text: t(lang, "合　　　　　　計", "Total"), colspan: 4, head: true, ..Cell::default() },
+                field(&total.total_yen, p("total_yen"), Align::Right, |n| grouped(*n)),
+                field(&total.advanced_yen, p("advanced_yen"), Align::Right, |n| grouped(*n)),
                 Cell::default(),
-                field(&t.cases, p("cases"), Align::Right, |n| grouped(*n)),
-                field(&t.facilities, p("facilities"), Align::Right, |n| grouped(*n)),
+                field(&total.cases, p("cases"), Align::Right, |n| grouped(*n)),
+                field(&total.facilities, p("facilities"), Align::Right, |n| grouped(*n)),
             ],
             total: true,
         });
     }
-    let (id, stamp, bracket) = match part {
-        Part::A => ("costs-A", "先－１－１（参考資料１）", "【先進医療Ａ】"),
-        Part::B => ("costs-B", "先－１－１（参考資料２）", "【先進医療Ｂ】"),
+    let (id, stamp) = match part {
+        Part::A => ("costs-A", "先－１－１（参考資料１）"),
+        Part::B => ("costs-B", "先－１－１（参考資料２）"),
     };
     Section {
         id,
         stamp: Some(stamp),
         titles: vec![
-            bracket.into(),
-            format!("{end}時点における先進医療に係る費用"),
-            format!("{}実績報告（{}）", fiscal(report), period_text(report).unwrap_or_default()),
+            bracket(part, lang),
+            t(lang, format!("{end}時点における先進医療に係る費用"), format!("Costs of advanced medical care on {end}")),
+            t(
+                lang,
+                format!("{}実績報告（{}）", fiscal(report), period_text(report, lang)),
+                format!("{} report ({})", fiscal(report), period_text(report, lang)),
+            ),
         ],
         head: [
-            "整理\n番号",
-            "告示\n番号",
-            "技術名",
-            "適用年月日",
-            "総合計\n（円）",
-            "先進医療総額\n（円）",
-            "平均\n入院期間\n（日）",
-            "年間\n実施件数\n（件）",
-            "実施\n医療機関数\n（機関数）",
+            ("整理\n番号", "No."),
+            ("告示\n番号", "Notice\nNo."),
+            ("技術名", "Technology"),
+            ("適用年月日", "Effective\nfrom"),
+            ("総合計\n（円）", "Total\n(yen)"),
+            ("先進医療総額\n（円）", "Advanced care\n(yen)"),
+            ("平均\n入院期間\n（日）", "Average\nstay\n(days)"),
+            ("年間\n実施件数\n（件）", "Cases\nin the year"),
+            ("実施\n医療機関数\n（機関数）", "Facilities"),
         ]
-        .map(String::from)
+        .map(|(ja, en)| t(lang, ja, en))
         .to_vec(),
         rows,
-        notes: vec!["※入院例なし".into()],
+        notes: vec![t(lang, "※入院例なし", "※ No inpatient cases")],
         landscape: false,
     }
 }
 
-fn zero_cases(report: &Report, part: Part, cases: &[ZeroCase]) -> Section {
+/// 「【先進医療Ａ】」 above a part's tables.
+fn bracket(part: Part, lang: Lang) -> String {
+    match part {
+        Part::A => t(lang, "【先進医療Ａ】", "[Category A (先進医療Ａ)]"),
+        Part::B => t(lang, "【先進医療Ｂ】", "[Category B (先進医療Ｂ)]"),
+    }
+}
+
+fn zero_cases(report: &Report, part: Part, cases: &[ZeroCase], lang: Lang) -> Section {
     let x = part_key(part);
     let mut rows = Vec::new();
     let mut dash = false;
@@ -400,35 +452,44 @@ fn zero_cases(report: &Report, part: Part, cases: &[ZeroCase]) -> Section {
         .map(|p| {
             let (start, end) = ReportYear::of_end(p.value.1).before(1).period();
             let month = |d: jiff::civil::Date| {
-                let t = date_text(d);
-                t.split_once('月').map_or(t.clone(), |(ym, _)| format!("{ym}月"))
+                let text = date_text(d);
+                text.split_once('月').map_or(text.clone(), |(ym, _)| format!("{ym}月"))
             };
-            format!("{}～{}", month(start), month(end))
+            let ym = |d: jiff::civil::Date| format!("{:04}-{:02}", d.year(), d.month());
+            t(lang, format!("{}～{}", month(start), month(end)), format!("{} to {}", ym(start), ym(end)))
         })
         .unwrap_or_default();
-    let (bracket, facility, id, stamp) = match part {
-        Part::A => ("【先進医療Ａ】", "実施医療機関名", "zero-A", Some("先－１－２")),
-        Part::B => ("【先進医療Ｂ】", "申請医療機関名", "zero-B", None),
+    let (facility, id, stamp) = match part {
+        Part::A => (t(lang, "実施医療機関名", "Facility"), "zero-A", Some("先－１－２")),
+        Part::B => (t(lang, "申請医療機関名", "Applying facility"), "zero-B", None),
     };
     Section {
         id,
         stamp,
         titles: vec![
-            bracket.into(),
-            format!("１年間（{}）の実施件数が", period_text(report).unwrap_or_default()),
-            "０件である先進医療技術に係る医療機関の今後の対応方針等".into(),
+            bracket(part, lang),
+            t(
+                lang,
+                format!("１年間（{}）の実施件数が", period_text(report, lang)),
+                format!("Technologies with no case in the year ({})", period_text(report, lang)),
+            ),
+            t(lang, "０件である先進医療技術に係る医療機関の今後の対応方針等", "and their facilities' plans"),
         ],
         head: vec![
-            "告示\n番号".into(),
-            "技術名".into(),
-            facility.into(),
-            "０件の理由".into(),
-            "医療機関の今後の対応方針".into(),
-            format!("（参考）\n{prior}までの実績\n（実施可能であるすべての医療機関の実績）※"),
+            t(lang, "告示\n番号", "Notice\nNo."),
+            t(lang, "技術名", "Technology"),
+            facility,
+            t(lang, "０件の理由", "Why no case"),
+            t(lang, "医療機関の今後の対応方針", "The facility's plan"),
+            t(
+                lang,
+                format!("（参考）\n{prior}までの実績\n（実施可能であるすべての医療機関の実績）※"),
+                format!("(Reference)\ncases from {prior}\n(all facilities able to provide it) ※"),
+            ),
         ],
         rows,
         notes: if dash {
-            vec!["※「-」は集計対象期間において未実施の医療技術".into()]
+            vec![t(lang, "※「-」は集計対象期間において未実施の医療技術", "※ 「-」: not provided in the period counted")]
         } else {
             Vec::new()
         },

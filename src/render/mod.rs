@@ -41,7 +41,7 @@ fn cell_at(spans: &[(usize, Span)], offset: usize) -> Option<usize> {
 }
 
 pub fn page(analysis: &Analysis, opts: &Options) -> String {
-    let sections = layout::sections(&analysis.report);
+    let sections = layout::sections(&analysis.report, opts.lang);
     let spans: Vec<(usize, Span)> = sections
         .iter()
         .flat_map(|s| s.rows.iter().flat_map(|r| r.cells.iter()))
