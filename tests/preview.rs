@@ -81,12 +81,18 @@ fn wait_for_generation(events: &mut BufReader<TcpStream>, want: u64) {
 
 const SMALL: &str = include_str!("../examples/small/report.yaml");
 
-#[test]
-fn a_save_reaches_the_page_within_a_second() {
+/// The small example as `name` in a folder of its own, previewed.
+fn previewing(name: &str) -> (tempfile::TempDir, std::path::PathBuf, Preview) {
     let dir = tempfile::tempdir().unwrap();
-    let draft = dir.path().join("令和6年度.yaml");
+    let draft = dir.path().join(name);
     std::fs::write(&draft, SMALL).unwrap();
     let p = start(&draft);
+    (dir, draft, p)
+}
+
+#[test]
+fn a_save_reaches_the_page_within_a_second() {
+    let (dir, draft, p) = previewing("令和6年度.yaml");
     let page = format!("/{}/", p.token);
 
     let (status, html) = get(p.port, &page);
@@ -124,10 +130,7 @@ fn a_save_reaches_the_page_within_a_second() {
 
 #[test]
 fn a_draft_that_does_not_parse_still_shows_a_page() {
-    let dir = tempfile::tempdir().unwrap();
-    let draft = dir.path().join("draft.yaml");
-    std::fs::write(&draft, SMALL).unwrap();
-    let p = start(&draft);
+    let (_dir, draft, p) = previewing("draft.yaml");
     let page = format!("/{}/", p.token);
     let mut events = BufReader::new(request(p.port, &format!("{page}events")));
     wait_for_generation(&mut events, 1);
@@ -141,10 +144,7 @@ fn a_draft_that_does_not_parse_still_shows_a_page() {
 
 #[test]
 fn requests_without_the_token_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let draft = dir.path().join("draft.yaml");
-    std::fs::write(&draft, SMALL).unwrap();
-    let p = start(&draft);
+    let (_dir, _draft, p) = previewing("draft.yaml");
     assert_eq!(p.token.len(), 32, "a 128-bit token");
     let wrong: String = p.token.chars().rev().collect();
     for path in ["/", "/events", "/draft.yaml", &format!("/{wrong}/"), &format!("/{wrong}/events"), "/../"] {
@@ -160,10 +160,7 @@ fn requests_without_the_token_are_refused() {
 #[cfg(target_os = "linux")]
 #[test]
 fn it_binds_nothing_but_loopback() {
-    let dir = tempfile::tempdir().unwrap();
-    let draft = dir.path().join("draft.yaml");
-    std::fs::write(&draft, SMALL).unwrap();
-    let p = start(&draft);
+    let (_dir, _draft, p) = previewing("draft.yaml");
     let port = format!("{:04X}", p.port);
     let mut listening = Vec::new();
     for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
