@@ -118,8 +118,21 @@ fn a_save_reaches_the_page_within_a_second() {
     assert!(rules_at(&html, "summary.A.technologies").is_some_and(|r| !r.is_empty()), "no finding on ①");
     assert!(took < Duration::from_secs(1), "the page saw the save after {took:?}");
 
-    // A save without a change is not announced; a write in place, back to the original, is.
+    // A save without a change is not announced (nor is the re-render's own reading of the draft, which would
+    // otherwise set off the next re-render for ever); a write in place, back to the original, is.
     std::fs::write(&draft, &changed).unwrap();
+    events.get_ref().set_read_timeout(Some(Duration::from_millis(400))).unwrap();
+    let mut line = String::new();
+    while let Ok(n) = events.read_line(&mut line) {
+        assert!(n > 0 && !line.starts_with("data:"), "announced a save without a change: {line:?}");
+        line.clear();
+    }
+    events.get_ref().set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    // Idle is idle: no render follows the last one.
+    let renders = || get(p.port, &format!("{page}status")).1;
+    let before = renders();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(renders(), before, "it keeps rendering while nothing changes");
     std::fs::write(&draft, SMALL).unwrap();
     let saved = Instant::now();
     wait_for_generation(&mut events, 3);

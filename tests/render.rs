@@ -188,4 +188,36 @@ fn the_binary_writes_the_page_beside_the_draft() {
     let said = String::from_utf8_lossy(&o.stderr);
     assert!(said.contains("フォルダ") && said.contains("ないフォルダ がありません"), "{said}");
     assert!(!said.contains(".tmp"), "{said}");
+    // Never over the draft: a draft named .html, or -o naming the draft; never over a folder.
+    let html_draft = dir.join("下書き.html");
+    std::fs::write(&html_draft, example("small")).unwrap();
+    for (args, kept) in [
+        (vec![html_draft.to_str().unwrap()], &html_draft),
+        (vec![draft.to_str().unwrap(), "-o", draft.to_str().unwrap()], &draft),
+    ] {
+        let before = std::fs::read(kept).unwrap();
+        let o = run(&[&["render"], &args[..], &["--lang", "ja"]].concat());
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("下書きそのもの"),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert_eq!(std::fs::read(kept).unwrap(), before, "the draft was overwritten");
+    }
+    let o = run(&["render", draft.to_str().unwrap(), "-o", dir.to_str().unwrap(), "--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("通常のファイルではない"));
+    // Through a link, the file it names is written and the link stays.
+    #[cfg(unix)]
+    {
+        let target = dir.join("page.html");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.join("link.html");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let o = run(&["render", draft.to_str().unwrap(), "-o", link.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(std::fs::read_to_string(&target).unwrap().contains("<table"));
+    }
 }

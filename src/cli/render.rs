@@ -66,6 +66,27 @@ pub fn rendered(
     Ok(Rendered { html, errors: count(Severity::Error), warnings: count(Severity::Warning) })
 }
 
+/// Where the page may be written: never over the draft itself (a draft named `.html`, `-o draft.yaml`) nor over
+/// anything but a regular file (a device, a folder); through a link, to the file it names.
+fn checked_output(draft: &Path, out: &Path) -> Result<PathBuf, Message> {
+    let Ok(meta) = std::fs::metadata(out) else { return Ok(out.to_owned()) };
+    let shown = typed(out);
+    if !meta.is_file() {
+        return Err(Message::new(
+            format!("{shown} は通常のファイルではないため、書き出せません。ほかの保存場所を指定してください。"),
+            format!("{shown} is not a regular file: give another place to write the page."),
+        ));
+    }
+    let real = out.canonicalize().unwrap_or_else(|_| out.to_owned());
+    if draft.canonicalize().is_ok_and(|d| d == real) {
+        return Err(Message::new(
+            format!("{shown} は下書きそのものです。書き出すと下書きが失われるため、別の名前を指定してください（-o）。"),
+            format!("{shown} is the draft itself: writing the page there would destroy it. Give another name (-o)."),
+        ));
+    }
+    Ok(real)
+}
+
 pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option<&Path>, lang: Lang) -> ExitCode {
     let Rendered { html, errors, warnings } = match rendered(draft, config, lang, publish, None) {
         Ok(r) => r,
@@ -77,6 +98,10 @@ pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option
         return ExitCode::SUCCESS;
     }
     let shown_out = typed(&out);
+    let out = match checked_output(draft, &out) {
+        Ok(o) => o,
+        Err(m) => return fail(m, lang),
+    };
     let written = write::create(&out, html.as_bytes());
     match written {
         Ok(()) => {
@@ -91,7 +116,7 @@ pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option
             println!("{}", m.get(lang));
             ExitCode::SUCCESS
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && out.parent().is_some_and(|p| !p.is_dir()) => {
             let folder = out.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| ".".to_owned(), typed);
             fail(
                 Message::new(

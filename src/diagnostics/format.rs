@@ -63,7 +63,8 @@ pub fn near(num: i128, den: i128, scale: u32, half_up: bool) -> String {
         }
         let finer = 10i128.pow(places - scale);
         if !half_up || places == last {
-            return format!("≈ {}…", text(if half_up { scaled.div_euclid(den) } else { m }, places));
+            // Cut toward zero, so that `…` always means "and more digits of the same": -48.707… is `-48.70…`.
+            return format!("≈ {}…", text(scaled / den, places));
         }
         if m.rem_euclid(finer) != finer / 2 {
             return format!("≈ {}", text(m, places));
@@ -101,6 +102,7 @@ mod tests {
         assert_eq!(oku_near(91_114_999_999, 1, true), "≈ 911.1499999…");
         assert_eq!(oku_near(2_794_008_117, 1, true), "≈ 27.94");
         assert_eq!(oku_near(-2_794_008_117, 1, true), "≈ -27.94");
+        assert_eq!(oku_near(-4_870_710_809, 1, false), "≈ -48.70…");
         assert_eq!(oku_near(0, 1, true), "= 0.00");
         // 1,000 / 8,033 = 12.4486…%: 12.45 would suggest 12.5.
         assert_eq!(near(100_000, 8_033, 1, true), "≈ 12.449");

@@ -9,10 +9,11 @@ mod serve;
 mod watch;
 
 use crate::cli::{Rendered, rendered};
-use crate::diagnostics::{Lang, Message};
+use crate::diagnostics::{Lang, Message, count_of};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What the server hands out: the latest page and its generation (1 for the first, one more per change).
 pub(crate) struct Page {
@@ -25,16 +26,33 @@ pub(crate) struct Draft {
     pub path: PathBuf,
     pub config: Option<PathBuf>,
     pub lang: Lang,
+    /// How many times it has been rendered, for `/<token>/status`: a test sees that idle means idle.
+    pub renders: AtomicU64,
 }
 
 impl Draft {
     pub fn render(&self, generation: u64) -> Result<Rendered, Message> {
+        self.renders.fetch_add(1, Ordering::Relaxed);
         rendered(&self.path, self.config.as_deref(), self.lang, false, Some(generation))
     }
 }
 
+/// What a page found: 「エラー2件、警告3件」, "2 errors, 3 warnings".
+pub(crate) fn counts(errors: usize, warnings: usize) -> Message {
+    Message::new(
+        format!("エラー{errors}件、警告{warnings}件"),
+        format!(
+            "{}, {}",
+            count_of(errors as i128, "error", "errors"),
+            count_of(warnings as i128, "warning", "warnings")
+        ),
+    )
+}
+
+/// Printed for the person who started it; a terminal that has gone is no reason to stop serving.
 fn say(m: Message, lang: Lang) {
-    println!("{}", m.get(lang));
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout(), "{}", m.get(lang));
 }
 
 fn fail(m: Message, lang: Lang) -> ExitCode {
@@ -50,10 +68,18 @@ fn token() -> Result<String, getrandom::Error> {
 }
 
 pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCode {
-    let draft = Draft { path: path.to_owned(), config: config.map(Path::to_owned), lang };
+    let draft =
+        Arc::new(Draft { path: path.to_owned(), config: config.map(Path::to_owned), lang, renders: AtomicU64::new(0) });
     // A draft that cannot be read at all is said at once; one that does not parse still renders.
     let first = match draft.render(1) {
         Ok(r) => r,
+        Err(m) => return fail(m, lang),
+    };
+    let (tx, rx) = tokio::sync::watch::channel(Arc::new(Page { generation: 1, html: first.html }));
+    // Watching stops when the watcher is dropped: it lives as long as the server. A save between the first
+    // render and here is caught by rendering once more when the watcher is in place.
+    let _watcher = match watch::start(Arc::clone(&draft), tx) {
+        Ok(w) => w,
         Err(m) => return fail(m, lang),
     };
     let Ok(token) = token() else {
@@ -65,7 +91,6 @@ pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCo
             lang,
         );
     };
-    let (tx, rx) = tokio::sync::watch::channel(Arc::new(Page { generation: 1, html: first.html }));
     let runtime = match tokio::runtime::Builder::new_current_thread().enable_io().enable_time().build() {
         Ok(r) => r,
         Err(e) => {
@@ -81,7 +106,7 @@ pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCo
             Err(e) => {
                 return fail(
                     Message::new(
-                        format!("プレビューの受け口を開けません（{e}）。"),
+                        format!("プレビュー用のポートを開けません（{e}）。"),
                         format!("cannot listen on the loopback interface: {e}"),
                     ),
                     lang,
@@ -91,24 +116,20 @@ pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCo
         let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
         let url = format!("http://127.0.0.1:{port}/{token}/");
         let shown = crate::cli::typed_path(path);
+        let found = counts(first.errors, first.warnings);
         say(
             Message::new(
                 format!(
-                    "{shown} のプレビュー：{url}\nエラー{}件、警告{}件。下書きを保存するたびに表示を更新します。終えるには Ctrl+C を押してください。",
-                    first.errors, first.warnings
+                    "{shown} のプレビュー：{url}\n{}。下書きを保存するたびに表示を更新します。終えるには Ctrl+C を押してください。",
+                    found.ja
                 ),
                 format!(
-                    "preview of {shown}: {url}\n{} errors, {} warnings. The page is updated whenever the draft is saved. Press Ctrl+C to stop.",
-                    first.errors, first.warnings
+                    "preview of {shown}: {url}\n{}. The page is updated whenever the draft is saved. Press Ctrl+C to stop.",
+                    found.en
                 ),
             ),
             lang,
         );
-        // Watching stops when the watcher is dropped: it lives as long as the server.
-        let _watcher = match watch::start(draft, tx) {
-            Ok(w) => w,
-            Err(m) => return fail(m, lang),
-        };
         if open && opener::open_browser(&url).is_err() {
             say(
                 Message::new(
@@ -118,7 +139,7 @@ pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCo
                 lang,
             );
         }
-        match serve::serve(listener, &token, rx).await {
+        match serve::serve(listener, &token, rx, draft).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(Message::new(format!("プレビューが止まりました（{e}）。"), format!("the preview stopped: {e}")), lang),
         }

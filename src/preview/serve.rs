@@ -1,8 +1,10 @@
 //! The preview's HTTP side (axum): the page at `/<token>/`, its change notices as server-sent events at
-//! `/<token>/events`, and 403 for anything else, so that a request without the token learns nothing.
+//! `/<token>/events`, the counts a test reads at `/<token>/status`, and 403 for anything else, so that a request
+//! without the token learns nothing.
 
-use super::Page;
+use super::{Draft, Page};
 use axum::Router;
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -14,8 +16,19 @@ use tokio::sync::watch::Receiver;
 
 type Pages = Receiver<Arc<Page>>;
 
-pub async fn serve(listener: tokio::net::TcpListener, token: &str, pages: Pages) -> std::io::Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    token: &str,
+    pages: Pages,
+    draft: Arc<Draft>,
+) -> std::io::Result<()> {
+    let status = move |State(pages): State<Pages>| async move {
+        let generation = pages.borrow().generation;
+        let renders = draft.renders.load(std::sync::atomic::Ordering::Relaxed);
+        format!("{{\"generation\":{generation},\"renders\":{renders}}}\n")
+    };
     let app = Router::new()
+        .route(&format!("/{token}/status"), get(status))
         .route(&format!("/{token}/"), get(page))
         // The address typed without its last slash: the page's relative `events` needs it.
         .route(&format!("/{token}"), get(Redirect::permanent(&format!("/{token}/"))))
@@ -25,19 +38,21 @@ pub async fn serve(listener: tokio::net::TcpListener, token: &str, pages: Pages)
     axum::serve(listener, app).await
 }
 
-async fn page(axum::extract::State(pages): axum::extract::State<Pages>) -> Response {
+async fn page(State(pages): State<Pages>) -> Response {
     let html = pages.borrow().html.clone();
     let mut response = Html(html).into_response();
-    // The page changes with every save: never from a cache.
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let headers = response.headers_mut();
+    // The page changes with every save: never from a cache. Nor inside another site's frame, nor its address
+    // (with the token) sent on as a referrer.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("frame-ancestors 'none'"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     response
 }
 
 /// The current generation at once (a save between loading the page and connecting is not missed), then each
 /// new one.
-async fn events(
-    axum::extract::State(pages): axum::extract::State<Pages>,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+async fn events(State(pages): State<Pages>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let stream = stream::unfold((pages, true), |(mut pages, first)| async move {
         if !first {
             pages.changed().await.ok()?;
