@@ -19,8 +19,8 @@ pub enum Contents {
 #[derive(Debug)]
 pub enum Unreadable {
     Io(std::io::Error),
-    /// Not a regular file: what it is instead.
-    NotRegular(&'static str),
+    /// Not a regular file: what it is instead, in Japanese and English.
+    NotRegular((&'static str, &'static str)),
 }
 
 impl Unreadable {
@@ -37,9 +37,9 @@ impl Unreadable {
                 Message::new("UTF-8 として読み取れません。UTF-8 で保存してください。", format!("not UTF-8: {e}"))
             }
             Unreadable::Io(e) => Message::new(format!("読み取れません（{e}）。"), e.to_string()),
-            Unreadable::NotRegular(what) => Message::new(
-                format!("通常のファイルではありません（{what}）"),
-                format!("not a regular file (a {what}); only files and folders are checked"),
+            Unreadable::NotRegular((ja, en)) => Message::new(
+                format!("ファイルではなく{ja}です。下書きのファイルを指定してください。"),
+                format!("it is a {en}, not a file: give a draft's file"),
             ),
         }
     }
@@ -55,22 +55,22 @@ impl From<std::io::Error> for Unreadable {
     }
 }
 
-/// What a file that is not a regular file is, in a word.
-pub fn kind(file_type: &FileType) -> &'static str {
+/// What a file that is not a regular file is, in a word of each language.
+pub fn kind(file_type: &FileType) -> (&'static str, &'static str) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if file_type.is_fifo() {
-            return "FIFO";
+            return ("名前付きパイプ", "named pipe");
         }
         if file_type.is_socket() {
-            return "socket";
+            return ("ソケット", "socket");
         }
         if file_type.is_char_device() || file_type.is_block_device() {
-            return "device";
+            return ("デバイス", "device");
         }
     }
-    if file_type.is_dir() { "folder" } else { "special file" }
+    if file_type.is_dir() { ("フォルダ", "folder") } else { ("特殊なファイル", "special file") }
 }
 
 /// Reads a regular file (following a symbolic link to it), within the limit.
@@ -85,7 +85,7 @@ pub fn file(path: &Path) -> Result<Contents, Unreadable> {
     let file = std::fs::File::open(path)?;
     // The file was checked before it was opened; whatever is opened must still be a regular file.
     if !file.metadata()?.is_file() {
-        return Err(Unreadable::NotRegular("special file"));
+        return Err(Unreadable::NotRegular(("特殊なファイル", "special file")));
     }
     Ok(capped(file, meta.len() as usize)?)
 }

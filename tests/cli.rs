@@ -475,7 +475,7 @@ fn inputs_are_bounded_before_they_are_read() {
     for args in [&["check", "/dev/zero"][..], &["check", "--config", "/dev/zero", "examples/small/report.yaml"]] {
         let o = run_within(10, here, &[], args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&o).contains("not a regular file (a device)"), "{}", stderr(&o));
+        assert!(stderr(&o).contains("it is a device, not a file"), "{}", stderr(&o));
     }
     // A sparse file of 3 GB is judged by its size, not read.
     let sparse = dir.join("sparse.yaml");
@@ -499,7 +499,7 @@ fn inputs_are_bounded_before_they_are_read() {
     assert_eq!((o.status.code(), stdout(&o).as_str()), (Some(0), "no problems found in 1 file\n"), "{}", stderr(&o));
     let o = run_within(10, here, &[], &["check", folder.join("pipe.yaml").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("not a regular file (a FIFO)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("it is a named pipe, not a file"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).ok();
 }
 
