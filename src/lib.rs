@@ -17,7 +17,8 @@
 //! 6. the analysis: [`analyze_with`] here, under [`settings`] resolved from a [`config`] file, with
 //!    [`suppress`]ion comments applied;
 //! 7. [`fix`] (fixes applied in rounds), [`ide`] (hover, hints, actions: editor features free of the
-//!    protocol) and [`render`] (the draft laid out as the published report, findings on their cells);
+//!    protocol), [`render`] (the draft laid out as the published report, findings on their cells) and
+//!    [`import`] (a sheet's table written into the draft as one edit);
 //! 8. [`cli`], [`server`] and [`preview`]: the front ends, where positions become lines and columns (or cells).
 //!
 //! Analysis never fails: every stage returns what it could read and diagnostics for the rest.
@@ -29,6 +30,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod fix;
 pub mod ide;
+pub mod import;
 pub mod model;
 pub mod preview;
 pub mod read;

@@ -103,6 +103,23 @@ enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// Read a cost table (参考資料１ or ２) from a CSV or tab-separated file into a draft, in place of that table.
+    Import {
+        /// The file holding the table: CSV (UTF-8, or CP932 as Excel saves it) or tab-separated text.
+        file: PathBuf,
+        /// The draft to write the table into.
+        #[arg(long)]
+        into: PathBuf,
+        /// Which table: A (参考資料１) or B (参考資料２).
+        #[arg(long)]
+        table: String,
+        /// Show the change as a unified diff instead of writing it.
+        #[arg(long)]
+        diff: bool,
+        /// Language of what it prints (default: the system's).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
     /// List every rule.
     Rules {
         #[arg(long, value_parser = parse_lang)]
@@ -157,6 +174,13 @@ fn japanese(cmd: clap::Command) -> clap::Command {
         ("render", "publish", "公表用：印刷するときに指摘を載せない"),
         ("render", "config", "設定ファイル（省略時は、下書きの場所から上にたどって最初の senshin-lint.toml）"),
         ("render", "lang", "表示の言語：ja か en"),
+        ("import", "usage", "senshin-lint import <ファイル> --into <下書き> --table <A か B> [--diff] [--lang <言語>]"),
+        ("import", "", "CSV などから参考資料１・２の表を読み込み、下書きのその表と置き換えます"),
+        ("import", "file", "表のファイル：CSV（UTF-8、または Excel が保存する CP932）か、タブ区切りのテキスト"),
+        ("import", "into", "表を書き込む下書き"),
+        ("import", "table", "どの表か：A（参考資料１）か B（参考資料２）"),
+        ("import", "diff", "書き込まずに、変更を差分で表示する"),
+        ("import", "lang", "表示の言語：ja か en"),
         ("preview", "usage", "senshin-lint preview <下書き> [--no-open] [--config <設定ファイル>] [--lang <言語>]"),
         ("preview", "", "報告書の体裁でブラウザに表示し、下書きを保存するたびに更新します"),
         ("preview", "draft", "表示する下書き"),
@@ -360,6 +384,7 @@ fn main() -> ExitCode {
         Command::Render { draft, output, publish, config, lang: l } => {
             cli::render_page(&draft, output.as_deref(), publish, config.as_deref(), lang(l))
         }
+        Command::Import { file, into, table, diff, lang: l } => cli::import_table(&file, &into, &table, diff, lang(l)),
         Command::Preview { draft, no_open, config, lang: l } => {
             senshin_lint::preview::run(&draft, config.as_deref(), lang(l), !no_open)
         }

@@ -13,7 +13,7 @@ const FLOORS: &[&[&str]] = &[
     &["model"],
     &["checks"],
     &["lib", "settings", "config", "suppress", "read"],
-    &["fix", "ide", "render"],
+    &["fix", "ide", "render", "import"],
     &["cli", "server", "preview", "main"],
 ];
 

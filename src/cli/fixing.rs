@@ -70,7 +70,7 @@ pub fn fix(name: &str, path: Option<&Path>, bytes: Vec<u8>, config: Option<&Conf
 }
 
 /// The changes as a unified diff, paths as `git diff` shows them.
-fn diff(name: &str, before: &str, after: &str) -> String {
+pub(super) fn diff(name: &str, before: &str, after: &str) -> String {
     let header = if name.starts_with('/') {
         (name.to_owned(), name.to_owned())
     } else {

@@ -11,6 +11,7 @@ mod fixing;
 mod formats;
 mod github;
 mod human;
+mod import;
 mod inputs;
 mod json;
 mod junit;
@@ -24,6 +25,7 @@ mod schema;
 mod snippet;
 mod write;
 
+pub use import::import_table;
 pub use new::{blank, new};
 pub use paths::typed as typed_path;
 pub use render::{Rendered, render as render_page, rendered};

@@ -1,0 +1,112 @@
+//! The cost tables' columns as a sheet may head them (`shared/design/report-layout.md` §6 and §8): the printed
+//! wording first, then the report's other wordings, then plausible ones. Matched after `normalize_header`.
+
+use crate::model::read::normalize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// The field of a cost row in the draft.
+    pub key: &'static str,
+    /// The printed heading, without its breaks: for messages.
+    pub printed: &'static str,
+    /// Every wording accepted, normalised (no spaces, NFKC, no unit).
+    pub words: &'static [&'static str],
+    /// Read in the 合計 row too.
+    pub in_total: bool,
+}
+
+pub const COSTS: [Column; 9] = [
+    Column { key: "serial", printed: "整理番号", words: &["整理番号", "番号", "no."], in_total: false },
+    Column { key: "notice", printed: "告示番号", words: &["告示番号", "告示no."], in_total: false },
+    Column {
+        key: "name",
+        printed: "技術名",
+        words: &["技術名", "先進医療技術", "先進医療技術名", "医療技術名"],
+        in_total: false,
+    },
+    Column { key: "effective", printed: "適用年月日", words: &["適用年月日", "適用日"], in_total: false },
+    Column {
+        key: "total_yen", printed: "総合計（円）", words: &["総合計", "総金額", "総額"], in_total: true
+    },
+    Column {
+        key: "advanced_yen",
+        printed: "先進医療総額（円）",
+        words: &["先進医療総額", "先進医療費用の総額", "先進医療及び旧高度先進医療の総額", "先進医療費"],
+        in_total: true,
+    },
+    Column {
+        key: "avg_stay_days",
+        printed: "平均入院期間（日）",
+        words: &["平均入院期間", "平均在院日数"],
+        in_total: false,
+    },
+    Column {
+        key: "cases",
+        printed: "年間実施件数（件）",
+        words: &["年間実施件数", "実施件数", "件数", "患者数"],
+        in_total: true,
+    },
+    Column {
+        key: "facilities",
+        printed: "実施医療機関数（機関数）",
+        words: &["実施医療機関数", "医療機関数", "機関数"],
+        in_total: true,
+    },
+];
+
+/// A heading as compared: line breaks and spaces (ASCII and U+3000) removed, NFKC, lower case, a trailing note
+/// mark (`※`, `※2`) and a unit in parentheses (`（円）`, `（機関数）`) dropped.
+pub fn normalize_header(text: &str) -> String {
+    let squeezed: String = text.chars().filter(|c| !matches!(c, ' ' | '\u{3000}' | '\n' | '\r' | '\t')).collect();
+    let mut s = normalize(&squeezed).to_lowercase();
+    if let Some(at) = s.rfind('※')
+        && s[at + '※'.len_utf8()..].bytes().all(|b| b.is_ascii_digit())
+    {
+        s.truncate(at);
+    }
+    for unit in ["(円)", "(日)", "(件)", "(機関数)", "(機関)"] {
+        if let Some(rest) = s.strip_suffix(unit) {
+            s = rest.to_owned();
+            break;
+        }
+    }
+    s
+}
+
+/// The column a heading names, if any.
+pub fn column_of(heading: &str) -> Option<&'static Column> {
+    let h = normalize_header(heading);
+    if h.is_empty() {
+        return None;
+    }
+    COSTS.iter().find(|c| c.words.contains(&h.as_str()))
+}
+
+/// Whether a row's first written cell says 合計 (the printed 「合　　　　　　計」 included).
+pub fn is_total(text: &str) -> bool {
+    normalize_header(text) == "合計"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_headings_and_their_variants_are_matched() {
+        let key = |h: &str| column_of(h).map(|c| c.key);
+        assert_eq!(key("整理\n番号"), Some("serial"));
+        assert_eq!(key("平　　　均\n入院期間\n（日）"), Some("avg_stay_days"));
+        assert_eq!(key("年  間\n実施件数\n（件）"), Some("cases"));
+        assert_eq!(key("実施\n医療機関数\n（機関数）"), Some("facilities"));
+        assert_eq!(key("総合計（円）"), Some("total_yen"));
+        assert_eq!(key("総合計(円)"), Some("total_yen"));
+        assert_eq!(key("先進医療技術名"), Some("name"));
+        assert_eq!(key("No."), Some("serial"));
+        assert_eq!(key("告示番号※1"), Some("notice"));
+        assert_eq!(key("備考"), None);
+        assert_eq!(key(""), None);
+        assert!(is_total("合　　　　　　計"));
+        assert!(is_total("合計"));
+        assert!(!is_total("合計額"));
+    }
+}

@@ -1,0 +1,69 @@
+//! 参考資料１・２ from a sheet: each row under the header a cost row, the 合計 row the table's `total`, what
+//! follows it (「※入院例なし」) left alone; then the table as the draft writes it.
+
+use super::Bad;
+use super::columns::{COSTS, is_total};
+use super::grid::Grid;
+use super::header::Header;
+use super::values::value;
+
+/// A table read: each row's fields in the columns' order, as the draft writes them.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub rows: Vec<Vec<(&'static str, String)>>,
+    pub total: Option<Vec<(&'static str, String)>>,
+}
+
+/// Every row below the header; every cell that cannot be read, at once.
+pub fn read(grid: &Grid, header: &Header) -> Result<Read, Vec<Bad>> {
+    let mut out = Read::default();
+    let mut bad = Vec::new();
+    for r in header.last_row + 1..grid.rows.len() {
+        let row = &grid.rows[r];
+        let Some(first) = row.iter().find(|c| !c.is_empty()) else { continue };
+        let total = is_total(&first.text());
+        let mut fields = Vec::new();
+        for col in &COSTS {
+            if total && !col.in_total {
+                continue;
+            }
+            let Some(&(_, c)) = header.columns.iter().find(|(k, _)| k.key == col.key) else { continue };
+            let cell = grid.cell(r, c);
+            match value(col.key, cell) {
+                Ok(v) => fields.push((col.key, v)),
+                Err(problem) => bad.push(Bad { place: grid.place(r, c), text: cell.text(), problem }),
+            }
+        }
+        if total {
+            out.total = Some(fields);
+            break;
+        }
+        out.rows.push(fields);
+    }
+    if bad.is_empty() { Ok(out) } else { Err(bad) }
+}
+
+/// The table's value in the draft, its lines indented under a key at `indent` columns, each ended by `eol`:
+/// `rows:` with one item per row, then `total:   # 合計`.
+pub fn yaml(table: &Read, indent: usize, eol: &str) -> String {
+    let pad = |n: usize| " ".repeat(indent + n);
+    let mut out = String::new();
+    if table.rows.is_empty() {
+        out.push_str(&format!("{}rows: []{eol}", pad(2)));
+    } else {
+        out.push_str(&format!("{}rows:{eol}", pad(2)));
+    }
+    for row in &table.rows {
+        for (i, (key, v)) in row.iter().enumerate() {
+            let lead = if i == 0 { format!("{}- ", pad(4)) } else { pad(6) };
+            out.push_str(&format!("{lead}{key}: {v}{eol}"));
+        }
+    }
+    if let Some(total) = &table.total {
+        out.push_str(&format!("{}total:   # 合計{eol}", pad(2)));
+        for (key, v) in total {
+            out.push_str(&format!("{}{key}: {v}{eol}", pad(4)));
+        }
+    }
+    out
+}

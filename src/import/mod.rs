@@ -1,0 +1,94 @@
+//! `import`: a table of the report read from a sheet and written into a draft as the format writes it,
+//! replacing that table and nothing else (`report-layout.md` §8). The sheet arrives as plain data (`Grid`),
+//! read at the edge from a workbook or a CSV file; here it is matched to the table's columns, every cell read
+//! with the model's own readers, and the draft's text edited once. Nothing is half done: one unreadable cell,
+//! and every such cell is reported and no edit is made.
+
+mod columns;
+mod costs;
+pub mod grid;
+mod header;
+mod splice;
+mod values;
+
+pub use grid::{Cell, Grid, column_letters};
+pub use values::excel_date;
+
+use crate::diagnostics::Message;
+use crate::model::Part;
+use crate::text::Span;
+
+/// The tables a sheet can fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Costs(Part),
+}
+
+impl Table {
+    /// `A`, `B` (the cost tables); the zero-case tables are not read yet.
+    pub fn from_arg(s: &str) -> Option<Table> {
+        match s.trim() {
+            "A" | "a" | "Ａ" | "参考資料1" | "参考資料１" => Some(Table::Costs(Part::A)),
+            "B" | "b" | "Ｂ" | "参考資料2" | "参考資料２" => Some(Table::Costs(Part::B)),
+            _ => None,
+        }
+    }
+
+    /// As the report names it: 「参考資料１（先進医療Ａの費用）」.
+    pub fn name(self) -> Message {
+        match self {
+            Table::Costs(Part::A) => {
+                Message::new("参考資料１（先進医療Ａの費用）", "reference table 1 (参考資料１, costs of category A)")
+            }
+            Table::Costs(Part::B) => {
+                Message::new("参考資料２（先進医療Ｂの費用）", "reference table 2 (参考資料２, costs of category B)")
+            }
+        }
+    }
+}
+
+/// A cell that cannot be read: its place (`参考資料1!H23`), its text, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bad {
+    pub place: String,
+    pub text: String,
+    pub problem: Message,
+}
+
+/// What an import does to the draft.
+#[derive(Debug)]
+pub struct Imported {
+    /// The one edit: the table's old text and its new.
+    pub edit: (Span, String),
+    pub rows: usize,
+    pub total: bool,
+    /// Headings that name no column of the table, with their places: not read.
+    pub ignored: Vec<(String, String)>,
+}
+
+/// The edit that puts `grid`'s table into `draft` as `table`, or every reason it cannot.
+pub fn import(draft: &str, grid: &Grid, table: Table) -> Result<Imported, Vec<Bad>> {
+    let Table::Costs(part) = table;
+    let header = header::find(grid, &columns::COSTS, &table.name())?;
+    let read = costs::read(grid, &header)?;
+    let (tree, found) = crate::syntax::parse(draft);
+    let (found, _) = found.into_parts();
+    if found.iter().any(|d| d.severity == crate::diagnostics::Severity::Error) {
+        return Err(vec![Bad {
+            place: String::new(),
+            text: String::new(),
+            problem: Message::new(
+                "下書きに書き方の誤りがあるため、取り込む場所を決められません。先に check で示される誤りを直してください。",
+                "the draft has a syntax error, so where the table goes is unclear: fix what check reports first",
+            ),
+        }]);
+    }
+    let eol = if draft.contains("\r\n") { "\r\n" } else { "\n" };
+    let key = match part {
+        Part::A => "A",
+        Part::B => "B",
+    };
+    let edit = splice::table_edit(draft, &tree, key, &|indent| costs::yaml(&read, indent, eol))
+        .map_err(|problem| vec![Bad { place: String::new(), text: String::new(), problem }])?;
+    Ok(Imported { edit, rows: read.rows.len(), total: read.total.is_some(), ignored: header.ignored })
+}

@@ -1,0 +1,147 @@
+//! `import`, through the binary: the published 参考資料１ as a CSV file (UTF-8 with a BOM, and CP932 as Excel
+//! writes it on a Japanese Windows; title rows above a two-row header, the 合計 row, the note below) imported
+//! into a draft whose table was emptied gives back the published draft byte for byte; bad sheets name every bad
+//! cell and write nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const PUBLISHED: &str = include_str!("../examples/r6/report.yaml");
+const SHEET: &str = "tests/fixtures/import/参考資料1.csv";
+const SHEET_CP932: &str = "tests/fixtures/import/参考資料1-cp932.csv";
+
+fn here(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_senshin-lint")).args(args).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The published draft with 参考資料１'s value replaced by `empty` (the key's line kept).
+fn emptied(empty: &str) -> String {
+    let costs = PUBLISHED.find("\ncosts:").unwrap();
+    let a = PUBLISHED[costs..].find("\n  A:").unwrap() + costs + "\n  A:".len();
+    let b = PUBLISHED[costs..].find("\n  B:\n").unwrap() + costs;
+    format!("{}{empty}{}", &PUBLISHED[..a], &PUBLISHED[b..])
+}
+
+/// Imports `sheet` into a draft holding `draft`; the draft's bytes after, and what was said.
+fn import(sheet: &Path, draft: &[u8], extra: &[&str]) -> (Vec<u8>, Output) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("令和6年度.yaml");
+    std::fs::write(&path, draft).unwrap();
+    let mut args = vec!["import", sheet.to_str().unwrap(), "--into", path.to_str().unwrap(), "--table", "A"];
+    args.extend_from_slice(extra);
+    let o = run(&args);
+    (std::fs::read(&path).unwrap(), o)
+}
+
+#[test]
+fn the_published_table_comes_back_byte_for_byte_from_either_csv() {
+    for sheet in [SHEET, SHEET_CP932] {
+        // Emptied three ways: an empty list, nothing, an empty flow mapping on the key's line.
+        for empty in ["\n    rows: []", "", " {}"] {
+            let (after, o) = import(&here(sheet), emptied(empty).as_bytes(), &["--lang", "ja"]);
+            assert_eq!(o.status.code(), Some(0), "{sheet} {empty:?}: {}", stderr(&o));
+            assert!(String::from_utf8_lossy(&o.stdout).contains("27行と合計を取り込みました"));
+            assert!(after == PUBLISHED.as_bytes(), "{sheet} {empty:?}:\n{}", String::from_utf8_lossy(&after));
+        }
+    }
+}
+
+#[test]
+fn the_draft_keeps_its_encoding_and_line_breaks() {
+    // CRLF stays CRLF.
+    let crlf = emptied("\n    rows: []").replace('\n', "\r\n");
+    let (after, o) = import(&here(SHEET), crlf.as_bytes(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(String::from_utf8(after).unwrap(), PUBLISHED.replace('\n', "\r\n"));
+    // A draft saved in Shift_JIS stays Shift_JIS (its comments' em dashes, which Shift_JIS lacks, made bars).
+    let sjis = |s: &str| {
+        let s = s.replace('—', "―");
+        let (bytes, _, lossy) = encoding_rs::SHIFT_JIS.encode(&s);
+        assert!(!lossy);
+        bytes.into_owned()
+    };
+    let (after, o) = import(&here(SHEET), &sjis(&emptied("\n    rows: []")), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(after == sjis(PUBLISHED), "not the published draft in Shift_JIS");
+}
+
+#[test]
+fn tab_separated_text_as_pasted_from_a_sheet() {
+    let csv = std::fs::read_to_string(here(SHEET)).unwrap();
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(csv.as_bytes());
+    let tsv: String =
+        reader.records().map(|r| r.unwrap().iter().collect::<Vec<_>>().join("\t") + "\n").collect::<String>();
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("pasted.txt");
+    std::fs::write(&sheet, tsv.trim_start_matches('\u{feff}')).unwrap();
+    let (after, o) = import(&sheet, emptied("\n    rows: []").as_bytes(), &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(after == PUBLISHED.as_bytes());
+}
+
+#[test]
+fn diff_shows_the_change_and_writes_nothing() {
+    let draft = emptied("\n    rows: []");
+    let (after, o) = import(&here(SHEET), draft.as_bytes(), &["--diff"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(after, draft.as_bytes());
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(shown.contains("-    rows: []") && shown.contains("+        name: \"陽子線治療\""), "{shown}");
+}
+
+/// The published sheet with `edit` applied to its text, imported: it must fail, naming `expect`, and leave the
+/// draft as it was.
+fn refused(edit: impl Fn(&str) -> String, expect: &[&str]) {
+    let csv = std::fs::read_to_string(here(SHEET)).unwrap();
+    let changed = edit(&csv);
+    assert_ne!(changed, csv);
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("参考資料1.csv");
+    std::fs::write(&sheet, changed).unwrap();
+    let draft = emptied("\n    rows: []");
+    let (after, o) = import(&sheet, draft.as_bytes(), &["--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(after, draft.as_bytes(), "the draft was written");
+    let said = stderr(&o);
+    assert!(said.contains("下書きは書き換えていません"), "{said}");
+    for e in expect {
+        assert!(said.contains(e), "{e:?} not in:\n{said}");
+    }
+}
+
+#[test]
+fn bad_sheets_name_every_bad_cell_and_write_nothing() {
+    // A missing column.
+    refused(|s| s.replace("総合計,", "合計額,"), &["「総合計（円）」の列がありません"]);
+    // A repeated heading.
+    refused(
+        |s| s.replacen("技術名", "告示番号", 1),
+        &["「告示番号」の列が2つあります（参考資料1!B5 と 参考資料1!C5）", "「技術名」の列がありません", "2か所"],
+    );
+    // Text in a number column, and an impossible date: both at once, each with its cell.
+    refused(
+        |s| s.replace("\"2,794,008,117\"", "約28億").replace("平15.11.１", "令和6年2月30日"),
+        &["参考資料1!E7「約28億」", "参考資料1!D8「令和6年2月30日」", "2か所"],
+    );
+    // An empty sheet.
+    refused(|_| String::new(), &["見出し行が見つかりません"]);
+    // An empty cell where a value belongs.
+    refused(|s| s.replace(",827,", ",,"), &["参考資料1!H7", "空欄です"]);
+}
+
+#[test]
+fn a_draft_that_does_not_parse_is_left_alone() {
+    let draft = emptied("\n    rows: []").replacen("summary:", "summary: [", 1);
+    let (after, o) = import(&here(SHEET), draft.as_bytes(), &["--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(after, draft.as_bytes());
+    assert!(stderr(&o).contains("書き方の誤り"), "{}", stderr(&o));
+}
