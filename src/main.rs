@@ -103,9 +103,11 @@ enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
-    /// Read a cost table (参考資料１ or ２) from a CSV or tab-separated file into a draft, in place of that table.
+    /// Read a cost table (参考資料１ or ２) from a workbook, CSV or tab-separated file into a draft, in place of that
+    /// table.
     Import {
-        /// The file holding the table: CSV (UTF-8, or CP932 as Excel saves it) or tab-separated text.
+        /// The file holding the table: a workbook (.xlsx, .xls, .ods), CSV (UTF-8, or CP932 as Excel saves it) or
+        /// tab-separated text.
         file: PathBuf,
         /// The draft to write the table into.
         #[arg(long)]
@@ -113,6 +115,9 @@ enum Command {
         /// Which table: A (参考資料１) or B (参考資料２).
         #[arg(long)]
         table: String,
+        /// The workbook's sheet to read (default: the first with a header row of the table).
+        #[arg(long)]
+        sheet: Option<String>,
         /// Show the change as a unified diff instead of writing it.
         #[arg(long)]
         diff: bool,
@@ -174,9 +179,18 @@ fn japanese(cmd: clap::Command) -> clap::Command {
         ("render", "publish", "公表用：印刷するときに指摘を載せない"),
         ("render", "config", "設定ファイル（省略時は、下書きの場所から上にたどって最初の senshin-lint.toml）"),
         ("render", "lang", "表示の言語：ja か en"),
-        ("import", "usage", "senshin-lint import <ファイル> --into <下書き> --table <A か B> [--diff] [--lang <言語>]"),
-        ("import", "", "CSV などから参考資料１・２の表を読み込み、下書きのその表と置き換えます"),
-        ("import", "file", "表のファイル：CSV（UTF-8、または Excel が保存する CP932）か、タブ区切りのテキスト"),
+        (
+            "import",
+            "usage",
+            "senshin-lint import <ファイル> --into <下書き> --table <A か B> [--sheet <シート>] [--diff] [--lang <言語>]",
+        ),
+        ("import", "", "Excel や CSV から参考資料１・２の表を読み込み、下書きのその表と置き換えます"),
+        (
+            "import",
+            "file",
+            "表のファイル：ブック（.xlsx、.xls、.ods）、CSV（UTF-8、または Excel が保存する CP932）、タブ区切りのテキスト",
+        ),
+        ("import", "sheet", "読み込むシート（省略時は、表の見出し行がある最初のシート）"),
         ("import", "into", "表を書き込む下書き"),
         ("import", "table", "どの表か：A（参考資料１）か B（参考資料２）"),
         ("import", "diff", "書き込まずに、変更を差分で表示する"),
@@ -384,7 +398,9 @@ fn main() -> ExitCode {
         Command::Render { draft, output, publish, config, lang: l } => {
             cli::render_page(&draft, output.as_deref(), publish, config.as_deref(), lang(l))
         }
-        Command::Import { file, into, table, diff, lang: l } => cli::import_table(&file, &into, &table, diff, lang(l)),
+        Command::Import { file, into, table, sheet, diff, lang: l } => {
+            cli::import_table(&file, sheet.as_deref(), &into, &table, diff, lang(l))
+        }
         Command::Preview { draft, no_open, config, lang: l } => {
             senshin_lint::preview::run(&draft, config.as_deref(), lang(l), !no_open)
         }

@@ -55,6 +55,44 @@ fn the_published_table_comes_back_byte_for_byte_from_either_csv() {
 }
 
 #[test]
+fn workbooks_that_libreoffice_made_import_exactly() {
+    // Numbers held as numbers, dates as date serials, sheets as LibreOffice names them.
+    for book in [
+        "tests/fixtures/import/参考資料1.xlsx",
+        "tests/fixtures/import/参考資料1.ods",
+        "tests/fixtures/import/参考資料1-dates.xlsx",
+    ] {
+        let (after, o) = import(&here(book), emptied("\n    rows: []").as_bytes(), &["--lang", "ja"]);
+        assert_eq!(o.status.code(), Some(0), "{book}: {}", stderr(&o));
+        assert!(after == PUBLISHED.as_bytes(), "{book}:\n{}", String::from_utf8_lossy(&after));
+    }
+    // A sheet asked for by a name the workbook does not have: its sheets are named.
+    let book = here("tests/fixtures/import/参考資料1.xlsx");
+    let draft = emptied("\n    rows: []");
+    let (after, o) = import(&book, draft.as_bytes(), &["--sheet", "参考資料2", "--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(after, draft.as_bytes());
+    assert!(stderr(&o).contains("シート「参考資料2」がありません。あるのは「参考資料1」です"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_damaged_workbook_is_said_so_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = std::fs::read(here("tests/fixtures/import/参考資料1.xlsx")).unwrap();
+    let damaged = dir.path().join("参考資料1.xlsx");
+    std::fs::write(&damaged, &book[..book.len() / 2]).unwrap();
+    let not_a_book = dir.path().join("メモ.xlsx");
+    std::fs::write(&not_a_book, "これはブックではありません").unwrap();
+    for sheet in [damaged, not_a_book] {
+        let draft = emptied("\n    rows: []");
+        let (after, o) = import(&sheet, draft.as_bytes(), &["--lang", "ja"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert_eq!(after, draft.as_bytes());
+        assert!(stderr(&o).contains("表計算のファイルとして開けません"), "{}", stderr(&o));
+    }
+}
+
+#[test]
 fn the_draft_keeps_its_encoding_and_line_breaks() {
     // CRLF stays CRLF.
     let crlf = emptied("\n    rows: []").replace('\n', "\r\n");

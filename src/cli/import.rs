@@ -1,8 +1,9 @@
-//! `senshin-lint import SHEET --into DRAFT --table A|B [--diff]`: a cost table read from a CSV or
-//! tab-separated file (UTF-8 with or without a BOM, or CP932 as Excel writes 「CSV (コンマ区切り)」 on a
-//! Japanese Windows) and written into the draft in place of that table, as one edit; the rest of the draft,
-//! its encoding and line breaks stay byte for byte. A cell that cannot be read is named with its sheet and
-//! cell, every one at once, and then nothing is written.
+//! `senshin-lint import FILE --into DRAFT --table A|B [--sheet NAME] [--diff]`: a cost table read from a
+//! workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`, by calamine) or from a CSV or tab-separated file (UTF-8 with or
+//! without a BOM, or CP932 as Excel writes 「CSV (コンマ区切り)」 on a Japanese Windows) and written into the
+//! draft in place of that table, as one edit; the rest of the draft, its encoding and line breaks stay byte for
+//! byte. A cell that cannot be read is named with its sheet and cell, every one at once, and then nothing is
+//! written.
 
 use super::fixing::diff;
 use super::paths::typed;
@@ -83,6 +84,90 @@ fn blank_lines(text: &[u8], at: usize) -> usize {
     breaks - usize::from(mid_crlf && breaks > 0)
 }
 
+/// Whether the file is a workbook (by its name; a CSV file is text under any name).
+fn is_workbook(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods")
+}
+
+/// A workbook cell as plain data: numbers as the exact decimal text of the number held, dates as dates.
+fn workbook_cell(d: &calamine::Data) -> Cell {
+    use calamine::Data;
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(i.to_string()),
+        // The shortest text that reads back as the same number: 2794008117, 14.7.
+        Data::Float(f) => Cell::Number(f.to_string()),
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            match jiff::civil::Date::new(y as i16, m as i8, d as i8) {
+                Ok(date) => Cell::Date(date),
+                Err(_) => Cell::Text(dt.as_f64().to_string()),
+            }
+        }
+        Data::DateTime(dt) => Cell::Text(dt.as_f64().to_string()),
+        // OpenDocument dates: `2001-07-01` (a time after `T` is not the report's).
+        Data::DateTimeIso(s) => Cell::Text(s.split('T').next().unwrap_or(s).to_owned()),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Text(format!("#{e}")),
+    }
+}
+
+/// Every sheet of a workbook, or why it cannot be opened.
+fn workbook_grids(path: &Path) -> Result<Vec<Grid>, Message> {
+    use calamine::Reader;
+    let shown = typed(path);
+    let cannot = |e: &dyn std::fmt::Display| {
+        Message::new(
+            format!(
+                "{shown} を表計算のファイルとして開けません（{e}）。壊れていないか、パスワードが掛かっていないかを確かめ、掛かっていれば外して保存し直してください。"
+            ),
+            format!(
+                "cannot open {shown} as a workbook ({e}): check that it is not damaged or protected by a password; if it is, save it without one"
+            ),
+        )
+    };
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| cannot(&e))?;
+    let mut grids = Vec::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).map_err(|e| cannot(&e))?;
+        let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
+        for row in range.rows() {
+            let mut cells = vec![Cell::Empty; left];
+            cells.extend(row.iter().map(workbook_cell));
+            rows.push(cells);
+        }
+        grids.push(Grid { sheet: name, rows });
+    }
+    Ok(grids)
+}
+
+/// The sheet to read: the one named, or the first with a header row of a table.
+fn sheet_of(path: &Path, sheet: Option<&str>) -> Result<Grid, Message> {
+    let shown = typed(path);
+    let grids =
+        if is_workbook(path) { workbook_grids(path)? } else { vec![bytes_of(path).and_then(|b| csv_grid(path, &b))?] };
+    let names = || grids.iter().map(|g| format!("「{}」", g.sheet)).collect::<Vec<_>>().join("");
+    match sheet {
+        Some(want) => grids.iter().find(|g| g.sheet == want).cloned().ok_or_else(|| {
+            Message::new(
+                format!("{shown} にシート「{want}」がありません。あるのは{}です。", names()),
+                format!("{shown} has no sheet {want}; it has {}", names()),
+            )
+        }),
+        None => match grids.iter().find(|g| crate::import::has_header(g)) {
+            Some(g) => Ok(g.clone()),
+            // None has a header: the first is read, and its missing header reported with its place.
+            None => grids.into_iter().next().ok_or_else(|| {
+                Message::new(format!("{shown} にシートがありません。"), format!("{shown} has no sheets"))
+            }),
+        },
+    }
+}
+
 fn said(bad: &Bad, lang: Lang) -> String {
     let text = if bad.text.is_empty() { String::new() } else { format!("「{}」", bad.text) };
     match (bad.place.is_empty(), lang) {
@@ -92,7 +177,14 @@ fn said(bad: &Bad, lang: Lang) -> String {
     }
 }
 
-pub fn import_table(sheet: &Path, draft: &Path, table: &str, show_diff: bool, lang: Lang) -> ExitCode {
+pub fn import_table(
+    sheet: &Path,
+    name: Option<&str>,
+    draft: &Path,
+    table: &str,
+    show_diff: bool,
+    lang: Lang,
+) -> ExitCode {
     let Some(table) = Table::from_arg(table) else {
         return fail(
             &Message::new(
@@ -102,7 +194,7 @@ pub fn import_table(sheet: &Path, draft: &Path, table: &str, show_diff: bool, la
             lang,
         );
     };
-    let grid = match bytes_of(sheet).and_then(|b| csv_grid(sheet, &b)) {
+    let grid = match sheet_of(sheet, name) {
         Ok(g) => g,
         Err(m) => return fail(&m, lang),
     };

@@ -25,9 +25,9 @@ fn headings(grid: &Grid, first: usize, depth: usize) -> Vec<String> {
     (0..width).map(|c| (first..first + depth).map(|r| grid.cell(r, c).text()).collect::<String>()).collect()
 }
 
-/// The header that names most of `table`'s columns (one row preferred to two when they name as many), with
-/// every column it lacks or repeats as a bad cell.
-pub fn find(grid: &Grid, table: &'static [Column], what: &Message) -> Result<Header, Vec<Bad>> {
+/// Where the header lies: the first row and how many rows (one preferred to two when they name as many
+/// columns), if any rows name three columns or more.
+pub fn locate(grid: &Grid) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None; // (named, first row, depth)
     for first in 0..grid.rows.len().min(SEARCH_ROWS) {
         for depth in [1, 2] {
@@ -43,7 +43,12 @@ pub fn find(grid: &Grid, table: &'static [Column], what: &Message) -> Result<Hea
             }
         }
     }
-    let Some((_, first, depth)) = best.filter(|&(n, _, _)| n >= 3) else {
+    best.filter(|&(n, _, _)| n >= 3).map(|(_, first, depth)| (first, depth))
+}
+
+/// The header that names most of `table`'s columns, with every column it lacks or repeats as a bad cell.
+pub fn find(grid: &Grid, table: &'static [Column], what: &Message) -> Result<Header, Vec<Bad>> {
+    let Some((first, depth)) = locate(grid) else {
         let names: Vec<&str> = table.iter().map(|c| c.printed).collect();
         return Err(vec![Bad {
             place: format!("{}!A1", grid.sheet),

@@ -66,6 +66,11 @@ pub struct Imported {
     pub ignored: Vec<(String, String)>,
 }
 
+/// Whether a sheet has a header row of a table: which of a workbook's sheets to read.
+pub fn has_header(grid: &Grid) -> bool {
+    header::locate(grid).is_some()
+}
+
 /// The edit that puts `grid`'s table into `draft` as `table`, or every reason it cannot.
 pub fn import(draft: &str, grid: &Grid, table: Table) -> Result<Imported, Vec<Bad>> {
     let Table::Costs(part) = table;
