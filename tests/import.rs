@@ -183,3 +183,72 @@ fn a_draft_that_does_not_parse_is_left_alone() {
     assert_eq!(after, draft.as_bytes());
     assert!(stderr(&o).contains("書き方の誤り"), "{}", stderr(&o));
 }
+
+#[test]
+fn drafts_written_in_other_forms_get_the_table_or_are_left_alone() {
+    let sheet = here(SHEET);
+    // `A: ~` and `costs: ~` take the table in place of the null.
+    for draft in [emptied(" ~"), {
+        let costs = PUBLISHED.find("\ncosts:").unwrap() + 1;
+        let end = PUBLISHED[costs..].find("\n\n").map_or(PUBLISHED.len(), |i| costs + i + 1);
+        format!("{}costs: ~\n{}", &PUBLISHED[..costs], &PUBLISHED[end..])
+    }] {
+        let (after, o) = import(&sheet, draft.as_bytes(), &[]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let check = run_check(&after);
+        assert!(!check.contains("yaml-syntax"), "{check}");
+    }
+    // A block scalar, or a flow mapping holding the tables: nothing is written rather than a broken draft.
+    let costs = PUBLISHED.find("\ncosts:").unwrap() + 1;
+    let b = PUBLISHED[costs..].find("\n  B:\n").unwrap() + costs + 1;
+    let end = PUBLISHED[costs..].find("\n\n").map_or(PUBLISHED.len(), |i| costs + i + 1);
+    for draft in [
+        format!("{}costs:\n  A: |\n    todo\n{}", &PUBLISHED[..costs], &PUBLISHED[b..]),
+        format!("{}costs: {{A: [], B: []}}\n{}", &PUBLISHED[..costs], &PUBLISHED[end..]),
+    ] {
+        let (after, o) = import(&sheet, draft.as_bytes(), &["--lang", "ja"]);
+        assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stdout));
+        assert_eq!(after, draft.as_bytes());
+        assert!(stderr(&o).contains("形が崩れる"), "{}", stderr(&o));
+    }
+    // A YAML file that is not a draft is not written into.
+    let (after, o) = import(&sheet, b"foo: 1\n", &["--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(after, b"foo: 1\n");
+    assert!(stderr(&o).contains("下書きではないようです"), "{}", stderr(&o));
+}
+
+#[test]
+fn rows_below_the_totals_row_are_not_dropped_silently() {
+    refused(
+        |s| {
+            let total = s.find("合　　　　　　計").unwrap();
+            let line_end = s[total..].find('\n').unwrap() + total + 1;
+            // A row of figures below the 合計 (the note 「※入院例なし」 alone is fine).
+            format!("{}{}{}", &s[..line_end], "28,28,追加の技術,令6.5.1,\"1,000\",500,1.0,1,1\r\n", &s[line_end..])
+        },
+        &["合計の行より下に、表の行があります"],
+    );
+}
+
+/// `check` on a draft's bytes: what it printed.
+fn run_check(draft: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(&path, draft).unwrap();
+    let o = run(&["check", "--format", "json", path.to_str().unwrap()]);
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_workbook_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.xlsx");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let draft = emptied("\n    rows: []");
+    let (after, o) = import(&fifo, draft.as_bytes(), &["--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(after, draft.as_bytes());
+    assert!(stderr(&o).contains("ファイルではなく"), "{}", stderr(&o));
+}

@@ -90,6 +90,10 @@ fn is_workbook(path: &Path) -> bool {
     matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods")
 }
 
+/// Most cells a sheet may span (rows × columns, empty ones included): a workbook of a few kilobytes can claim a
+/// sheet of a million rows by sixteen thousand columns, which would be read as that many cells.
+const MAX_CELLS: u64 = 4_000_000;
+
 /// A workbook cell as plain data: numbers as the exact decimal text of the number held, dates as dates.
 fn workbook_cell(d: &calamine::Data) -> Cell {
     use calamine::Data;
@@ -100,7 +104,9 @@ fn workbook_cell(d: &calamine::Data) -> Cell {
         Data::Float(f) => Cell::Number(f.to_string()),
         Data::String(s) => Cell::Text(s.clone()),
         Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
-        Data::DateTime(dt) if dt.is_datetime() => {
+        // A date within Excel's own range (1900-03-01 to 9999-12-31); any other serial is left as the number,
+        // which the date reader then refuses with its cell named.
+        Data::DateTime(dt) if dt.is_datetime() && (61.0..2_958_466.0).contains(&dt.as_f64()) => {
             let (y, m, d, ..) = dt.to_ymd_hms_milli();
             match jiff::civil::Date::new(y as i16, m as i8, d as i8) {
                 Ok(date) => Cell::Date(date),
@@ -111,14 +117,71 @@ fn workbook_cell(d: &calamine::Data) -> Cell {
         // OpenDocument dates: `2001-07-01` (a time after `T` is not the report's).
         Data::DateTimeIso(s) => Cell::Text(s.split('T').next().unwrap_or(s).to_owned()),
         Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Error(e) => Cell::Text(format!("#{e}")),
+        Data::Error(e) => Cell::Text(e.to_string()),
     }
 }
 
-/// Every sheet of a workbook, or why it cannot be opened.
-fn workbook_grids(path: &Path) -> Result<Vec<Grid>, Message> {
+type Book = calamine::Sheets<std::io::Cursor<Vec<u8>>>;
+
+/// One sheet of a workbook as a grid; its size is asked first where the format says it without reading.
+fn workbook_grid(
+    book: &mut Book,
+    name: &str,
+    cannot: &dyn Fn(&dyn std::fmt::Display) -> Message,
+) -> Result<Grid, Message> {
+    use calamine::Reader;
+    let too_large = |cells: u64| {
+        Message::new(
+            format!(
+                "シート「{name}」は{cells}個の欄にわたるため、読み込みません（上限は{MAX_CELLS}個）。表のない行や列に値が残っていないか確かめてください。"
+            ),
+            format!(
+                "sheet {name} spans {cells} cells, more than {MAX_CELLS}: check for values left far outside the table"
+            ),
+        )
+    };
+    let span = |start: (u32, u32), end: (u32, u32)| {
+        u64::from(end.0.saturating_sub(start.0) + 1) * u64::from(end.1.saturating_sub(start.1) + 1)
+    };
+    if let calamine::Sheets::Xlsx(x) = book
+        && let Ok(cells) = x.worksheet_cells_reader(name)
+    {
+        let d = cells.dimensions();
+        let n = span(d.start, d.end);
+        if n > MAX_CELLS {
+            return Err(too_large(n));
+        }
+    }
+    let range = book.worksheet_range(name).map_err(|e| cannot(&e))?;
+    if let (Some(start), Some(end)) = (range.start(), range.end())
+        && span(start, end) > MAX_CELLS
+    {
+        return Err(too_large(span(start, end)));
+    }
+    let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
+    for row in range.rows() {
+        let mut cells = vec![Cell::Empty; left];
+        cells.extend(row.iter().map(workbook_cell));
+        rows.push(cells);
+    }
+    Ok(Grid { sheet: name.to_owned(), rows })
+}
+
+/// Sheet names compared as a person reads them: 「参考資料１」 is 「参考資料1」.
+fn same_sheet(a: &str, b: &str) -> bool {
+    crate::model::read::normalize(a) == crate::model::read::normalize(b)
+}
+
+/// The sheet to read: the one named; else the only one with the table's header, or of several the one whose
+/// name or title names the table.
+fn sheet_of(path: &Path, sheet: Option<&str>, table: Table) -> Result<Grid, Message> {
     use calamine::Reader;
     let shown = typed(path);
+    let bytes = bytes_of(path)?;
+    if !is_workbook(path) {
+        return csv_grid(path, &bytes);
+    }
     let cannot = |e: &dyn std::fmt::Display| {
         Message::new(
             format!(
@@ -129,42 +192,50 @@ fn workbook_grids(path: &Path) -> Result<Vec<Grid>, Message> {
             ),
         )
     };
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| cannot(&e))?;
-    let mut grids = Vec::new();
-    for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(|e| cannot(&e))?;
-        let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
-        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
-        for row in range.rows() {
-            let mut cells = vec![Cell::Empty; left];
-            cells.extend(row.iter().map(workbook_cell));
-            rows.push(cells);
-        }
-        grids.push(Grid { sheet: name, rows });
+    let mut book: Book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| cannot(&e))?;
+    let names = book.sheet_names();
+    let listed = || names.iter().map(|n| format!("「{n}」")).collect::<String>();
+    if let Some(want) = sheet {
+        let Some(name) = names.iter().find(|n| same_sheet(n, want)) else {
+            return Err(Message::new(
+                format!("{shown} にシート「{want}」がありません。あるのは{}です。", listed()),
+                format!("{shown} has no sheet {want}; it has {}", listed()),
+            ));
+        };
+        return workbook_grid(&mut book, name, &cannot);
     }
-    Ok(grids)
-}
-
-/// The sheet to read: the one named, or the first with a header row of a table.
-fn sheet_of(path: &Path, sheet: Option<&str>) -> Result<Grid, Message> {
-    let shown = typed(path);
-    let grids =
-        if is_workbook(path) { workbook_grids(path)? } else { vec![bytes_of(path).and_then(|b| csv_grid(path, &b))?] };
-    let names = || grids.iter().map(|g| format!("「{}」", g.sheet)).collect::<Vec<_>>().join("");
-    match sheet {
-        Some(want) => grids.iter().find(|g| g.sheet == want).cloned().ok_or_else(|| {
-            Message::new(
-                format!("{shown} にシート「{want}」がありません。あるのは{}です。", names()),
-                format!("{shown} has no sheet {want}; it has {}", names()),
-            )
-        }),
-        None => match grids.iter().find(|g| crate::import::has_header(g)) {
-            Some(g) => Ok(g.clone()),
-            // None has a header: the first is read, and its missing header reported with its place.
-            None => grids.into_iter().next().ok_or_else(|| {
-                Message::new(format!("{shown} にシートがありません。"), format!("{shown} has no sheets"))
-            }),
-        },
+    // One sheet at a time: only the sheets with a header are kept.
+    let mut with_header = Vec::new();
+    let mut first = None;
+    for name in &names {
+        let grid = workbook_grid(&mut book, name, &cannot)?;
+        if crate::import::has_header(&grid) {
+            with_header.push(grid);
+        } else if first.is_none() {
+            first = Some(grid);
+        }
+    }
+    match with_header.len() {
+        // None has a header: the first is read, and its missing header reported with its place.
+        0 => first
+            .ok_or_else(|| Message::new(format!("{shown} にシートがありません。"), format!("{shown} has no sheets"))),
+        1 => Ok(with_header.remove(0)),
+        _ => {
+            let mut named: Vec<Grid> =
+                with_header.iter().filter(|g| crate::import::names_table(g, table)).cloned().collect();
+            if named.len() == 1 {
+                return Ok(named.remove(0));
+            }
+            let which = with_header.iter().map(|g| format!("「{}」", g.sheet)).collect::<String>();
+            Err(Message::new(
+                format!(
+                    "{shown} には表の見出しのあるシートが複数（{which}）あります。読み込むシートを --sheet で指定してください。"
+                ),
+                format!(
+                    "{shown} has several sheets with a table's header ({which}): give the one to read with --sheet"
+                ),
+            ))
+        }
     }
 }
 
@@ -173,7 +244,12 @@ fn said(bad: &Bad, lang: Lang) -> String {
     match (bad.place.is_empty(), lang) {
         (true, _) => bad.problem.get(lang).to_owned(),
         (false, Lang::Ja) => format!("{}{text}：{}", bad.place, bad.problem.ja),
-        (false, Lang::En) => format!("{} {text}: {}", bad.place, bad.problem.en),
+        (false, Lang::En) => format!(
+            "{}{}: {}",
+            bad.place,
+            if text.is_empty() { String::new() } else { format!(" {text}") },
+            bad.problem.en
+        ),
     }
 }
 
@@ -194,7 +270,7 @@ pub fn import_table(
             lang,
         );
     };
-    let grid = match sheet_of(sheet, name) {
+    let grid = match sheet_of(sheet, name, table) {
         Ok(g) => g,
         Err(m) => return fail(&m, lang),
     };
@@ -212,6 +288,19 @@ pub fn import_table(
             lang,
         );
     };
+    if !crate::ide::is_report_draft(&draft.to_string_lossy(), &decoded.text) {
+        return fail(
+            &Message::new(
+                format!(
+                    "{shown} は実績報告の下書きではないようです（下書きの項目「report:」「summary:」などが見当たりません）。書き込む下書きを --into で指定してください。"
+                ),
+                format!(
+                    "{shown} does not look like a report draft (no report:, summary: … sections): give the draft to write into with --into"
+                ),
+            ),
+            lang,
+        );
+    }
     let imported = match import(&decoded.text, &grid, table) {
         Ok(i) => i,
         Err(bad) => {

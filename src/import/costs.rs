@@ -6,6 +6,7 @@ use super::columns::{COSTS, is_total};
 use super::grid::Grid;
 use super::header::Header;
 use super::values::value;
+use crate::diagnostics::Message;
 
 /// A table read: each row's fields in the columns' order, as the draft writes them.
 #[derive(Debug, Default)]
@@ -22,6 +23,21 @@ pub fn read(grid: &Grid, header: &Header) -> Result<Read, Vec<Bad>> {
         let row = &grid.rows[r];
         let Some(first) = row.iter().find(|c| !c.is_empty()) else { continue };
         let total = is_total(&first.text());
+        if out.total.is_some() {
+            // Below the 合計 only notes belong (「※入院例なし」): a row with figures there would be lost.
+            let figures = header.columns.iter().filter(|&&(_, c)| !grid.cell(r, c).is_empty()).count();
+            if total || figures >= 2 {
+                bad.push(Bad {
+                    place: grid.place(r, 0),
+                    text: first.text(),
+                    problem: Message::new(
+                        "合計の行より下に、表の行があります。合計の行を表の最後に置いてください。",
+                        "a row of the table below the totals row: put the totals row last",
+                    ),
+                });
+            }
+            continue;
+        }
         let mut fields = Vec::new();
         for col in &COSTS {
             if total && !col.in_total {
@@ -36,7 +52,7 @@ pub fn read(grid: &Grid, header: &Header) -> Result<Read, Vec<Bad>> {
         }
         if total {
             out.total = Some(fields);
-            break;
+            continue;
         }
         out.rows.push(fields);
     }

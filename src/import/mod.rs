@@ -71,6 +71,23 @@ pub fn has_header(grid: &Grid) -> bool {
     header::locate(grid).is_some()
 }
 
+/// Whether a sheet names `table` in its name or in the title rows above its header (「参考資料２」,
+/// 「【先進医療Ｂ】」): which sheet to read when several have a header.
+pub fn names_table(grid: &Grid, table: Table) -> bool {
+    let Table::Costs(part) = table;
+    let words: &[&str] = match part {
+        Part::A => &["参考資料1", "先進医療a"],
+        Part::B => &["参考資料2", "先進医療b"],
+    };
+    let titles = header::locate(grid).map_or(0, |(first, _)| first);
+    let mut texts = vec![grid.sheet.clone()];
+    texts.extend(grid.rows[..titles].iter().flatten().map(Cell::text));
+    texts.iter().any(|t| {
+        let t = columns::normalize_header(t);
+        words.iter().any(|w| t.contains(w))
+    })
+}
+
 /// The edit that puts `grid`'s table into `draft` as `table`, or every reason it cannot.
 pub fn import(draft: &str, grid: &Grid, table: Table) -> Result<Imported, Vec<Bad>> {
     let Table::Costs(part) = table;
@@ -93,7 +110,50 @@ pub fn import(draft: &str, grid: &Grid, table: Table) -> Result<Imported, Vec<Ba
         Part::A => "A",
         Part::B => "B",
     };
-    let edit = splice::table_edit(draft, &tree, key, &|indent| costs::yaml(&read, indent, eol))
-        .map_err(|problem| vec![Bad { place: String::new(), text: String::new(), problem }])?;
+    let refuse = |problem: Message| vec![Bad { place: String::new(), text: String::new(), problem }];
+    let edit = splice::table_edit(draft, &tree, key, &|indent| costs::yaml(&read, indent, eol)).map_err(refuse)?;
+    let mut after = draft.to_owned();
+    after.replace_range(edit.0.start..edit.0.end, &edit.1);
+    if !holds(&tree, &after, key, read.rows.len()) {
+        return Err(refuse(Message::new(
+            format!(
+                "取り込むと下書きの形が崩れるため、書き込みませんでした。{}の書き方（「{{ }}」「~」「|」など）を、ほかの表と同じ形に直してから取り込んでください。",
+                table.name().ja
+            ),
+            format!(
+                "importing would break the draft's structure, so nothing was written: write {} in the same block form as the other tables (no {{ }}, ~ or |), then import again",
+                table.name().en
+            ),
+        )));
+    }
     Ok(Imported { edit, rows: read.rows.len(), total: read.total.is_some(), ignored: header.ignored })
+}
+
+/// Whether the draft after the edit still parses, holds the new table as `costs.<key>.rows` with `rows` items,
+/// and keeps every other section and table it had: the edit is checked, not trusted.
+fn holds(before: &crate::syntax::Tree, after: &str, key: &str, rows: usize) -> bool {
+    use crate::syntax::NodeKind;
+    let (tree, found) = crate::syntax::parse(after);
+    let (found, _) = found.into_parts();
+    if found.iter().any(|d| d.severity == crate::diagnostics::Severity::Error) {
+        return false;
+    }
+    let keys = |t: &crate::syntax::Tree, id: Option<usize>| -> Vec<String> {
+        id.and_then(|id| t.entries(id))
+            .map_or_else(Vec::new, |es| es.iter().filter_map(|e| t.scalar(e.key).map(str::to_owned)).collect())
+    };
+    let costs_of = |t: &crate::syntax::Tree| t.root.and_then(|r| t.get(r, "costs")).map(|e| e.value);
+    let (root_before, root_after) = (keys(before, before.root), keys(&tree, tree.root));
+    let (costs_before, costs_after) = (keys(before, costs_of(before)), keys(&tree, costs_of(&tree)));
+    let kept = |was: &[String], now: &[String], added: &str| {
+        was.iter().all(|k| now.contains(k)) && now.iter().all(|k| k == added || was.contains(k))
+    };
+    let table = costs_of(&tree).and_then(|c| tree.get(c, key)).map(|e| e.value);
+    let items = table.and_then(|t| tree.get(t, "rows")).and_then(|r| tree.items(r.value)).map(<[usize]>::len);
+    let rows_ok = match items {
+        Some(n) => n == rows,
+        // `rows: []` is a flow sequence of none.
+        None => rows == 0 && table.is_some_and(|t| tree.node(t).kind == NodeKind::Mapping),
+    };
+    kept(&root_before, &root_after, "costs") && kept(&costs_before, &costs_after, key) && rows_ok
 }

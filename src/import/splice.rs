@@ -46,8 +46,16 @@ pub fn table_edit(
     let entries = tree.entries(costs_value).unwrap_or_default();
     let Some(entry) = entries.iter().find(|e| tree.scalar(e.key) == Some(part)) else {
         if tree.is_null(costs_value) {
-            let at = next_line(text, tree.span(costs.key).end);
-            return Ok((Span::new(at, at), format!("  {part}:{eol}{}", block(2))));
+            // `costs:` with nothing (a new line below it), or `costs: ~` (from its colon to the end of its line).
+            let key = tree.span(costs.key);
+            let at = next_line(text, key.end);
+            let body = format!("  {part}:{eol}{}", block(2));
+            if tree.span(costs_value).is_empty() {
+                return Ok((Span::new(at, at), body));
+            }
+            let colon = key.end + text[key.end..].find(':').map_or(0, |i| i + 1);
+            let broken = if text[..at].ends_with("\r\n") { 2 } else { usize::from(text[..at].ends_with('\n')) };
+            return Ok((Span::new(colon, at - broken), format!("{eol}{}", body.strip_suffix(eol).unwrap_or(&body))));
         }
         // After the last table, at the tables' indentation.
         let last = entries.last().ok_or_else(not_tables)?;
@@ -63,7 +71,7 @@ pub fn table_edit(
     // The end of the value's last line, after its line break.
     let value_end = next_line(text, value.end.saturating_sub(1).max(value.start));
     let sep = if text[..after_key].ends_with('\n') { "" } else { eol };
-    if tree.is_null(entry.value) {
+    if tree.is_null(entry.value) && value.is_empty() {
         return Ok((Span::new(after_key, after_key), format!("{sep}{}", block(indent))));
     }
     if value.start >= after_key {

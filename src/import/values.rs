@@ -7,6 +7,11 @@ use crate::diagnostics::{Message, group_digits};
 use crate::model::read::{self, ReadError, normalize};
 use crate::model::value::Cell as Value;
 
+/// YAML's printable characters (1.2, §5.1); the tab and line breaks are escaped by the caller.
+fn printable(c: char) -> bool {
+    matches!(c, '\u{20}'..='\u{7E}' | '\u{85}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
 /// A text as a double-quoted YAML scalar.
 pub fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -17,7 +22,8 @@ pub fn quoted(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            // What YAML cannot print as it is (controls, U+FFFE, U+FFFF) is escaped, never written raw.
+            c if !printable(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
     }
@@ -47,10 +53,14 @@ pub fn value(key: &str, cell: &Cell) -> Result<String, Message> {
     let text = cell.text();
     let s = normalize(&text);
     if cell.is_empty() {
-        return Err(Message::new(
-            "空欄です。値を書くか、実施がなければ「-」と書いてください。",
-            "empty: write the value, or - where there is none",
-        ));
+        return Err(if matches!(key, "serial" | "notice" | "name" | "effective") {
+            Message::new("空欄です。値を書いてください。", "empty: write the value")
+        } else {
+            Message::new(
+                "空欄です。値を書くか、実施がなければ「-」と書いてください。",
+                "empty: write the value, or - where there is none",
+            )
+        });
     }
     let dash = || quoted("-");
     match key {
@@ -117,5 +127,6 @@ mod tests {
         assert!(value("effective", &t("令和6年2月30日")).is_err());
         assert!(value("cases", &Cell::Empty).is_err());
         assert!(value("serial", &t("※")).is_err());
+        assert_eq!(value("name", &t("a\u{FFFE}b\u{1}")).unwrap(), "\"a\\uFFFEb\\u0001\"");
     }
 }
