@@ -51,7 +51,8 @@ fn folders(draft: &Path) -> Vec<PathBuf> {
 }
 
 /// Watches the draft; each change re-renders it and, when the page differs, hands the server a new generation.
-/// It renders once more as soon as it watches: a save between the first page and the watch is not lost.
+/// Once watching, it renders once more before returning (before the address is shown, so before anyone saves
+/// on cue): a save between the first page and the watch is not lost.
 pub fn start(draft: Arc<Draft>, pages: Sender<Arc<Page>>) -> Result<RecommendedWatcher, Message> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).map_err(|e| cannot(&draft.path, &e))?;
@@ -60,13 +61,11 @@ pub fn start(draft: Arc<Draft>, pages: Sender<Arc<Page>>) -> Result<RecommendedW
     }
     let name = draft.path.file_name().map(OsStr::to_owned).unwrap_or_default();
     let target = draft.path.canonicalize().ok().and_then(|p| p.file_name().map(OsStr::to_owned));
+    update(&draft, &pages);
     std::thread::spawn(move || {
         let relevant = |e: &notify::Result<notify::Event>| {
             e.as_ref().is_ok_and(|e| changes(e, &name) || target.as_ref().is_some_and(|t| changes(e, t)))
         };
-        if !update(&draft, &pages) {
-            return;
-        }
         while let Ok(event) = rx.recv() {
             if !relevant(&event) {
                 continue;
