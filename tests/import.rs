@@ -76,6 +76,34 @@ fn workbooks_that_libreoffice_made_import_exactly() {
 }
 
 #[test]
+fn of_several_sheets_the_one_naming_the_table_is_read_or_the_user_is_asked() {
+    let book = here("tests/fixtures/import/二つの表.xlsx");
+    let (after, o) = import(&book, emptied("\n    rows: []").as_bytes(), &["--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(after == PUBLISHED.as_bytes(), "--table A did not read 参考資料1");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("令和6年度.yaml");
+    std::fs::write(&path, PUBLISHED).unwrap();
+    let o = run(&["import", book.to_str().unwrap(), "--into", path.to_str().unwrap(), "--table", "B", "--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("参考資料２（先進医療Ｂの費用）に3行を取り込みました"));
+    // Nothing names either table: the sheet is asked for, and nothing is written.
+    let book = here("tests/fixtures/import/名前のない表.xlsx");
+    let draft = emptied("\n    rows: []");
+    let (after, o) = import(&book, draft.as_bytes(), &["--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(after, draft.as_bytes());
+    assert!(
+        stderr(&o).contains("複数（「Sheet1」「Sheet2」）あります。読み込むシートを --sheet で指定してください"),
+        "{}",
+        stderr(&o)
+    );
+    let (after, o) = import(&book, draft.as_bytes(), &["--sheet", "Sheet1"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(after == PUBLISHED.as_bytes());
+}
+
+#[test]
 fn a_damaged_workbook_is_said_so_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let book = std::fs::read(here("tests/fixtures/import/参考資料1.xlsx")).unwrap();
