@@ -5,12 +5,12 @@
 //! byte. A cell that cannot be read is named with its sheet and cell, every one at once, and then nothing is
 //! written.
 
+use super::file;
 use super::fixing::diff;
 use super::paths::typed;
 use super::write::{WriteError, replace};
-use crate::diagnostics::{Lang, Message, Severity, count_of};
-use crate::import::{Bad, Cell, Grid, Table, import};
-use crate::read::{self, Contents};
+use crate::diagnostics::{Lang, Message, Severity, count_of, found};
+use crate::import::{Bad, Cell, Grid, Table, excel_date, import};
 use crate::text::{decode, splice};
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,19 +18,6 @@ use std::process::ExitCode;
 fn fail(m: &Message, lang: Lang) -> ExitCode {
     eprintln!("senshin-lint: {}", m.get(lang));
     ExitCode::from(2)
-}
-
-/// A file's bytes, or why not, in words naming it.
-fn bytes_of(path: &Path) -> Result<Vec<u8>, Message> {
-    let shown = typed(path);
-    match read::file(path) {
-        Ok(Contents::Bytes(b)) => Ok(b),
-        Ok(Contents::TooLarge(size)) => Err(crate::too_large(size)),
-        Err(e) => Err(Message::new(
-            format!("{shown}：{}", e.get(Lang::Ja)),
-            format!("cannot read {shown}: {}", e.get(Lang::En)),
-        )),
-    }
 }
 
 /// A CSV or tab-separated file as a sheet named after the file. Tabs separate when the name ends in `.tsv` or
@@ -104,14 +91,12 @@ fn workbook_cell(d: &calamine::Data) -> Cell {
         Data::Float(f) => Cell::Number(f.to_string()),
         Data::String(s) => Cell::Text(s.clone()),
         Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
-        // A date within Excel's own range (1900-03-01 to 9999-12-31); any other serial is left as the number,
-        // which the date reader then refuses with its cell named.
-        Data::DateTime(dt) if dt.is_datetime() && (61.0..2_958_466.0).contains(&dt.as_f64()) => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            match jiff::civil::Date::new(y as i16, m as i8, d as i8) {
-                Ok(date) => Cell::Date(date),
-                Err(_) => Cell::Text(dt.as_f64().to_string()),
-            }
+        // A date serial read as `import` reads day numbers; one outside their range is left as the number, which
+        // the date reader then refuses with its cell named. (The time of day, a fraction, is not the report's.)
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let day = dt.as_f64().floor();
+            let date = (day.abs() < 1e15).then(|| excel_date(day as i64)).flatten();
+            date.map_or_else(|| Cell::Text(dt.as_f64().to_string()), Cell::Date)
         }
         Data::DateTime(dt) => Cell::Text(dt.as_f64().to_string()),
         // OpenDocument dates: `2001-07-01` (a time after `T` is not the report's).
@@ -178,7 +163,7 @@ fn same_sheet(a: &str, b: &str) -> bool {
 fn sheet_of(path: &Path, sheet: Option<&str>, table: Table) -> Result<Grid, Message> {
     use calamine::Reader;
     let shown = typed(path);
-    let bytes = bytes_of(path)?;
+    let bytes = file::bytes(path)?;
     if !is_workbook(path) {
         return csv_grid(path, &bytes);
     }
@@ -274,19 +259,14 @@ pub fn import_table(
         Ok(g) => g,
         Err(m) => return fail(&m, lang),
     };
-    let bytes = match bytes_of(draft) {
+    let bytes = match file::bytes(draft) {
         Ok(b) => b,
         Err(m) => return fail(&m, lang),
     };
     let shown = typed(draft);
-    let Ok(decoded) = decode(&bytes) else {
-        return fail(
-            &Message::new(
-                format!("{shown} の文字コードが読み取れません。"),
-                format!("{shown}: not in an encoding senshin-lint reads"),
-            ),
-            lang,
-        );
+    let decoded = match decode(&bytes) {
+        Ok(d) => d,
+        Err(e) => return fail(&file::undecodable(draft, &e), lang),
     };
     if !crate::ide::is_report_draft(&draft.to_string_lossy(), &decoded.text) {
         return fail(
@@ -375,24 +355,22 @@ pub fn import_table(
     let config = configs.as_ref().and_then(|c| c.for_path(draft));
     let analysis = crate::analyze_with(&after, super::settings(config.as_deref()));
     let count = |s: Severity| analysis.diagnostics.iter().filter(|d| d.severity == s).count();
-    let counted = |n: usize, one: &str, many: &str| count_of(n as i128, one, many);
+    let found = found(count(Severity::Error), count(Severity::Warning));
     let rows = imported.rows;
     let total = if imported.total { Message::new("と合計", " and the totals row") } else { Message::new("", "") };
     let m = Message::new(
         format!(
-            "{shown} の{}に{rows}行{}を取り込みました。検査するとエラー{}件、警告{}件です（詳しくは senshin-lint check {shown}）。",
+            "{shown} の{}に{rows}行{}を取り込みました。検査すると{}です（詳しくは senshin-lint check {shown}）。",
             table.name().ja,
             total.ja,
-            count(Severity::Error),
-            count(Severity::Warning)
+            found.ja
         ),
         format!(
-            "imported {}{} into {} of {shown}; checking it finds {} and {} (senshin-lint check {shown} for details).",
-            counted(rows, "row", "rows"),
+            "imported {}{} into {} of {shown}; checking it finds {} (senshin-lint check {shown} for details).",
+            count_of(rows as i128, "row", "rows"),
             total.en,
             table.name().en,
-            counted(count(Severity::Error), "error", "errors"),
-            counted(count(Severity::Warning), "warning", "warnings")
+            found.en
         ),
     );
     println!("{}", m.get(lang));

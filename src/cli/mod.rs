@@ -7,6 +7,7 @@ mod configs;
 mod done;
 pub mod emit;
 mod escape;
+mod file;
 mod fixing;
 mod formats;
 mod github;

@@ -2,11 +2,11 @@
 //! findings on their cells. Written whole or not at all (a temporary file renamed into place).
 
 use super::configs::Configs;
+use super::file;
 use super::paths::typed;
 use super::write;
-use super::{not_utf8, settings, with_encoding_warning};
-use crate::diagnostics::{Lang, Message, Severity};
-use crate::read::{self, Contents};
+use super::{settings, with_encoding_warning};
+use crate::diagnostics::{Lang, Message, Severity, found};
 use crate::render::{Options, page};
 use crate::text::decode_owned;
 use std::io::Write;
@@ -42,22 +42,7 @@ pub fn rendered(
     let shown = typed(draft);
     let configs = Configs::new(config).map_err(|e| e.message())?;
     let config = configs.for_path(draft);
-    let bytes = match read::file(draft) {
-        Ok(Contents::Bytes(b)) => b,
-        Ok(Contents::TooLarge(size)) => return Err(crate::too_large(size)),
-        Err(e) => {
-            return Err(Message::new(
-                format!("{shown}：{}", e.get(Lang::Ja)),
-                format!("cannot read {shown}: {}", e.get(Lang::En)),
-            ));
-        }
-    };
-    let decoded = decode_owned(bytes).map_err(|(e, _)| {
-        Message::new(
-            format!("{shown}：{}", not_utf8(&e).get(Lang::Ja)),
-            format!("{shown}: {}", not_utf8(&e).get(Lang::En)),
-        )
-    })?;
+    let decoded = decode_owned(file::bytes(draft)?).map_err(|(e, _)| file::undecodable(draft, &e))?;
     let mut analysis = crate::analyze_with(&decoded.text, settings(config.as_deref()));
     analysis.diagnostics = with_encoding_warning(analysis.diagnostics, decoded.encoding, config.as_deref());
     let name = draft.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
@@ -105,13 +90,13 @@ pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option
     let written = write::create(&out, html.as_bytes());
     match written {
         Ok(()) => {
+            let found = found(errors, warnings);
             let m = Message::new(
                 format!(
-                    "{shown_out} に書き出しました（エラー{errors}件、警告{warnings}件）。ブラウザで開くと、指摘は該当する欄に印が付いて表示されます。"
+                    "{shown_out} に書き出しました（{}）。ブラウザで開くと、指摘は該当する欄に印が付いて表示されます。",
+                    found.ja
                 ),
-                format!(
-                    "wrote {shown_out} ({errors} errors, {warnings} warnings). Open it in a browser: each finding is marked on its cell."
-                ),
+                format!("wrote {shown_out} ({}). Open it in a browser: each finding is marked on its cell.", found.en),
             );
             println!("{}", m.get(lang));
             ExitCode::SUCCESS

@@ -32,6 +32,18 @@ pub fn oku_text(yen: i128, places: u32) -> String {
     }
 }
 
+/// What a draft was found to have, as the commands say it: 「エラー2件、警告3件」, "2 errors, 3 warnings".
+pub fn found(errors: usize, warnings: usize) -> crate::text::Message {
+    crate::text::Message::new(
+        format!("エラー{errors}件、警告{warnings}件"),
+        format!(
+            "{}, {}",
+            count_of(errors as i128, "error", "errors"),
+            count_of(warnings as i128, "warning", "warnings")
+        ),
+    )
+}
+
 /// A count with its English noun: `1 row`, `27 rows`, `1,764 cases`.
 pub fn count_of(n: impl Into<i128>, one: &str, many: &str) -> String {
     let n = n.into();

@@ -25,13 +25,16 @@ pub enum Table {
 }
 
 impl Table {
-    /// `A`, `B` (the cost tables); the zero-case tables are not read yet.
+    /// `A`, `B` (the cost tables, as the draft's keys name them, in either width or case) or 参考資料１・２; the
+    /// zero-case tables are not read yet.
     pub fn from_arg(s: &str) -> Option<Table> {
-        match s.trim() {
-            "A" | "a" | "Ａ" | "参考資料1" | "参考資料１" => Some(Table::Costs(Part::A)),
-            "B" | "b" | "Ｂ" | "参考資料2" | "参考資料２" => Some(Table::Costs(Part::B)),
-            _ => None,
-        }
+        let s = crate::model::read::normalize(s).to_uppercase();
+        let key = match s.as_str() {
+            "参考資料1" => "A",
+            "参考資料2" => "B",
+            other => other,
+        };
+        Part::from_key(key).map(Table::Costs)
     }
 
     /// As the report names it: 「参考資料１（先進医療Ａの費用）」.
@@ -156,4 +159,20 @@ fn holds(before: &crate::syntax::Tree, after: &str, key: &str, rows: usize) -> b
         None => rows == 0 && table.is_some_and(|t| tree.node(t).kind == NodeKind::Mapping),
     };
     kept(&root_before, &root_after, "costs") && kept(&costs_before, &costs_after, key) && rows_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_named_as_the_draft_or_the_report_names_them() {
+        for (arg, part) in
+            [("A", Part::A), ("ａ", Part::A), ("参考資料１", Part::A), ("b", Part::B), ("参考資料2", Part::B)]
+        {
+            assert_eq!(Table::from_arg(arg), Some(Table::Costs(part)), "{arg}");
+        }
+        assert_eq!(Table::from_arg("C"), None);
+        assert_eq!(Table::from_arg("参考資料3"), None);
+    }
 }

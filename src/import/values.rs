@@ -38,9 +38,9 @@ fn why(e: ReadError) -> Message {
 }
 
 /// An Excel day number (1900 date system, as LibreOffice and Excel count): 1 is 1900-01-01, with Excel's
-/// fictitious 1900-02-29 as 60; day 0 and fractions are not dates of the report.
-pub fn excel_date(serial: &str) -> Option<jiff::civil::Date> {
-    let days: i64 = serial.strip_suffix(".0").unwrap_or(serial).parse().ok()?;
+/// fictitious 1900-02-29 as 60. Only days from 1900-03-01 (61) to 9999-12-31 are read; the rest are not dates
+/// of the report.
+pub fn excel_date(days: i64) -> Option<jiff::civil::Date> {
     if !(61..=2_958_465).contains(&days) {
         return None;
     }
@@ -69,9 +69,16 @@ pub fn value(key: &str, cell: &Cell) -> Result<String, Message> {
         "name" => Ok(quoted(text.trim())),
         "effective" => match cell {
             Cell::Date(d) => Ok(read::era_abbrev(*d)),
-            Cell::Number(n) => excel_date(n).map(read::era_abbrev).ok_or_else(|| {
-                Message::new(format!("「{n}」は日付として読めません。"), format!("{n} cannot be read as a date"))
-            }),
+            Cell::Number(n) => {
+                n.strip_suffix(".0").unwrap_or(n).parse().ok().and_then(excel_date).map(read::era_abbrev).ok_or_else(
+                    || {
+                        Message::new(
+                            format!("「{n}」は日付として読めません。"),
+                            format!("{n} cannot be read as a date"),
+                        )
+                    },
+                )
+            }
             _ => read::read_date(&s).map(read::era_abbrev).map_err(why),
         },
         "total_yen" | "advanced_yen" => match read::read_cell(&s, false, read::read_yen) {

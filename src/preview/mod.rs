@@ -9,7 +9,7 @@ mod serve;
 mod watch;
 
 use crate::cli::{Rendered, rendered};
-use crate::diagnostics::{Lang, Message, count_of};
+use crate::diagnostics::{Lang, Message, found};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -35,18 +35,6 @@ impl Draft {
         self.renders.fetch_add(1, Ordering::Relaxed);
         rendered(&self.path, self.config.as_deref(), self.lang, false, Some(generation))
     }
-}
-
-/// What a page found: 「エラー2件、警告3件」, "2 errors, 3 warnings".
-pub(crate) fn counts(errors: usize, warnings: usize) -> Message {
-    Message::new(
-        format!("エラー{errors}件、警告{warnings}件"),
-        format!(
-            "{}, {}",
-            count_of(errors as i128, "error", "errors"),
-            count_of(warnings as i128, "warning", "warnings")
-        ),
-    )
 }
 
 /// Printed for the person who started it; a terminal that has gone is no reason to stop serving.
@@ -116,7 +104,7 @@ pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCo
         let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
         let url = format!("http://127.0.0.1:{port}/{token}/");
         let shown = crate::cli::typed_path(path);
-        let found = counts(first.errors, first.warnings);
+        let found = found(first.errors, first.warnings);
         say(
             Message::new(
                 format!(

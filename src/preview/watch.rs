@@ -2,7 +2,7 @@
 //! writing a new file and renaming it over the old one. Events come in bursts; the page is rendered once the
 //! burst is over, and a new generation is announced only when the page has changed.
 
-use super::{Draft, Page, counts};
+use super::{Draft, Page};
 use crate::diagnostics::Message;
 use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
@@ -97,7 +97,7 @@ fn update(draft: &Draft, pages: &Sender<Arc<Page>>) -> bool {
         // opened on it.
         Ok(r) if same_page(&r.html, generation, &current) => true,
         Ok(r) => {
-            let said = counts(r.errors, r.warnings);
+            let said = crate::diagnostics::found(r.errors, r.warnings);
             let m = Message::new(format!("更新しました（{}）。", said.ja), format!("updated ({}).", said.en));
             let _ = writeln!(out, "{}", m.get(draft.lang));
             pages.send(Arc::new(Page { generation, html: r.html })).is_ok()

@@ -121,6 +121,12 @@ fn page_title(report: &Report) -> String {
     report.meta.title.as_ref().map_or_else(|| "先進医療の実績報告について".to_owned(), |t| t.value.clone())
 }
 
+/// The subtitle saying where p.1 and p.2 come from: 「令和６年度（令和５年７月１日～令和６年６月30日）実績報告より」.
+fn source(report: &Report, lang: Lang, (ja, en): (&str, &str)) -> String {
+    let (fiscal, period) = (fiscal(report), period_text(report, lang));
+    t(lang, format!("{fiscal}（{period}）{ja}"), format!("From the {fiscal} {en} ({period})"))
+}
+
 fn header(lang: Lang) -> Vec<String> {
     let mut h = vec![String::new()];
     h.extend(COLUMNS.iter().map(|&(_, ja, en)| t(lang, ja, en)));
@@ -177,14 +183,7 @@ fn summary(report: &Report, lang: Lang) -> Section {
     Section {
         id: "summary",
         stamp: Some("先－１－１"),
-        titles: vec![
-            page_title(report),
-            t(
-                lang,
-                format!("{}（{}）実績報告より", fiscal(report), period_text(report, lang)),
-                format!("From the {} reports ({})", fiscal(report), period_text(report, lang)),
-            ),
-        ],
+        titles: vec![page_title(report), source(report, lang, ("実績報告より", "reports"))],
         head: header(lang),
         rows: out,
         notes: vec![
@@ -251,14 +250,7 @@ fn changes(report: &Report, lang: Lang) -> Section {
     Section {
         id: "changes",
         stamp: None,
-        titles: vec![
-            page_title(report),
-            t(
-                lang,
-                format!("{}（{}）実績報告等より", fiscal(report), period_text(report, lang)),
-                format!("From the {} reports and others ({})", fiscal(report), period_text(report, lang)),
-            ),
-        ],
+        titles: vec![page_title(report), source(report, lang, ("実績報告等より", "reports and others"))],
         head: header(lang),
         rows: out,
         notes: Vec::new(),
