@@ -18,7 +18,8 @@
 //!    [`suppress`]ion comments applied;
 //! 7. [`fix`] (fixes applied in rounds), [`ide`] (hover, hints, actions: editor features free of the
 //!    protocol), [`render`] (the draft laid out as the published report, findings on their cells) and
-//!    [`import`] (a sheet's table written into the draft as one edit);
+//!    [`import`] (a sheet's table written into the draft as one edit) and [`export`] (the draft as a workbook
+//!    with live formulas);
 //! 8. [`cli`], [`server`] and [`preview`]: the front ends, where positions become lines and columns (or cells).
 //!
 //! Analysis never fails: every stage returns what it could read and diagnostics for the rest.
@@ -28,6 +29,7 @@ pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
+pub mod export;
 pub mod fix;
 pub mod ide;
 pub mod import;

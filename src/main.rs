@@ -125,6 +125,21 @@ enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// Write the draft as a workbook: a sheet per part of the report, the totals and summary figures as live
+    /// formulas, each finding coloured on its cell with the finding as the cell's note.
+    Export {
+        /// The draft to write out.
+        draft: PathBuf,
+        /// The workbook to write (default: beside the draft, named after it, .xlsx).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The configuration file (default: the nearest senshin-lint.toml above the draft).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Language of the findings' notes and of what it prints (default: the system's).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
     /// List every rule.
     Rules {
         #[arg(long, value_parser = parse_lang)]
@@ -195,6 +210,12 @@ fn japanese(cmd: clap::Command) -> clap::Command {
         ("import", "table", "どの表か：A（参考資料１）か B（参考資料２）"),
         ("import", "diff", "書き込まずに、変更を差分で表示する"),
         ("import", "lang", "表示の言語：ja か en"),
+        ("export", "usage", "senshin-lint export <下書き> [-o <ファイル>] [--config <設定ファイル>] [--lang <言語>]"),
+        ("export", "", "下書きを Excel のブックにします（合計と概要の数字は式、指摘は該当する欄に色とメモ）"),
+        ("export", "draft", "ブックにする下書き"),
+        ("export", "output", "書き出すブック（省略時は下書きと同じ場所に、拡張子を .xlsx にして）"),
+        ("export", "config", "設定ファイル（省略時は、下書きの場所から上にたどって最初の senshin-lint.toml）"),
+        ("export", "lang", "メモと表示の言語：ja か en"),
         ("preview", "usage", "senshin-lint preview <下書き> [--no-open] [--config <設定ファイル>] [--lang <言語>]"),
         ("preview", "", "報告書の体裁でブラウザに表示し、下書きを保存するたびに更新します"),
         ("preview", "draft", "表示する下書き"),
@@ -400,6 +421,9 @@ fn main() -> ExitCode {
         }
         Command::Import { file, into, table, sheet, diff, lang: l } => {
             cli::import_table(&file, sheet.as_deref(), &into, &table, diff, lang(l))
+        }
+        Command::Export { draft, output, config, lang: l } => {
+            cli::export_workbook(&draft, output.as_deref(), config.as_deref(), lang(l))
         }
         Command::Preview { draft, no_open, config, lang: l } => {
             senshin_lint::preview::run(&draft, config.as_deref(), lang(l), !no_open)

@@ -13,7 +13,7 @@ const FLOORS: &[&[&str]] = &[
     &["model"],
     &["checks"],
     &["lib", "settings", "config", "suppress", "read"],
-    &["fix", "ide", "render", "import"],
+    &["fix", "ide", "render", "import", "export"],
     &["cli", "server", "preview", "main"],
 ];
 

@@ -7,6 +7,7 @@ mod configs;
 mod done;
 pub mod emit;
 mod escape;
+mod export;
 mod file;
 mod fixing;
 mod formats;
@@ -17,6 +18,7 @@ mod inputs;
 mod json;
 mod junit;
 mod new;
+mod output;
 mod paths;
 mod render;
 
@@ -26,6 +28,7 @@ mod schema;
 mod snippet;
 mod write;
 
+pub use export::export as export_workbook;
 pub use import::import_table;
 pub use new::{blank, new};
 pub use paths::typed as typed_path;

@@ -87,6 +87,12 @@ pub fn is_total(text: &str) -> bool {
     normalize_header(text) == "合計"
 }
 
+/// Whether a row's first written cell says 「合計（報告書の記載）」: the 合計 the report states, where `export`
+/// wrote it below the 合計 row of formulas because the two differ.
+pub fn is_printed_total(text: &str) -> bool {
+    normalize_header(text) == normalize_header(crate::export::PRINTED_TOTAL)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

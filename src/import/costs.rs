@@ -2,7 +2,7 @@
 //! follows it (「※入院例なし」) left alone; then the table as the draft writes it.
 
 use super::Bad;
-use super::columns::{COSTS, is_total};
+use super::columns::{COSTS, is_printed_total, is_total};
 use super::grid::Grid;
 use super::header::Header;
 use super::values::value;
@@ -23,6 +23,25 @@ pub fn read(grid: &Grid, header: &Header) -> Result<Read, Vec<Bad>> {
         let row = &grid.rows[r];
         let Some(first) = row.iter().find(|c| !c.is_empty()) else { continue };
         let total = is_total(&first.text());
+        if let Some(stated) = out.total.as_mut().filter(|_| is_printed_total(&first.text())) {
+            // The 合計 the report states, where it differs from the rows' sum: it is the table's `total`.
+            for col in COSTS.iter().filter(|c| c.in_total) {
+                let Some(&(_, c)) = header.columns.iter().find(|(k, _)| k.key == col.key) else { continue };
+                let cell = grid.cell(r, c);
+                if cell.is_empty() {
+                    continue;
+                }
+                match value(col.key, cell) {
+                    Ok(v) => match stated.iter_mut().find(|(k, _)| *k == col.key) {
+                        Some(field) => field.1 = v,
+                        None => stated.push((col.key, v)),
+                    },
+                    Err(problem) => bad.push(Bad { place: grid.place(r, c), text: cell.text(), problem }),
+                }
+            }
+            stated.sort_by_key(|(k, _)| COSTS.iter().position(|c| c.key == *k));
+            continue;
+        }
         if out.total.is_some() {
             // Below the 合計 only notes belong (「※入院例なし」): a row with figures there would be lost.
             let figures = header.columns.iter().filter(|&&(_, c)| !grid.cell(r, c).is_empty()).count();

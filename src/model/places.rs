@@ -160,6 +160,16 @@ pub fn period((start, end): (Date, Date)) -> String {
     format!("{}～{}", era_text(start), era_text(end))
 }
 
+/// The year before a report ending on `end`, in months, as 先－１－２'s （参考） column names it: 令和4年7月～令和5年6月.
+pub fn prior_months(end: Date) -> String {
+    let (start, end) = super::read::ReportYear::of_end(end).before(1).period();
+    let month = |d: Date| {
+        let text = era_text(d);
+        text.split_once('月').map_or(text.clone(), |(ym, _)| format!("{ym}月"))
+    };
+    format!("{}～{}", month(start), month(end))
+}
+
 /// 「過去５年間の実績のR4.7.1～R5.6.30の行」, or for the last row 「過去５年間の実績の今年度の行（R5.7.1～R6.6.30）」;
 /// a row without a readable period is named by its place in the table (「3行目」).
 pub fn history_row(row: &HistoryRow, index: usize, last: bool) -> Message {

@@ -443,12 +443,8 @@ fn zero_cases(report: &Report, part: Part, cases: &[ZeroCase], lang: Lang) -> Se
         .as_ref()
         .map(|p| {
             let (start, end) = ReportYear::of_end(p.value.1).before(1).period();
-            let month = |d: jiff::civil::Date| {
-                let text = date_text(d);
-                text.split_once('月').map_or(text.clone(), |(ym, _)| format!("{ym}月"))
-            };
             let ym = |d: jiff::civil::Date| format!("{:04}-{:02}", d.year(), d.month());
-            t(lang, format!("{}～{}", month(start), month(end)), format!("{} to {}", ym(start), ym(end)))
+            t(lang, typeset(&places::prior_months(p.value.1)), format!("{} to {}", ym(start), ym(end)))
         })
         .unwrap_or_default();
     let (facility, id, stamp) = match part {

@@ -1,0 +1,46 @@
+//! `senshin-lint export DRAFT [-o FILE]`: the draft as a workbook with live formulas, beside the draft
+//! (`令和6年度.yaml` → `令和6年度.xlsx`), written whole or not at all.
+
+use super::output;
+use super::render::analysed;
+use crate::diagnostics::{Lang, Message, Severity, found};
+use std::path::Path;
+use std::process::ExitCode;
+
+fn fail(m: Message, lang: Lang) -> ExitCode {
+    eprintln!("senshin-lint: {}", m.get(lang));
+    ExitCode::from(2)
+}
+
+pub fn export(draft: &Path, output: Option<&Path>, config: Option<&Path>, lang: Lang) -> ExitCode {
+    let analysis = match analysed(draft, config) {
+        Ok(a) => a,
+        Err(m) => return fail(m, lang),
+    };
+    let bytes = match crate::export::workbook(&analysis, lang) {
+        Ok(b) => b,
+        Err(m) => return fail(m, lang),
+    };
+    let out = output.map_or_else(|| draft.with_extension("xlsx"), Path::to_owned);
+    let count = |s: Severity| analysis.diagnostics.iter().filter(|d| d.severity == s).count();
+    let found = found(count(Severity::Error), count(Severity::Warning));
+    let done = |shown: &str| {
+        Message::new(
+            format!(
+                "{shown} に書き出しました（{}）。合計や概要の数字は式で計算され、指摘のある欄には色とメモが付いています。",
+                found.ja
+            ),
+            format!(
+                "wrote {shown} ({}). The totals and summary figures are formulas; each finding colours its cell and is its note.",
+                found.en
+            ),
+        )
+    };
+    match output::write_beside(draft, &out, &bytes, &done) {
+        Ok(m) => {
+            println!("{}", m.get(lang));
+            ExitCode::SUCCESS
+        }
+        Err(m) => fail(m, lang),
+    }
+}

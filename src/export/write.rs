@@ -1,0 +1,124 @@
+//! The workbook file: the sheets' cells with the report's number formats, a finding's cell filled by its severity
+//! with the finding as the cell's note.
+
+use super::Marks;
+use super::sheet::{Num, Sheet, Style, Value};
+use crate::diagnostics::Severity;
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError};
+
+/// A font every Japanese Windows has, and LibreOffice maps.
+const FONT: &str = "游ゴシック";
+
+fn unit(exp: u32) -> &'static str {
+    match exp {
+        8 => "億円",
+        4 => "万円",
+        _ => "円",
+    }
+}
+
+/// `0.0` for one place.
+fn places(n: u32) -> String {
+    if n == 0 { "0".to_owned() } else { format!("0.{}", "0".repeat(n as usize)) }
+}
+
+/// The report's forms as Excel number formats: `#,##0`, `0.0`, `"約"#,##0.0"億円"`, `0.0"%"`.
+fn number_format(num: Num) -> String {
+    match num {
+        Num::Grouped => "#,##0".to_owned(),
+        Num::Places(n) => places(n),
+        Num::Amount { exp, scale } => {
+            let grouped = if scale == 0 { "#,##0".to_owned() } else { format!("#,##0.{}", "0".repeat(scale as usize)) };
+            format!("\"約\"{grouped}\"{}\"", unit(exp))
+        }
+        Num::Percent(n) => format!("{}\"%\"", places(n)),
+    }
+}
+
+fn format(style: Style, num: Option<Num>, severity: Option<Severity>) -> Format {
+    let mut f = Format::new().set_font_name(FONT).set_font_size(10);
+    f = match style {
+        Style::Title => f.set_bold().set_font_size(12),
+        Style::Head => {
+            f.set_bold().set_text_wrap().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter)
+        }
+        Style::Label => f.set_align(FormatAlign::Left).set_align(FormatAlign::VerticalCenter),
+        Style::Figure => f.set_align(FormatAlign::Right).set_align(FormatAlign::VerticalCenter),
+        Style::Center => f.set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
+        Style::Wrap => f.set_text_wrap().set_align(FormatAlign::Left).set_align(FormatAlign::VerticalCenter),
+        Style::Note => f,
+    };
+    if !matches!(style, Style::Title | Style::Note) {
+        f = f.set_border(FormatBorder::Thin);
+    }
+    if let Some(num) = num {
+        f = f.set_num_format(number_format(num));
+    }
+    // The editor's colours: red for an error, amber for a warning, blue for information.
+    f = match severity {
+        Some(Severity::Error) => f.set_background_color(Color::RGB(0xFFC7CE)),
+        Some(Severity::Warning) => f.set_background_color(Color::RGB(0xFFEB9C)),
+        Some(Severity::Info) => f.set_background_color(Color::RGB(0xDDEBF7)),
+        None => f,
+    };
+    f
+}
+
+fn sheet(ws: &mut Worksheet, s: &Sheet, marks: &[Marks]) -> Result<(), XlsxError> {
+    ws.set_name(&s.name)?;
+    for (c, w) in s.widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    if s.freeze > 0 {
+        ws.set_freeze_panes(s.freeze, 0)?;
+    }
+    for (cell, m) in s.cells.iter().zip(marks) {
+        let num = match &cell.value {
+            Value::Number(_, n) | Value::Formula { num: n, .. } => Some(*n),
+            _ => None,
+        };
+        let f = format(cell.style, num, m.severity);
+        let (row, col) = (cell.row, cell.col);
+        if let Some((last_row, last_col)) = cell.merge_to {
+            let text = match &cell.value {
+                Value::Text(t) => t.as_str(),
+                _ => "",
+            };
+            ws.merge_range(row, col, last_row, last_col, text, &f)?;
+            if !matches!(cell.value, Value::Text(_) | Value::Blank) {
+                write_value(ws, row, col, &cell.value, &f)?;
+            }
+        } else {
+            write_value(ws, row, col, &cell.value, &f)?;
+        }
+        if !m.notes.is_empty() {
+            let note = Note::new(m.notes.join("\n\n"))
+                .set_author("senshin-lint")
+                .add_author_prefix(false)
+                .set_width(360)
+                .set_height(160);
+            ws.insert_note(row, col, &note)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_value(ws: &mut Worksheet, row: u32, col: u16, v: &Value, f: &Format) -> Result<(), XlsxError> {
+    match v {
+        Value::Blank => ws.write_blank(row, col, f).map(|_| ()),
+        Value::Text(t) => ws.write_string_with_format(row, col, t, f).map(|_| ()),
+        Value::Number(n, _) => ws.write_number_with_format(row, col, *n, f).map(|_| ()),
+        Value::Formula { formula, result, .. } => {
+            ws.write_formula_with_format(row, col, Formula::new(formula).set_result(result), f).map(|_| ())
+        }
+    }
+}
+
+pub fn xlsx(sheets: &[Sheet], marks: &[Vec<Marks>]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    for (s, m) in sheets.iter().zip(marks) {
+        let ws = book.add_worksheet();
+        sheet(ws, s, m)?;
+    }
+    book.save_to_buffer()
+}

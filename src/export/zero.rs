@@ -1,0 +1,85 @@
+//! 先－１－２ as sheets: one row per facility, the technology's cells (告示番号, 技術名, （参考）) merged over its
+//! facilities' rows as printed; `import` reads a merged cell back blank and continues the technology above.
+
+use super::sheet::{Sheet, Style, Value};
+use crate::model::value::Cell as Read;
+use crate::model::{Part, Report, ZeroCase};
+
+pub fn sheet_name(part: Part) -> &'static str {
+    match part {
+        Part::A => "０件Ａ",
+        Part::B => "０件Ｂ",
+    }
+}
+
+/// The headings, as printed without their breaks; the last names the year before the report's when the draft
+/// states its period.
+pub fn head(report: &Report, part: Part) -> [String; 6] {
+    let facility = match part {
+        Part::A => "実施医療機関名",
+        Part::B => "申請医療機関名",
+    };
+    let prior = report
+        .meta
+        .period
+        .as_ref()
+        .map_or_else(|| "前年度の".to_owned(), |p| format!("{}までの", crate::model::places::prior_months(p.value.1)));
+    [
+        "告示番号".into(),
+        "技術名".into(),
+        facility.into(),
+        "０件の理由".into(),
+        "医療機関の今後の対応方針".into(),
+        format!("（参考）{prior}実績（実施可能であるすべての医療機関の実績）※"),
+    ]
+}
+
+pub fn sheet(report: &Report, part: Part, cases: &[ZeroCase]) -> Sheet {
+    let mut s = Sheet::new(sheet_name(part), &[6.0, 30.0, 20.0, 44.0, 44.0, 16.0]);
+    let title = match part {
+        Part::A => "【先進医療Ａ】",
+        Part::B => "【先進医療Ｂ】",
+    };
+    s.text(0, 0, format!("{title}実施件数が０件である先進医療技術に係る医療機関の今後の対応方針等"), Style::Title);
+    for (c, h) in head(report, part).into_iter().enumerate() {
+        s.text(2, c as u16, h, Style::Head);
+    }
+    s.freeze = 3;
+    let mut row = 3;
+    let mut dash = false;
+    for z in cases {
+        let rows = z.facilities.len().max(1) as u32;
+        let last = row + rows - 1;
+        let mut lead = |col: u16, v: Option<(Value, crate::text::Span)>, style: Style| {
+            let (value, span) = v.map_or((Value::Blank, None), |(v, s)| (v, Some(s)));
+            let c = s.put(row, col, value, style, span);
+            if rows > 1 {
+                c.merge_to = Some((last, col));
+            }
+        };
+        lead(0, z.notice.as_ref().map(|n| (Value::Text(n.value.to_string()), n.span)), Style::Center);
+        lead(1, z.name.as_ref().map(|n| (Value::Text(n.value.clone()), n.span)), Style::Wrap);
+        let prior = z.prior_cases.as_ref().map(|c| {
+            let text = match c.value {
+                Read::Value(n) => format!("{n}件"),
+                _ => "-".to_owned(),
+            };
+            (Value::Text(text), c.span)
+        });
+        dash |= z.prior_cases.as_ref().is_some_and(|c| c.value == Read::Dash);
+        lead(5, prior, Style::Center);
+        for (j, f) in z.facilities.iter().enumerate() {
+            let r = row + j as u32;
+            for (col, t) in [(2, &f.name), (3, &f.reason), (4, &f.plan)] {
+                if let Some(t) = t {
+                    s.put(r, col, Value::Text(t.value.clone()), Style::Wrap, Some(t.span));
+                }
+            }
+        }
+        row = last + 1;
+    }
+    if dash {
+        s.text(row, 0, "※「-」は集計対象期間において未実施の医療技術", Style::Note);
+    }
+    s
+}

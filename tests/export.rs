@@ -1,0 +1,213 @@
+//! `export`, through the binary and through a real spreadsheet application: the published draft as a workbook
+//! whose formulas LibreOffice recomputes (from cached values set wrong on purpose) to exactly the figures the
+//! linter computes; the workbook's tables imported back give the draft's tables byte for byte; a draft is never
+//! written over.
+
+use senshin_lint::export::{Written, cells};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const PUBLISHED: &str = include_str!("../examples/r6/report.yaml");
+
+fn here(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_senshin-lint")).args(args).output().unwrap()
+}
+
+fn export(dir: &Path) -> PathBuf {
+    let out = dir.join("令和6年度.xlsx");
+    let o = run(&[
+        "export",
+        here("examples/r6/report.yaml").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("に書き出しました（エラー2件、警告3件）"), "{o:?}");
+    out
+}
+
+#[test]
+fn the_summary_and_the_totals_are_formulas_with_the_printed_figure_beside_where_it_differs() {
+    let analysis = senshin_lint::analyze(PUBLISHED);
+    let written = cells(&analysis);
+    let summary: Vec<String> = written
+        .iter()
+        .filter(|c| c.sheet == "概要")
+        .map(|c| match &c.formula {
+            Some((f, r)) => format!("{}{} {f} → {r}", letter(c.col), c.row + 1),
+            None => format!("{}{} {}", letter(c.col), c.row + 1, c.shown),
+        })
+        .collect();
+    insta::assert_snapshot!(summary.join("\n"));
+    let totals: Vec<String> = written
+        .iter()
+        .filter(|c| c.sheet.starts_with("参考資料") && c.formula.is_some())
+        .map(|c| format!("{} {}{} {:?}", c.sheet, letter(c.col), c.row + 1, c.formula))
+        .collect();
+    insta::assert_snapshot!(totals.join("\n"));
+}
+
+fn letter(col: u16) -> String {
+    senshin_lint::import::column_letters(usize::from(col))
+}
+
+#[test]
+fn the_exported_tables_import_back_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = export(dir.path());
+    let draft = dir.path().join("draft.yaml");
+    std::fs::write(&draft, PUBLISHED).unwrap();
+    for table in ["A", "B"] {
+        let o = run(&["import", book.to_str().unwrap(), "--into", draft.to_str().unwrap(), "--table", table]);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let after = std::fs::read_to_string(&draft).unwrap();
+    assert!(after == PUBLISHED, "{}", similar::TextDiff::from_lines(PUBLISHED, &after).unified_diff());
+}
+
+#[test]
+fn a_draft_is_never_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.xlsx");
+    std::fs::write(&draft, PUBLISHED).unwrap();
+    let o = run(&["export", draft.to_str().unwrap(), "--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("下書きそのもの"), "{o:?}");
+    assert_eq!(std::fs::read_to_string(&draft).unwrap(), PUBLISHED);
+}
+
+/// The workbook with every formula's cached value set to 0: what a spreadsheet shows after this is its own
+/// arithmetic.
+fn without_results(book: &Path, out: &Path) {
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(book).unwrap()).unwrap();
+    let mut zout = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    let mut zeroed = 0;
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name.starts_with("xl/worksheets/sheet") {
+            let text = String::from_utf8(bytes).unwrap();
+            let mut s = String::new();
+            let mut rest = text.as_str();
+            // `<f>…</f><v>result</v>`: the result replaced.
+            while let Some(at) = rest.find("</f><v>") {
+                let end = rest[at..].find("</v>").unwrap() + at;
+                s.push_str(&rest[..at]);
+                s.push_str("</f><v>0");
+                rest = &rest[end..];
+                zeroed += 1;
+            }
+            s.push_str(rest);
+            bytes = s.into_bytes();
+        }
+        zout.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zout.write_all(&bytes).unwrap();
+    }
+    zout.finish().unwrap();
+    assert!(zeroed > 30, "{zeroed} formulas");
+}
+
+/// LibreOffice, headless: every sheet of `book` as CSV of the values it computes, in a profile of its own that
+/// recalculates every formula of an Excel file on load.
+fn recalculated(book: &Path, dir: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+    let profile = dir.join("profile");
+    std::fs::create_dir_all(profile.join("user")).unwrap();
+    std::fs::write(
+        profile.join("user/registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+    )
+    .unwrap();
+    let out = dir.join("csv");
+    let o = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        ])
+        .arg("--outdir")
+        .arg(&out)
+        .arg(book)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let stem = book.file_stem().unwrap().to_string_lossy().into_owned();
+    let mut sheets = Vec::new();
+    for e in std::fs::read_dir(&out).unwrap() {
+        let path = e.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let sheet = name.strip_prefix(&format!("{stem}-")).unwrap().to_owned();
+        let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_path(&path).unwrap();
+        let rows = r.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect();
+        sheets.push((sheet, rows));
+    }
+    sheets
+}
+
+/// Two figures as the same number: `113` and `113.0`, `91117710124` and `91117710124`.
+fn same(a: &str, b: &str) -> bool {
+    let n =
+        |s: &str| s.replace(',', "").trim_start_matches('約').trim_end_matches("億円").trim_end_matches('%').to_owned();
+    let (a, b) = (n(a), n(b));
+    a == b || matches!((a.parse::<f64>(), b.parse::<f64>()), (Ok(x), Ok(y)) if x == y && !a.is_empty())
+}
+
+#[test]
+fn libreoffice_recomputes_every_formula_to_the_linters_figures() {
+    let have = Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !have {
+        // CI installs LibreOffice and sets this; a developer without it is told, not failed.
+        assert!(std::env::var_os("SENSHIN_REQUIRE_LIBREOFFICE").is_none(), "soffice is required here but missing");
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let book = export(dir.path());
+    let zeroed = dir.path().join("recalc.xlsx");
+    without_results(&book, &zeroed);
+    let sheets = recalculated(&zeroed, dir.path());
+    let analysis = senshin_lint::analyze(PUBLISHED);
+    let value = |c: &Written| -> String {
+        let (_, rows) = sheets.iter().find(|(n, _)| *n == c.sheet).unwrap_or_else(|| panic!("no sheet {}", c.sheet));
+        rows.get(c.row as usize).and_then(|r| r.get(usize::from(c.col))).cloned().unwrap_or_default()
+    };
+    let mut checked = (0, 0);
+    for c in cells(&analysis) {
+        let Some((formula, result)) = &c.formula else { continue };
+        let got = value(&c);
+        assert!(
+            same(&got, result),
+            "{}!{}{} {formula}: LibreOffice {got}, linter {result}",
+            c.sheet,
+            letter(c.col),
+            c.row + 1
+        );
+        checked.0 += 1;
+        // Where the checks derive the same figure, it is theirs too.
+        if let Some(f) = c.span.and_then(|s| analysis.figures.iter().find(|f| f.span == s)) {
+            assert!(
+                same(&got, &f.expected),
+                "{}!{}{}: LibreOffice {got}, checks {}",
+                c.sheet,
+                letter(c.col),
+                c.row + 1,
+                f.expected
+            );
+            checked.1 += 1;
+        }
+    }
+    assert!(checked.0 >= 32 && checked.1 >= 22, "{checked:?}");
+}
