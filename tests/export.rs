@@ -58,18 +58,36 @@ fn letter(col: u16) -> String {
     senshin_lint::import::column_letters(usize::from(col))
 }
 
-#[test]
-fn the_exported_tables_import_back_byte_for_byte() {
+/// `draft` exported, then both tables of the workbook imported into a copy of it: the copy's text after.
+fn round_trip(draft_text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let book = export(dir.path());
+    let source = dir.path().join("source.yaml");
+    std::fs::write(&source, draft_text).unwrap();
+    let book = dir.path().join("book.xlsx");
+    let o = run(&["export", source.to_str().unwrap(), "-o", book.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let draft = dir.path().join("draft.yaml");
-    std::fs::write(&draft, PUBLISHED).unwrap();
+    std::fs::write(&draft, draft_text).unwrap();
     for table in ["A", "B"] {
         let o = run(&["import", book.to_str().unwrap(), "--into", draft.to_str().unwrap(), "--table", table]);
         assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     }
-    let after = std::fs::read_to_string(&draft).unwrap();
+    std::fs::read_to_string(&draft).unwrap()
+}
+
+#[test]
+fn the_exported_tables_import_back_byte_for_byte() {
+    let after = round_trip(PUBLISHED);
     assert!(after == PUBLISHED, "{}", similar::TextDiff::from_lines(PUBLISHED, &after).unified_diff());
+    // A 合計 the rows do not give stands below the formulas, and comes back as the table's total.
+    let slipped = PUBLISHED.replacen("total_yen: 91,117,710,124", "total_yen: 91,117,710,125", 1);
+    assert_ne!(slipped, PUBLISHED);
+    let analysis = senshin_lint::analyze(&slipped);
+    let printed: Vec<Written> =
+        cells(&analysis).into_iter().filter(|c| c.sheet == "参考資料１" && c.shown == "91117710125").collect();
+    assert_eq!(printed.len(), 1, "{printed:?}");
+    let after = round_trip(&slipped);
+    assert!(after == slipped, "{}", similar::TextDiff::from_lines(&slipped, &after).unified_diff());
 }
 
 #[test]

@@ -88,7 +88,7 @@ pub fn sheet(report: &Report, tree: &Tree, part: Part, table: &CostTable) -> (Sh
         Part::A => "A",
         Part::B => "B",
     };
-    let mut s = Sheet::new(name, &[6.0, 7.0, 44.0, 11.0, 17.0, 17.0, 9.0, 10.0, 10.0]);
+    let mut s = Sheet::new(name, &[6.0, 7.0, 56.0, 10.0, 16.0, 16.0, 10.0, 10.0, 12.0]);
     let end = report.meta.period.as_ref().map(|p| crate::model::read::era_text(p.value.1)).unwrap_or_default();
     let title = match part {
         Part::A => "先進医療Ａ",

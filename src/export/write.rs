@@ -69,8 +69,14 @@ fn sheet(ws: &mut Worksheet, s: &Sheet, marks: &[Marks]) -> Result<(), XlsxError
     for (c, w) in s.widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
+    // Printed as the report is: landscape, each sheet one page wide.
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     if s.freeze > 0 {
         ws.set_freeze_panes(s.freeze, 0)?;
+    }
+    for (row, height) in heights(s) {
+        ws.set_row_height(row, height)?;
     }
     for (cell, m) in s.cells.iter().zip(marks) {
         let num = match &cell.value {
@@ -101,6 +107,27 @@ fn sheet(ws: &mut Worksheet, s: &Sheet, marks: &[Marks]) -> Result<(), XlsxError
         }
     }
     Ok(())
+}
+
+/// Rows whose headings or texts wrap, with the height their longest cell needs (spreadsheets do not grow a row
+/// for a wrapped text they did not lay out themselves).
+fn heights(s: &Sheet) -> Vec<(u32, f64)> {
+    let mut out: Vec<(u32, f64)> = Vec::new();
+    for c in s.cells.iter().filter(|c| matches!(c.style, Style::Head | Style::Wrap)) {
+        let Value::Text(t) = &c.value else { continue };
+        // Column widths count narrow characters; a full-width one takes two.
+        let width = s.widths.get(usize::from(c.col)).copied().unwrap_or(8.43).max(2.0);
+        let lines: f64 =
+            t.split('\n').map(|l| (unicode_width::UnicodeWidthStr::width(l) as f64 / width).ceil().max(1.0)).sum();
+        let spanned = c.merge_to.map_or(1, |(last, _)| last - c.row + 1);
+        let height = lines * 13.5 / f64::from(spanned) + 3.0;
+        match out.iter_mut().find(|(r, _)| *r == c.row) {
+            Some((_, h)) => *h = h.max(height),
+            None => out.push((c.row, height)),
+        }
+    }
+    out.retain(|&(_, h)| h > 17.0);
+    out
 }
 
 fn write_value(ws: &mut Worksheet, row: u32, col: u16, v: &Value, f: &Format) -> Result<(), XlsxError> {
