@@ -55,15 +55,23 @@ fn sheets(analysis: &Analysis) -> Vec<Sheet> {
 /// Each diagnostic on the innermost cell whose span holds its start; the cell's marks, by sheet and cell.
 fn marks(analysis: &Analysis, sheets: &[Sheet], lang: Lang) -> Vec<Vec<Marks>> {
     let mut out: Vec<Vec<Marks>> = sheets.iter().map(|s| s.cells.iter().map(|_| Marks::default()).collect()).collect();
+    // Cells by where their spans start: each is one value of the draft, so spans do not nest, and the cell
+    // holding an offset is the last one starting at or before it.
+    let mut spans: Vec<(crate::text::Span, usize, usize)> = sheets
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.cells.iter().enumerate().filter_map(move |(j, c)| c.span.map(|sp| (sp, i, j))))
+        .collect();
+    spans.sort_by_key(|(s, _, _)| (s.start, s.end));
     for d in &analysis.diagnostics {
         let at = d.span.start;
-        let found = sheets
+        let before = spans.partition_point(|(s, _, _)| s.start <= at);
+        let found = spans[..before]
             .iter()
-            .enumerate()
-            .flat_map(|(i, s)| s.cells.iter().enumerate().map(move |(j, c)| (i, j, c)))
-            .filter_map(|(i, j, c)| c.span.map(|s| (i, j, s)))
-            .filter(|(_, _, s)| s.start <= at && at < s.end.max(s.start + 1))
-            .min_by_key(|(_, _, s)| s.end - s.start);
+            .rev()
+            .take_while(|(s, _, _)| s.start == spans[before - 1].0.start)
+            .find(|(s, _, _)| at < s.end.max(s.start + 1))
+            .map(|&(s, i, j)| (i, j, s));
         let Some((i, j, _)) = found else { continue };
         let m = &mut out[i][j];
         m.severity = Some(m.severity.map_or(d.severity, |s| s.min(d.severity)));
