@@ -103,8 +103,8 @@ enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
-    /// Read a cost table (参考資料１ or ２) from a workbook, CSV or tab-separated file into a draft, in place of that
-    /// table.
+    /// Read a table (参考資料１・２, or 先－１－２'s Ａ・Ｂ) from a workbook, CSV or tab-separated file into a draft, in
+    /// place of that table.
     Import {
         /// The file holding the table: a workbook (.xlsx, .xls, .ods), CSV (UTF-8, or CP932 as Excel saves it) or
         /// tab-separated text.
@@ -112,7 +112,7 @@ enum Command {
         /// The draft to write the table into.
         #[arg(long)]
         into: PathBuf,
-        /// Which table: A (参考資料１) or B (参考資料２).
+        /// Which table: A (参考資料１), B (参考資料２), zero-A or zero-B (先－１－２, technologies with no case).
         #[arg(long)]
         table: String,
         /// The workbook's sheet to read (default: the first with a header row of the table).
@@ -197,9 +197,9 @@ fn japanese(cmd: clap::Command) -> clap::Command {
         (
             "import",
             "usage",
-            "senshin-lint import <ファイル> --into <下書き> --table <A か B> [--sheet <シート>] [--diff] [--lang <言語>]",
+            "senshin-lint import <ファイル> --into <下書き> --table <A|B|zero-A|zero-B> [--sheet <シート>] [--diff] [--lang <言語>]",
         ),
-        ("import", "", "Excel や CSV から参考資料１・２の表を読み込み、下書きのその表と置き換えます"),
+        ("import", "", "Excel や CSV から参考資料１・２や先－１－２の表を読み込み、下書きのその表と置き換えます"),
         (
             "import",
             "file",
@@ -207,7 +207,7 @@ fn japanese(cmd: clap::Command) -> clap::Command {
         ),
         ("import", "sheet", "読み込むシート（省略時は、表の見出し行がある最初のシート）"),
         ("import", "into", "表を書き込む下書き"),
-        ("import", "table", "どの表か：A（参考資料１）か B（参考資料２）"),
+        ("import", "table", "どの表か：A（参考資料１）、B（参考資料２）、zero-A・zero-B（先－１－２の先進医療Ａ・Ｂ）"),
         ("import", "diff", "書き込まずに、変更を差分で表示する"),
         ("import", "lang", "表示の言語：ja か en"),
         ("export", "usage", "senshin-lint export <下書き> [-o <ファイル>] [--config <設定ファイル>] [--lang <言語>]"),

@@ -58,7 +58,7 @@ fn letter(col: u16) -> String {
     senshin_lint::import::column_letters(usize::from(col))
 }
 
-/// `draft` exported, then both tables of the workbook imported into a copy of it: the copy's text after.
+/// `draft` exported, then the workbook's four tables imported into a copy of it: the copy's text after.
 fn round_trip(draft_text: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("source.yaml");
@@ -68,9 +68,9 @@ fn round_trip(draft_text: &str) -> String {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let draft = dir.path().join("draft.yaml");
     std::fs::write(&draft, draft_text).unwrap();
-    for table in ["A", "B"] {
+    for table in ["A", "B", "zero-A", "zero-B"] {
         let o = run(&["import", book.to_str().unwrap(), "--into", draft.to_str().unwrap(), "--table", table]);
-        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(o.status.code(), Some(0), "{table}: {}", String::from_utf8_lossy(&o.stderr));
     }
     std::fs::read_to_string(&draft).unwrap()
 }

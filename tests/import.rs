@@ -280,3 +280,77 @@ fn a_pipe_named_like_a_workbook_is_refused_not_waited_on() {
     assert_eq!(after, draft.as_bytes());
     assert!(stderr(&o).contains("ファイルではなく"), "{}", stderr(&o));
 }
+
+/// The published draft with 先－１－２'s list for `part` emptied (`A: []`).
+fn zero_emptied(part: &str) -> String {
+    let zero = PUBLISHED.find("\nzero_cases:").unwrap();
+    let a = PUBLISHED[zero..].find(&format!("\n  {part}:\n")).unwrap() + zero + format!("\n  {part}:").len();
+    let end = PUBLISHED[a..].find("\n  B:\n").map_or(PUBLISHED.len() - 1, |i| i + a);
+    format!("{} []{}", &PUBLISHED[..a], &PUBLISHED[end..])
+}
+
+#[test]
+fn the_zero_case_tables_come_back_byte_for_byte_merged_or_repeated() {
+    for (sheet, part) in [
+        ("tests/fixtures/import/０件Ａ.csv", "A"),
+        ("tests/fixtures/import/０件Ａ-repeated-cp932.csv", "A"),
+        ("tests/fixtures/import/０件Ｂ-cp932.csv", "B"),
+    ] {
+        let emptied = zero_emptied(part);
+        assert_ne!(emptied, PUBLISHED);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("令和6年度.yaml");
+        std::fs::write(&path, &emptied).unwrap();
+        let table = format!("zero-{part}");
+        let o = run(&[
+            "import",
+            here(sheet).to_str().unwrap(),
+            "--into",
+            path.to_str().unwrap(),
+            "--table",
+            &table,
+            "--lang",
+            "ja",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{sheet}: {}", stderr(&o));
+        let said = String::from_utf8_lossy(&o.stdout);
+        assert!(said.contains("技術（") && said.contains("機関）を取り込みました"), "{said}");
+        let after = std::fs::read_to_string(&path).unwrap();
+        assert!(after == PUBLISHED, "{sheet}:\n{}", similar::TextDiff::from_lines(PUBLISHED, &after).unified_diff());
+    }
+}
+
+#[test]
+fn a_zero_case_sheet_with_bad_cells_names_each_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("０件Ａ.csv");
+    std::fs::write(
+        &sheet,
+        "告示番号,技術名,実施医療機関名,０件の理由,医療機関の今後の対応方針,（参考）前年度の実績\n\
+         ,技術,病院,理由,方針,0件\n\
+         9,技術,病院,,方針,五件\n",
+    )
+    .unwrap();
+    let draft = zero_emptied("A");
+    let (after, o) = {
+        let path = dir.path().join("d.yaml");
+        std::fs::write(&path, &draft).unwrap();
+        let o = run(&[
+            "import",
+            sheet.to_str().unwrap(),
+            "--into",
+            path.to_str().unwrap(),
+            "--table",
+            "zero-A",
+            "--lang",
+            "ja",
+        ]);
+        (std::fs::read_to_string(&path).unwrap(), o)
+    };
+    assert_eq!(o.status.code(), Some(2));
+    let said = stderr(&o);
+    for place in ["０件Ａ!A2", "０件Ａ!D3", "０件Ａ!F3"] {
+        assert!(said.contains(place), "{place}: {said}");
+    }
+    assert_eq!(after, draft);
+}

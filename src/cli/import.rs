@@ -194,7 +194,7 @@ fn sheet_of(path: &Path, sheet: Option<&str>, table: Table) -> Result<Grid, Mess
     let mut first = None;
     for name in &names {
         let grid = workbook_grid(&mut book, name, &cannot)?;
-        if crate::import::has_header(&grid) {
+        if crate::import::has_header(&grid, table) {
             with_header.push(grid);
         } else if first.is_none() {
             first = Some(grid);
@@ -249,8 +249,12 @@ pub fn import_table(
     let Some(table) = Table::from_arg(table) else {
         return fail(
             &Message::new(
-                format!("表「{table}」は取り込めません。A（参考資料１）か B（参考資料２）を指定してください。"),
-                format!("cannot import into table {table}: give A (参考資料１) or B (参考資料２)"),
+                format!(
+                    "表「{table}」は取り込めません。A（参考資料１）、B（参考資料２）、zero-A か zero-B（先－１－２の先進医療Ａ・Ｂ）を指定してください。"
+                ),
+                format!(
+                    "cannot import into table {table}: give A (参考資料１), B (参考資料２), zero-A or zero-B (先－１－２, category A or B)"
+                ),
             ),
             lang,
         );
@@ -358,21 +362,39 @@ pub fn import_table(
     let found = found(count(Severity::Error), count(Severity::Warning));
     let rows = imported.rows;
     let total = if imported.total { Message::new("と合計", " and the totals row") } else { Message::new("", "") };
-    let m = Message::new(
-        format!(
-            "{shown} の{}に{rows}行{}を取り込みました。検査すると{}です（詳しくは senshin-lint check {shown}）。",
-            table.name().ja,
-            total.ja,
-            found.ja
-        ),
-        format!(
-            "imported {}{} into {} of {shown}; checking it finds {} (senshin-lint check {shown} for details).",
-            count_of(rows as i128, "row", "rows"),
-            total.en,
-            table.name().en,
-            found.en
-        ),
-    );
+    let m = if let crate::import::Table::Zero(_) = table {
+        let f = imported.facilities;
+        Message::new(
+            format!(
+                "{shown} の{}に{rows}技術（{f}機関）を取り込みました。検査すると{}です（詳しくは senshin-lint check {shown}）。",
+                table.name().ja,
+                found.ja
+            ),
+            format!(
+                "imported {} ({}) into {} of {shown}; checking it finds {} (senshin-lint check {shown} for details).",
+                count_of(rows as i128, "technology", "technologies"),
+                count_of(f as i128, "facility", "facilities"),
+                table.name().en,
+                found.en
+            ),
+        )
+    } else {
+        Message::new(
+            format!(
+                "{shown} の{}に{rows}行{}を取り込みました。検査すると{}です（詳しくは senshin-lint check {shown}）。",
+                table.name().ja,
+                total.ja,
+                found.ja
+            ),
+            format!(
+                "imported {}{} into {} of {shown}; checking it finds {} (senshin-lint check {shown} for details).",
+                count_of(rows as i128, "row", "rows"),
+                total.en,
+                table.name().en,
+                found.en
+            ),
+        )
+    };
     println!("{}", m.get(lang));
     ExitCode::SUCCESS
 }

@@ -27,7 +27,7 @@ fn headings(grid: &Grid, first: usize, depth: usize) -> Vec<String> {
 
 /// Where the header lies: the first row and how many rows (one preferred to two when they name as many
 /// columns), if any rows name three columns or more.
-pub fn locate(grid: &Grid) -> Option<(usize, usize)> {
+pub fn locate(grid: &Grid, table: &'static [Column]) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None; // (named, first row, depth)
     for first in 0..grid.rows.len().min(SEARCH_ROWS) {
         for depth in [1, 2] {
@@ -35,7 +35,7 @@ pub fn locate(grid: &Grid) -> Option<(usize, usize)> {
                 continue;
             }
             let mut named: Vec<&str> =
-                headings(grid, first, depth).iter().filter_map(|h| column_of(h)).map(|c| c.key).collect();
+                headings(grid, first, depth).iter().filter_map(|h| column_of(h, table)).map(|c| c.key).collect();
             named.sort_unstable();
             named.dedup();
             if best.is_none_or(|(n, _, _)| named.len() > n) {
@@ -48,7 +48,7 @@ pub fn locate(grid: &Grid) -> Option<(usize, usize)> {
 
 /// The header that names most of `table`'s columns, with every column it lacks or repeats as a bad cell.
 pub fn find(grid: &Grid, table: &'static [Column], what: &Message) -> Result<Header, Vec<Bad>> {
-    let Some((first, depth)) = locate(grid) else {
+    let Some((first, depth)) = locate(grid, table) else {
         let names: Vec<&str> = table.iter().map(|c| c.printed).collect();
         return Err(vec![Bad {
             place: format!("{}!A1", grid.sheet),
@@ -72,7 +72,7 @@ pub fn find(grid: &Grid, table: &'static [Column], what: &Message) -> Result<Hea
     let mut ignored = Vec::new();
     let mut bad = Vec::new();
     for (c, heading) in headings(grid, first, depth).iter().enumerate() {
-        match column_of(heading) {
+        match column_of(heading, table) {
             Some(col) => match columns.iter().find(|(k, _)| k.key == col.key) {
                 Some(&(_, earlier)) => bad.push(Bad {
                     place: grid.place(first, c),

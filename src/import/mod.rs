@@ -10,6 +10,7 @@ pub mod grid;
 mod header;
 mod splice;
 mod values;
+mod zero;
 
 pub use grid::{Cell, Grid, column_letters};
 pub use values::excel_date;
@@ -21,20 +22,42 @@ use crate::text::Span;
 /// The tables a sheet can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Table {
+    /// 参考資料１・２.
     Costs(Part),
+    /// 先－１－２, the technologies with no case.
+    Zero(Part),
 }
 
 impl Table {
-    /// `A`, `B` (the cost tables, as the draft's keys name them, in either width or case) or 参考資料１・２; the
-    /// zero-case tables are not read yet.
+    /// `A`, `B` (the cost tables, as the draft's keys name them, in either width or case) or 参考資料１・２;
+    /// `zero-A`, `zero-B` or ０件Ａ・Ｂ (先－１－２).
     pub fn from_arg(s: &str) -> Option<Table> {
         let s = crate::model::read::normalize(s).to_uppercase();
-        let key = match s.as_str() {
-            "参考資料1" => "A",
-            "参考資料2" => "B",
-            other => other,
+        let s = s.replace(['_', ' '], "-");
+        let (zero, key) = match s.as_str() {
+            "参考資料1" => (false, "A"),
+            "参考資料2" => (false, "B"),
+            "0件A" | "ZERO-A" => (true, "A"),
+            "0件B" | "ZERO-B" => (true, "B"),
+            other => (false, other),
         };
-        Part::from_key(key).map(Table::Costs)
+        Part::from_key(key).map(if zero { Table::Zero } else { Table::Costs })
+    }
+
+    fn columns(self) -> &'static [columns::Column] {
+        match self {
+            Table::Costs(_) => &columns::COSTS,
+            Table::Zero(_) => &columns::ZERO,
+        }
+    }
+
+    /// The draft's section and key: `costs`, `A`.
+    fn place(self) -> (&'static str, &'static str) {
+        let (section, part) = match self {
+            Table::Costs(p) => ("costs", p),
+            Table::Zero(p) => ("zero_cases", p),
+        };
+        (section, if part == Part::A { "A" } else { "B" })
     }
 
     /// As the report names it: 「参考資料１（先進医療Ａの費用）」.
@@ -46,6 +69,14 @@ impl Table {
             Table::Costs(Part::B) => {
                 Message::new("参考資料２（先進医療Ｂの費用）", "reference table 2 (参考資料２, costs of category B)")
             }
+            Table::Zero(Part::A) => Message::new(
+                "先－１－２の先進医療Ａ（実施件数が０件の技術）",
+                "先－１－２, category A (technologies with no case)",
+            ),
+            Table::Zero(Part::B) => Message::new(
+                "先－１－２の先進医療Ｂ（実施件数が０件の技術）",
+                "先－１－２, category B (technologies with no case)",
+            ),
         }
     }
 }
@@ -63,39 +94,54 @@ pub struct Bad {
 pub struct Imported {
     /// The one edit: the table's old text and its new.
     pub edit: (Span, String),
+    /// Cost rows, or technologies with no case.
     pub rows: usize,
     pub total: bool,
+    /// The facilities of the technologies with no case.
+    pub facilities: usize,
     /// Headings that name no column of the table, with their places: not read.
     pub ignored: Vec<(String, String)>,
 }
 
-/// Whether a sheet has a header row of a table: which of a workbook's sheets to read.
-pub fn has_header(grid: &Grid) -> bool {
-    header::locate(grid).is_some()
+/// Whether a sheet has a header row of `table`: which of a workbook's sheets to read.
+pub fn has_header(grid: &Grid, table: Table) -> bool {
+    header::locate(grid, table.columns()).is_some()
 }
 
 /// Whether a sheet names `table` in its name or in the title rows above its header (「参考資料２」,
 /// 「【先進医療Ｂ】」): which sheet to read when several have a header.
 pub fn names_table(grid: &Grid, table: Table) -> bool {
-    let Table::Costs(part) = table;
-    let words: &[&str] = match part {
-        Part::A => &["参考資料1", "先進医療a"],
-        Part::B => &["参考資料2", "先進医療b"],
+    let names = |t: &str| match table {
+        Table::Costs(Part::A) => t.contains("参考資料1") || (t.contains("先進医療a") && !t.contains("0件")),
+        Table::Costs(Part::B) => t.contains("参考資料2") || (t.contains("先進医療b") && !t.contains("0件")),
+        Table::Zero(Part::A) => t.contains("0件a") || (t.contains("先進医療a") && t.contains("0件")),
+        Table::Zero(Part::B) => t.contains("0件b") || (t.contains("先進医療b") && t.contains("0件")),
     };
-    let titles = header::locate(grid).map_or(0, |(first, _)| first);
+    let titles = header::locate(grid, table.columns()).map_or(0, |(first, _)| first);
     let mut texts = vec![grid.sheet.clone()];
     texts.extend(grid.rows[..titles].iter().flatten().map(Cell::text));
-    texts.iter().any(|t| {
-        let t = columns::normalize_header(t);
-        words.iter().any(|w| t.contains(w))
-    })
+    texts.iter().any(|t| names(&columns::normalize_header(t)))
 }
+
+/// Writes a table read as the draft's value, for a key indented so many columns, with these line ends.
+type Writer = Box<dyn Fn(usize, &str) -> String>;
 
 /// The edit that puts `grid`'s table into `draft` as `table`, or every reason it cannot.
 pub fn import(draft: &str, grid: &Grid, table: Table) -> Result<Imported, Vec<Bad>> {
-    let Table::Costs(part) = table;
-    let header = header::find(grid, &columns::COSTS, &table.name())?;
-    let read = costs::read(grid, &header)?;
+    let header = header::find(grid, table.columns(), &table.name())?;
+    // What is read, how many items the new value must have, and how it is written.
+    let (block, items, facilities, total): (Writer, usize, usize, bool) = match table {
+        Table::Costs(_) => {
+            let read = costs::read(grid, &header)?;
+            let (n, total) = (read.rows.len(), read.total.is_some());
+            (Box::new(move |indent, eol| costs::yaml(&read, indent, eol)), n, 0, total)
+        }
+        Table::Zero(_) => {
+            let techs = zero::read(grid, &header)?;
+            let (n, f) = (techs.len(), zero::facilities(&techs));
+            (Box::new(move |indent, eol| zero::yaml(&techs, indent, eol)), n, f, false)
+        }
+    };
     let (tree, found) = crate::syntax::parse(draft);
     let (found, _) = found.into_parts();
     if found.iter().any(|d| d.severity == crate::diagnostics::Severity::Error) {
@@ -109,15 +155,12 @@ pub fn import(draft: &str, grid: &Grid, table: Table) -> Result<Imported, Vec<Ba
         }]);
     }
     let eol = if draft.contains("\r\n") { "\r\n" } else { "\n" };
-    let key = match part {
-        Part::A => "A",
-        Part::B => "B",
-    };
+    let (section, key) = table.place();
     let refuse = |problem: Message| vec![Bad { place: String::new(), text: String::new(), problem }];
-    let edit = splice::table_edit(draft, &tree, key, &|indent| costs::yaml(&read, indent, eol)).map_err(refuse)?;
+    let edit = splice::table_edit(draft, &tree, section, key, &|indent| block(indent, eol)).map_err(refuse)?;
     let mut after = draft.to_owned();
     after.replace_range(edit.0.start..edit.0.end, &edit.1);
-    if !holds(&tree, &after, key, read.rows.len()) {
+    if !holds(&tree, &after, table, items) {
         return Err(refuse(Message::new(
             format!(
                 "取り込むと下書きの形が崩れるため、書き込みませんでした。{}の書き方（「{{ }}」「~」「|」など）を、ほかの表と同じ形に直してから取り込んでください。",
@@ -129,13 +172,14 @@ pub fn import(draft: &str, grid: &Grid, table: Table) -> Result<Imported, Vec<Ba
             ),
         )));
     }
-    Ok(Imported { edit, rows: read.rows.len(), total: read.total.is_some(), ignored: header.ignored })
+    Ok(Imported { edit, rows: items, total, facilities, ignored: header.ignored })
 }
 
-/// Whether the draft after the edit still parses, holds the new table as `costs.<key>.rows` with `rows` items,
-/// and keeps every other section and table it had: the edit is checked, not trusted.
-fn holds(before: &crate::syntax::Tree, after: &str, key: &str, rows: usize) -> bool {
+/// Whether the draft after the edit still parses, holds the new table with `items` rows (cost rows, or
+/// technologies), and keeps every other section and table it had: the edit is checked, not trusted.
+fn holds(before: &crate::syntax::Tree, after: &str, table: Table, items: usize) -> bool {
     use crate::syntax::NodeKind;
+    let (section, key) = table.place();
     let (tree, found) = crate::syntax::parse(after);
     let (found, _) = found.into_parts();
     if found.iter().any(|d| d.severity == crate::diagnostics::Severity::Error) {
@@ -145,20 +189,25 @@ fn holds(before: &crate::syntax::Tree, after: &str, key: &str, rows: usize) -> b
         id.and_then(|id| t.entries(id))
             .map_or_else(Vec::new, |es| es.iter().filter_map(|e| t.scalar(e.key).map(str::to_owned)).collect())
     };
-    let costs_of = |t: &crate::syntax::Tree| t.root.and_then(|r| t.get(r, "costs")).map(|e| e.value);
+    let section_of = |t: &crate::syntax::Tree| t.root.and_then(|r| t.get(r, section)).map(|e| e.value);
     let (root_before, root_after) = (keys(before, before.root), keys(&tree, tree.root));
-    let (costs_before, costs_after) = (keys(before, costs_of(before)), keys(&tree, costs_of(&tree)));
+    let (tables_before, tables_after) = (keys(before, section_of(before)), keys(&tree, section_of(&tree)));
     let kept = |was: &[String], now: &[String], added: &str| {
         was.iter().all(|k| now.contains(k)) && now.iter().all(|k| k == added || was.contains(k))
     };
-    let table = costs_of(&tree).and_then(|c| tree.get(c, key)).map(|e| e.value);
-    let items = table.and_then(|t| tree.get(t, "rows")).and_then(|r| tree.items(r.value)).map(<[usize]>::len);
-    let rows_ok = match items {
-        Some(n) => n == rows,
-        // `rows: []` is a flow sequence of none.
-        None => rows == 0 && table.is_some_and(|t| tree.node(t).kind == NodeKind::Mapping),
+    let value = section_of(&tree).and_then(|c| tree.get(c, key)).map(|e| e.value);
+    let list = match table {
+        Table::Costs(_) => value.and_then(|t| tree.get(t, "rows")).map(|r| r.value),
+        Table::Zero(_) => value,
     };
-    kept(&root_before, &root_after, "costs") && kept(&costs_before, &costs_after, key) && rows_ok
+    let count = list.and_then(|l| tree.items(l)).map(<[usize]>::len);
+    let rows_ok = match (count, table) {
+        (Some(n), _) => n == items,
+        // `rows: []` is a flow sequence of none.
+        (None, Table::Costs(_)) => items == 0 && value.is_some_and(|t| tree.node(t).kind == NodeKind::Mapping),
+        (None, Table::Zero(_)) => false,
+    };
+    kept(&root_before, &root_after, section) && kept(&tables_before, &tables_after, key) && rows_ok
 }
 
 #[cfg(test)]
@@ -172,6 +221,9 @@ mod tests {
         {
             assert_eq!(Table::from_arg(arg), Some(Table::Costs(part)), "{arg}");
         }
+        assert_eq!(Table::from_arg("zero-A"), Some(Table::Zero(Part::A)));
+        assert_eq!(Table::from_arg("ZERO_b"), Some(Table::Zero(Part::B)));
+        assert_eq!(Table::from_arg("０件Ａ"), Some(Table::Zero(Part::A)));
         assert_eq!(Table::from_arg("C"), None);
         assert_eq!(Table::from_arg("参考資料3"), None);
     }

@@ -21,11 +21,12 @@ fn column(text: &str, offset: usize) -> usize {
     text[line_start(text, offset)..offset].chars().count()
 }
 
-/// The edit that writes `block(indent)` as the value of `costs.<part>`; `block` gives the value's lines for a
-/// key indented `indent` columns.
+/// The edit that writes `block(indent)` as the value of `<section>.<part>` (`costs.A`, `zero_cases.B`); `block`
+/// gives the value's lines for a key indented `indent` columns.
 pub fn table_edit(
     text: &str,
     tree: &Tree,
+    section: &str,
     part: &str,
     block: &dyn Fn(usize) -> String,
 ) -> Result<(Span, String), Message> {
@@ -36,11 +37,11 @@ pub fn table_edit(
             "the draft's top level is not a mapping of sections: nothing imported",
         )
     })?;
-    let Some(costs) = tree.get(root, "costs") else {
-        // No cost tables yet: a new section at the end.
+    let Some(costs) = tree.get(root, section) else {
+        // No such section yet: a new one at the end.
         let end = text.len();
         let sep = if text.is_empty() || text.ends_with('\n') { "" } else { eol };
-        return Ok((Span::new(end, end), format!("{sep}costs:{eol}  {part}:{eol}{}", block(2))));
+        return Ok((Span::new(end, end), format!("{sep}{section}:{eol}  {part}:{eol}{}", block(2))));
     };
     let costs_value = costs.value;
     let entries = tree.entries(costs_value).unwrap_or_default();

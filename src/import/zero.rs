@@ -1,0 +1,138 @@
+//! 先－１－２ from a sheet: one row per facility. A row with a 告示番号 starts a technology; a row whose 告示番号
+//! is blank (a merged cell read back) or repeats the one above (a CSV, which repeats a merged cell's value)
+//! continues it with another facility. Then the table as the draft writes it.
+
+use super::Bad;
+use super::grid::Grid;
+use super::header::Header;
+use super::values::value;
+use crate::diagnostics::Message;
+
+type Fields = Vec<(&'static str, String)>;
+
+/// A technology read: its own fields (notice, name, prior_cases) and its facilities' (name, reason, plan).
+#[derive(Debug, Default)]
+pub struct Technology {
+    pub fields: Fields,
+    pub facilities: Vec<Fields>,
+}
+
+/// Every technology below the header; every cell that cannot be read, at once.
+pub fn read(grid: &Grid, header: &Header) -> Result<Vec<Technology>, Vec<Bad>> {
+    let col = |key: &str| header.columns.iter().find(|(c, _)| c.key == key).map(|&(_, c)| c);
+    let mut out: Vec<Technology> = Vec::new();
+    let mut bad = Vec::new();
+    let mut last_notice = String::new();
+    for r in header.last_row + 1..grid.rows.len() {
+        let row = &grid.rows[r];
+        if row.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        let cell = |key: &str| col(key).map(|c| (c, grid.cell(r, c)));
+        let Some((nc, notice)) = cell("notice") else { continue };
+        let named = ["facility", "reason", "plan"].iter().any(|k| cell(k).is_some_and(|(_, c)| !c.is_empty()));
+        // Notes below the table (「※「-」は…」) fill the first cell only.
+        if !named && !notice.is_empty() && row.iter().filter(|c| !c.is_empty()).count() == 1 {
+            let t = notice.text();
+            if t.trim_start().starts_with('※') {
+                continue;
+            }
+        }
+        let continues = notice.is_empty() || (!out.is_empty() && notice.text().trim() == last_notice);
+        if !continues {
+            let mut t = Technology::default();
+            for key in ["notice", "name", "prior_cases"] {
+                let Some((c, v)) = cell(key) else { continue };
+                let read = match key {
+                    "prior_cases" => prior(v),
+                    _ => value(key, v),
+                };
+                match read {
+                    Ok(v) => t.fields.push((key, v)),
+                    Err(problem) => bad.push(Bad { place: grid.place(r, c), text: v.text(), problem }),
+                }
+            }
+            last_notice = notice.text().trim().to_owned();
+            out.push(t);
+        } else if out.is_empty() {
+            bad.push(Bad {
+                place: grid.place(r, nc),
+                text: String::new(),
+                problem: Message::new(
+                    "告示番号が空欄です。表の最初の行には告示番号を書いてください。",
+                    "no notice number: the table's first row needs one",
+                ),
+            });
+            continue;
+        }
+        if !named {
+            continue;
+        }
+        let mut facility = Vec::new();
+        for (key, field) in [("facility", "name"), ("reason", "reason"), ("plan", "plan")] {
+            let Some((c, v)) = cell(key) else { continue };
+            match value("name", v) {
+                Ok(text) => facility.push((field, text)),
+                Err(problem) => bad.push(Bad { place: grid.place(r, c), text: v.text(), problem }),
+            }
+        }
+        if let Some(t) = out.last_mut() {
+            t.facilities.push(facility);
+        }
+    }
+    if bad.is_empty() { Ok(out) } else { Err(bad) }
+}
+
+/// （参考） as the draft writes it: `0件`, `"-"`.
+fn prior(cell: &super::grid::Cell) -> Result<String, Message> {
+    match value("cases", cell)? {
+        v if v.starts_with('"') => Ok(v),
+        v => Ok(format!("{v}件")),
+    }
+}
+
+/// The list's value in the draft, its lines indented under a key at `indent` columns, each ended by `eol`.
+pub fn yaml(techs: &[Technology], indent: usize, eol: &str) -> String {
+    let pad = |n: usize| " ".repeat(indent + n);
+    if techs.is_empty() {
+        return format!("{}[]{eol}", pad(2));
+    }
+    let mut out = String::new();
+    for t in techs {
+        for (i, (key, v)) in t.fields.iter().enumerate() {
+            let lead = if i == 0 { format!("{}- ", pad(2)) } else { pad(4) };
+            out.push_str(&format!("{lead}{key}: {v}{eol}"));
+        }
+        if t.facilities.is_empty() {
+            out.push_str(&format!("{}facilities: []{eol}", pad(4)));
+            continue;
+        }
+        out.push_str(&format!("{}facilities:{eol}", pad(4)));
+        for f in &t.facilities {
+            for (i, (key, v)) in f.iter().enumerate() {
+                let lead = if i == 0 { format!("{}- ", pad(6)) } else { pad(8) };
+                out.push_str(&format!("{lead}{key}: {v}{eol}"));
+            }
+        }
+    }
+    out
+}
+
+/// The number of facilities read.
+pub fn facilities(techs: &[Technology]) -> usize {
+    techs.iter().map(|t| t.facilities.len()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::grid::Cell;
+
+    #[test]
+    fn the_prior_year_is_written_as_the_draft_writes_it() {
+        assert_eq!(prior(&Cell::Text("0件".into())).unwrap(), "0件");
+        assert_eq!(prior(&Cell::Number("5".into())).unwrap(), "5件");
+        assert_eq!(prior(&Cell::Text("－".into())).unwrap(), "\"-\"");
+        assert!(prior(&Cell::Text("五件".into())).is_err());
+    }
+}
