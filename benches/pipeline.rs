@@ -145,13 +145,16 @@ fn render_published(b: Bencher) {
 /// with formulas and notes, and zipped.
 #[divan::bench(args = [100, 10_000], sample_count = 10, sample_size = 1)]
 fn export_workbook(b: Bencher, rows: usize) {
-    let analysis = senshin_lint::analyze(&draft_text(rows, ERRORS.min(rows)));
-    b.bench(|| senshin_lint::export::workbook(black_box(&analysis), Lang::Ja).map(|w| w.len()));
+    let text = draft_text(rows, ERRORS.min(rows));
+    let analysis = senshin_lint::analyze(&text);
+    b.bench(|| senshin_lint::export::workbook(black_box(&analysis), &text, Lang::Ja).map(|w| w.len()));
 }
 
 /// The published report, from its text to the workbook: what `export` does, without the process.
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn export_published(b: Bencher) {
     let text = include_str!("../examples/r6/report.yaml");
-    b.bench(|| senshin_lint::export::workbook(&senshin_lint::analyze(black_box(text)), Lang::Ja).map(|w| w.len()));
+    b.bench(|| {
+        senshin_lint::export::workbook(&senshin_lint::analyze(black_box(text)), text, Lang::Ja).map(|w| w.len())
+    });
 }

@@ -229,3 +229,45 @@ fn libreoffice_recomputes_every_formula_to_the_linters_figures() {
     }
     assert!(checked.0 >= 32 && checked.1 >= 22, "{checked:?}");
 }
+
+/// The sheet `name` of the workbook at `path`, as rows of texts.
+fn sheet_rows(path: &Path, name: &str) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range.rows().map(|r| r.iter().map(ToString::to_string).collect()).collect()
+}
+
+#[test]
+fn every_finding_is_listed_with_a_link_to_its_cell_or_its_line_when_no_cell_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = export(dir.path());
+    let rows = sheet_rows(&book, "指摘");
+    assert_eq!(rows[0][0], "検査の指摘（エラー2件、警告3件）");
+    let places: Vec<&str> = rows[3..].iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(places, ["概要!E9", "過去５年間の実績!H8", "０件Ｂ!D13", "０件Ｂ!E13", "０件Ｂ!F15"]);
+    // A draft cut off mid-way: the syntax error has no cell, and is listed with its line.
+    let cut = dir.path().join("cut.yaml");
+    std::fs::write(&cut, &PUBLISHED[..PUBLISHED.len() / 2]).unwrap();
+    let out = dir.path().join("cut.xlsx");
+    let o = run(&["export", cut.to_str().unwrap(), "-o", out.to_str().unwrap(), "--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let rows = sheet_rows(&out, "指摘");
+    assert!(
+        rows[3][1] == "yaml-syntax" && rows[3][2].starts_with("下書きの") && rows[3][2].ends_with("行目"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn a_text_too_long_for_a_cell_is_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("long.yaml");
+    let long = PUBLISHED.replacen("患者の病変の状態が比較的安定していたため", &"あ".repeat(40_000), 1);
+    std::fs::write(&draft, &long).unwrap();
+    let o = run(&["export", draft.to_str().unwrap(), "--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("行目の文が長すぎる") && said.contains("０件Ａ!D4"), "{said}");
+    assert!(!dir.path().join("long.xlsx").exists());
+}

@@ -13,11 +13,11 @@ fn fail(m: Message, lang: Lang) -> ExitCode {
 }
 
 pub fn export(draft: &Path, output: Option<&Path>, config: Option<&Path>, lang: Lang) -> ExitCode {
-    let analysis = match analysed(draft, config) {
+    let (analysis, text) = match analysed(draft, config) {
         Ok(a) => a,
         Err(m) => return fail(m, lang),
     };
-    let bytes = match crate::export::workbook(&analysis, lang) {
+    let bytes = match crate::export::workbook(&analysis, &text, lang) {
         Ok(b) => b,
         Err(m) => return fail(m, lang),
     };

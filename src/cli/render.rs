@@ -32,13 +32,13 @@ pub struct Rendered {
 
 /// The draft read, decoded and analysed under its configuration as `check` reads it; or why it could not be
 /// read. What `render`, `preview` and `export` show.
-pub fn analysed(draft: &Path, config: Option<&Path>) -> Result<crate::Analysis, Message> {
+pub fn analysed(draft: &Path, config: Option<&Path>) -> Result<(crate::Analysis, String), Message> {
     let configs = Configs::new(config).map_err(|e| e.message())?;
     let config = configs.for_path(draft);
     let decoded = decode_owned(file::bytes(draft)?).map_err(|(e, _)| file::undecodable(draft, &e))?;
     let mut analysis = crate::analyze_with(&decoded.text, settings(config.as_deref()));
     analysis.diagnostics = with_encoding_warning(analysis.diagnostics, decoded.encoding, config.as_deref());
-    Ok(analysis)
+    Ok((analysis, decoded.text))
 }
 
 /// The draft analysed and laid out as the report; or why it could not be read. `render` writes it, `preview`
@@ -51,7 +51,7 @@ pub fn rendered(
     live: Option<u64>,
 ) -> Result<Rendered, Message> {
     let shown = typed(draft);
-    let analysis = analysed(draft, config)?;
+    let (analysis, _) = analysed(draft, config)?;
     let name = draft.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
     let html = page(&analysis, &Options { lang, publish, name, live });
     let count = |s: Severity| analysis.diagnostics.iter().filter(|d| d.severity == s).count();

@@ -52,9 +52,8 @@ fn sheets(analysis: &Analysis) -> Vec<Sheet> {
     out
 }
 
-/// Each diagnostic on the innermost cell whose span holds its start; the cell's marks, by sheet and cell.
-fn marks(analysis: &Analysis, sheets: &[Sheet], lang: Lang) -> Vec<Vec<Marks>> {
-    let mut out: Vec<Vec<Marks>> = sheets.iter().map(|s| s.cells.iter().map(|_| Marks::default()).collect()).collect();
+/// Each diagnostic's cell (sheet, cell), if it has one: the cell whose span holds the diagnostic's start.
+fn places(analysis: &Analysis, sheets: &[Sheet]) -> Vec<Option<(usize, usize)>> {
     // Cells by where their spans start: each is one value of the draft, so spans do not nest, and the cell
     // holding an offset is the last one starting at or before it.
     let mut spans: Vec<(crate::text::Span, usize, usize)> = sheets
@@ -63,23 +62,38 @@ fn marks(analysis: &Analysis, sheets: &[Sheet], lang: Lang) -> Vec<Vec<Marks>> {
         .flat_map(|(i, s)| s.cells.iter().enumerate().filter_map(move |(j, c)| c.span.map(|sp| (sp, i, j))))
         .collect();
     spans.sort_by_key(|(s, _, _)| (s.start, s.end));
-    for d in &analysis.diagnostics {
-        let at = d.span.start;
-        let before = spans.partition_point(|(s, _, _)| s.start <= at);
-        let found = spans[..before]
-            .iter()
-            .rev()
-            .take_while(|(s, _, _)| s.start == spans[before - 1].0.start)
-            .find(|(s, _, _)| at < s.end.max(s.start + 1))
-            .map(|&(s, i, j)| (i, j, s));
-        let Some((i, j, _)) = found else { continue };
+    analysis
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = d.span.start;
+            let before = spans.partition_point(|(s, _, _)| s.start <= at);
+            let (last, _, _) = *spans[..before].last()?;
+            spans[..before]
+                .iter()
+                .rev()
+                .take_while(|(s, _, _)| s.start == last.start)
+                .find(|(s, _, _)| at < s.end.max(s.start + 1))
+                .map(|&(_, i, j)| (i, j))
+        })
+        .collect()
+}
+
+fn severity_word(s: Severity, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => s.name_ja(),
+        Lang::En => s.as_str(),
+    }
+}
+
+/// Each cell's marks: the worst severity of its findings and their texts.
+fn marks(analysis: &Analysis, sheets: &[Sheet], places: &[Option<(usize, usize)>], lang: Lang) -> Vec<Vec<Marks>> {
+    let mut out: Vec<Vec<Marks>> = sheets.iter().map(|s| s.cells.iter().map(|_| Marks::default()).collect()).collect();
+    for (d, place) in analysis.diagnostics.iter().zip(places) {
+        let Some((i, j)) = *place else { continue };
         let m = &mut out[i][j];
         m.severity = Some(m.severity.map_or(d.severity, |s| s.min(d.severity)));
-        let word = match lang {
-            Lang::Ja => d.severity.name_ja(),
-            Lang::En => d.severity.as_str(),
-        };
-        let mut text = format!("【{word}】{}（{}）", d.message.get(lang), d.rule.name());
+        let mut text = format!("【{}】{}（{}）", severity_word(d.severity, lang), d.message.get(lang), d.rule.name());
         for n in &d.notes {
             text.push('\n');
             text.push_str(n.get(lang));
@@ -89,10 +103,88 @@ fn marks(analysis: &Analysis, sheets: &[Sheet], lang: Lang) -> Vec<Vec<Marks>> {
     out
 }
 
+/// 「指摘」: every finding, with a link to its cell, or its line in the draft when no cell shows it (a syntax
+/// error, a key the report does not have).
+fn findings(analysis: &Analysis, text: &str, sheets: &[Sheet], places: &[Option<(usize, usize)>], lang: Lang) -> Sheet {
+    let t = |ja: &'static str, en: &'static str| if lang == Lang::Ja { ja } else { en };
+    let mut s = Sheet::new(t("指摘", "Findings"), &[8.0, 22.0, 24.0, 70.0, 70.0]);
+    let title = crate::diagnostics::found(
+        analysis.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+        analysis.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+    );
+    let title = match lang {
+        Lang::Ja => format!("検査の指摘（{}）", title.ja),
+        Lang::En => format!("Findings ({})", title.en),
+    };
+    s.text(0, 0, title, sheet::Style::Title);
+    let heads =
+        [t("重大度", "Severity"), t("検査", "Rule"), t("場所", "Place"), t("内容", "Message"), t("説明", "Notes")];
+    for (c, h) in heads.iter().enumerate() {
+        s.text(2, c as u16, *h, sheet::Style::Head);
+    }
+    s.freeze = 3;
+    for (k, (d, place)) in analysis.diagnostics.iter().zip(places).enumerate() {
+        let row = 3 + k as u32;
+        s.text(row, 0, severity_word(d.severity, lang), sheet::Style::Center);
+        s.text(row, 1, d.rule.name(), sheet::Style::Center);
+        let at = match *place {
+            Some((i, j)) => {
+                let (sh, c) = (&sheets[i], &sheets[i].cells[j]);
+                let target = format!(
+                    "{}{}",
+                    sheet::sheet_ref(&sh.name).trim_end_matches('!'),
+                    format_args!("!{}", sheet::a1(c.row, c.col))
+                );
+                sheet::Value::Link { text: format!("{}!{}", sh.name, sheet::a1(c.row, c.col)), target }
+            }
+            None => {
+                let start = d.span.start.min(text.len());
+                let line = text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count() + 1;
+                sheet::Value::Text(match lang {
+                    Lang::Ja => format!("下書きの{line}行目"),
+                    Lang::En => format!("line {line} of the draft"),
+                })
+            }
+        };
+        s.put(row, 2, at, sheet::Style::Center, None);
+        s.text(row, 3, d.message.get(lang), sheet::Style::Wrap);
+        let notes: Vec<&str> = d.notes.iter().map(|n| n.get(lang)).collect();
+        s.text(row, 4, notes.join("\n"), sheet::Style::Wrap);
+    }
+    s
+}
+
+/// Excel's limit on a cell's text.
+const MAX_TEXT: usize = 32_767;
+
 /// The workbook's bytes, or why it could not be made.
-pub fn workbook(analysis: &Analysis, lang: Lang) -> Result<Vec<u8>, Message> {
-    let sheets = sheets(analysis);
-    let marks = marks(analysis, &sheets, lang);
+pub fn workbook(analysis: &Analysis, text: &str, lang: Lang) -> Result<Vec<u8>, Message> {
+    let mut sheets = sheets(analysis);
+    for s in &sheets {
+        for c in &s.cells {
+            if let sheet::Value::Text(t) = &c.value
+                && t.encode_utf16().count() > MAX_TEXT
+            {
+                let place = format!("{}!{}", s.name, sheet::a1(c.row, c.col));
+                let line = c.span.map_or(0, |sp| {
+                    text.as_bytes()[..sp.start.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+                });
+                return Err(Message::new(
+                    format!(
+                        "下書きの{line}行目の文が長すぎるため、ブックを作れませんでした（{place} に入る文が Excel の上限の32,767文字を超えます）。文を短くするか、分けてください。"
+                    ),
+                    format!(
+                        "the text on line {line} of the draft is too long for a workbook ({place} would exceed Excel's limit of 32,767 characters): shorten or split it"
+                    ),
+                ));
+            }
+        }
+    }
+    let places = places(analysis, &sheets);
+    let mut marks = marks(analysis, &sheets, &places, lang);
+    let list = findings(analysis, text, &sheets, &places, lang);
+    marks.push(list.cells.iter().map(|_| Marks::default()).collect());
+    sheets.push(list);
     write::xlsx(&sheets, &marks).map_err(|e| {
         Message::new(format!("ブックを作れませんでした（{e}）。"), format!("the workbook could not be made ({e})"))
     })
@@ -117,7 +209,7 @@ pub fn cells(analysis: &Analysis) -> Vec<Written> {
         for c in s.cells {
             let (shown, formula) = match c.value {
                 sheet::Value::Blank => (String::new(), None),
-                sheet::Value::Text(t) => (t, None),
+                sheet::Value::Text(t) | sheet::Value::Link { text: t, .. } => (t, None),
                 sheet::Value::Number(n, _) => (n.to_string(), None),
                 sheet::Value::Formula { formula, result, .. } => (result.clone(), Some((formula, result))),
             };

@@ -22,6 +22,11 @@ pub enum Value {
     Blank,
     Text(String),
     Number(f64, Num),
+    /// A link to another cell of the workbook (`'参考資料１'!E31`), shown as `text`.
+    Link {
+        text: String,
+        target: String,
+    },
     /// A formula and the value the linter computes for it (written as its cached result, for readers that do
     /// not calculate).
     Formula {

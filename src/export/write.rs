@@ -4,7 +4,7 @@
 use super::Marks;
 use super::sheet::{Num, Sheet, Style, Value};
 use crate::diagnostics::Severity;
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Formula, Note, Url, Workbook, Worksheet, XlsxError};
 
 /// A font every Japanese Windows has, and LibreOffice maps.
 const FONT: &str = "游ゴシック";
@@ -135,6 +135,9 @@ fn write_value(ws: &mut Worksheet, row: u32, col: u16, v: &Value, f: &Format) ->
         Value::Blank => ws.write_blank(row, col, f).map(|_| ()),
         Value::Text(t) => ws.write_string_with_format(row, col, t, f).map(|_| ()),
         Value::Number(n, _) => ws.write_number_with_format(row, col, *n, f).map(|_| ()),
+        Value::Link { text, target } => {
+            ws.write_url_with_format(row, col, Url::new(format!("internal:{target}")).set_text(text), f).map(|_| ())
+        }
         Value::Formula { formula, result, .. } => {
             ws.write_formula_with_format(row, col, Formula::new(formula).set_result(result), f).map(|_| ())
         }
