@@ -246,17 +246,27 @@ fn every_finding_is_listed_with_a_link_to_its_cell_or_its_line_when_no_cell_show
     assert_eq!(rows[0][0], "検査の指摘（エラー2件、警告3件）");
     let places: Vec<&str> = rows[3..].iter().map(|r| r[2].as_str()).collect();
     assert_eq!(places, ["概要!E9", "過去５年間の実績!H8", "０件Ｂ!D13", "０件Ｂ!E13", "０件Ｂ!F15"]);
-    // A draft cut off mid-way: the syntax error has no cell, and is listed with its line.
-    let cut = dir.path().join("cut.yaml");
-    std::fs::write(&cut, &PUBLISHED[..PUBLISHED.len() / 2]).unwrap();
-    let out = dir.path().join("cut.xlsx");
-    let o = run(&["export", cut.to_str().unwrap(), "-o", out.to_str().unwrap(), "--lang", "ja"]);
+    // A key the report does not have: its finding has no cell, and is listed with its line.
+    let odd = dir.path().join("odd.yaml");
+    std::fs::write(&odd, format!("{PUBLISHED}remarks: 備考\n")).unwrap();
+    let line = PUBLISHED.lines().count() + 1;
+    let out = dir.path().join("odd.xlsx");
+    let o = run(&["export", odd.to_str().unwrap(), "-o", out.to_str().unwrap(), "--lang", "ja"]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     let rows = sheet_rows(&out, "指摘");
-    assert!(
-        rows[3][1] == "yaml-syntax" && rows[3][2].starts_with("下書きの") && rows[3][2].ends_with("行目"),
-        "{rows:?}"
-    );
+    assert!(rows.iter().any(|r| r[1] == "schema" && r[2] == format!("下書きの{line}行目")), "{rows:?}");
+}
+
+#[test]
+fn a_draft_that_does_not_parse_is_refused_with_its_line_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.yaml");
+    std::fs::write(&cut, &PUBLISHED[..PUBLISHED.len() / 2]).unwrap();
+    let o = run(&["export", cut.to_str().unwrap(), "--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("行目に書き方の誤りがあり") && said.contains("ブックを作りませんでした"), "{said}");
+    assert!(!dir.path().join("cut.xlsx").exists());
 }
 
 #[test]
@@ -270,4 +280,36 @@ fn a_text_too_long_for_a_cell_is_named_and_nothing_is_written() {
     let said = String::from_utf8_lossy(&o.stderr);
     assert!(said.contains("行目の文が長すぎる") && said.contains("０件Ａ!D4"), "{said}");
     assert!(!dir.path().join("long.xlsx").exists());
+}
+
+#[test]
+fn a_printed_figure_the_formula_does_not_give_stands_beside_it_and_no_formula_reads_an_empty_or_unread_column() {
+    // ③ agrees with the stated 合計 but not with the rows: the formula gives the rows' sum, so the printed figure
+    // is kept beside it.
+    let draft =
+        PUBLISHED.replacen("cases: 175,505", "cases: 175,506", 1).replacen("patients: 175,505", "patients: 175,506", 1);
+    let beside: Vec<Written> = cells(&senshin_lint::analyze(&draft))
+        .into_iter()
+        .filter(|c| c.sheet == "概要" && (c.row, c.col) == (5, 4))
+        .collect();
+    assert_eq!(beside.len(), 1, "{beside:?}");
+    assert_eq!(beside[0].shown, "175506");
+    // No rows in 参考資料１, or a value that cannot be read: no formula over that column.
+    let empty_rows = {
+        let a = PUBLISHED.find("\n  A:\n    rows:\n").unwrap() + "\n  A:\n".len();
+        let total = a + PUBLISHED[a..].find("    total:").unwrap();
+        format!("{}    rows: []\n{}", &PUBLISHED[..a], &PUBLISHED[total..])
+    };
+    let unread = PUBLISHED.replacen("total_yen: 2,794,008,117", "total_yen: abc", 1);
+    for draft in [empty_rows, unread] {
+        let written = cells(&senshin_lint::analyze(&draft));
+        let over_a: Vec<&Written> = written
+            .iter()
+            .filter(|c| {
+                c.formula.as_ref().is_some_and(|(f, _)| f.contains("'参考資料１'!E") || f.starts_with("=SUM(E"))
+            })
+            .filter(|c| c.sheet != "参考資料２")
+            .collect();
+        assert!(over_a.is_empty(), "{over_a:?}");
+    }
 }

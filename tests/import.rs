@@ -354,3 +354,56 @@ fn a_zero_case_sheet_with_bad_cells_names_each_and_writes_nothing() {
     }
     assert_eq!(after, draft);
 }
+
+#[test]
+fn a_table_ending_in_unquoted_japanese_is_replaced_not_a_panic() {
+    // The list's last value unquoted, as `new`'s blank draft writes `plan: 未記入`: its last byte is inside a
+    // character.
+    let quoted = "plan: \"登録開始後、すでに2例が登録されており、今後さらなる登録患者増加が見込まれている。\"";
+    assert!(PUBLISHED.contains(quoted));
+    let draft = PUBLISHED.replacen(quoted, "plan: 未記入", 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(&path, &draft).unwrap();
+    let sheet = here("tests/fixtures/import/０件Ａ.csv");
+    let o = run(&["import", sheet.to_str().unwrap(), "--into", path.to_str().unwrap(), "--table", "zero-A"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&path).unwrap() == PUBLISHED);
+}
+
+#[test]
+fn a_row_without_a_notice_number_but_with_another_name_is_not_merged_into_the_technology_above() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("z.csv");
+    std::fs::write(
+        &sheet,
+        "告示番号,技術名,実施医療機関名,０件の理由,医療機関の今後の対応方針,（参考）前年度の実績\n\
+         4,技術甲,病院甲,理由,方針,0件\n\
+         ,技術乙,病院乙,理由,方針,3件\n",
+    )
+    .unwrap();
+    let path = dir.path().join("d.yaml");
+    let draft = zero_emptied("A");
+    std::fs::write(&path, &draft).unwrap();
+    let o = run(&[
+        "import",
+        sheet.to_str().unwrap(),
+        "--into",
+        path.to_str().unwrap(),
+        "--table",
+        "zero-A",
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("z!A3") && stderr(&o).contains("上の技術と違います"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), draft);
+    // An empty list with a comment stays as it is when the sheet has no technology.
+    std::fs::write(&sheet, "告示番号,技術名,実施医療機関名,０件の理由,医療機関の今後の対応方針,（参考）前年度の実績\n")
+        .unwrap();
+    let draft = zero_emptied("A").replacen("  A: []", "  A: []   # 今年度はなし", 1);
+    std::fs::write(&path, &draft).unwrap();
+    let o = run(&["import", sheet.to_str().unwrap(), "--into", path.to_str().unwrap(), "--table", "zero-A"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), draft);
+}

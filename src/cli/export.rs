@@ -22,6 +22,20 @@ pub fn export(draft: &Path, output: Option<&Path>, config: Option<&Path>, lang: 
         Err(m) => return fail(m, lang),
     };
     let out = output.map_or_else(|| draft.with_extension("xlsx"), Path::to_owned);
+    if out == Path::new("-") {
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        return match stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(
+                Message::new(
+                    format!("ブックを標準出力に書き出せません（{e}）。"),
+                    format!("cannot write the workbook to standard output ({e})"),
+                ),
+                lang,
+            ),
+        };
+    }
     let count = |s: Severity| analysis.diagnostics.iter().filter(|d| d.severity == s).count();
     let found = found(count(Severity::Error), count(Severity::Warning));
     let done = |shown: &str| {

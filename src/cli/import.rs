@@ -204,6 +204,24 @@ fn sheet_of(path: &Path, sheet: Option<&str>, table: Table) -> Result<Grid, Mess
         // None has a header: the first is read, and its missing header reported with its place.
         0 => first
             .ok_or_else(|| Message::new(format!("{shown} にシートがありません。"), format!("{shown} has no sheets"))),
+        // The one sheet with a header, unless it names the other part's table (「０件Ｂ」 for zero-A).
+        1 if crate::import::names_table(&with_header[0], table.other())
+            && !crate::import::names_table(&with_header[0], table) =>
+        {
+            let sheet = &with_header[0].sheet;
+            Err(Message::new(
+                format!(
+                    "{shown} の表のあるシートは「{sheet}」だけで、これは{}の表です。{}の表のあるファイルを指定するか、--sheet で読むシートを指定してください。",
+                    table.other().name().ja,
+                    table.name().ja
+                ),
+                format!(
+                    "the only sheet of {shown} with a table, {sheet}, holds {}: give a file with {}, or the sheet to read with --sheet",
+                    table.other().name().en,
+                    table.name().en
+                ),
+            ))
+        }
         1 => Ok(with_header.remove(0)),
         _ => {
             let mut named: Vec<Grid> =

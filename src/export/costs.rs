@@ -161,7 +161,8 @@ pub fn sheet(report: &Report, tree: &Tree, part: Part, table: &CostTable) -> (Sh
                 None => raw(tree, &path).map(|(t, span)| (None, Value::Text(t), span)),
             };
             let Some((v, shown, span)) = stated else { continue };
-            if table.rows.is_empty() {
+            if table.rows.is_empty() || sum.is_none() {
+                // No rows, or one the linter could not read: no formula would give this column's sum.
                 s.put(row, column(k), shown, Style::Figure, Some(span));
                 continue;
             }

@@ -35,18 +35,19 @@ fn sheets(analysis: &Analysis) -> Vec<Sheet> {
         if let Some(table) = report.costs.get(part) {
             let (s, r) = costs::sheet(report, &analysis.tree, part, table);
             tables.push(s);
-            rows[i] = Some(r);
+            // No formula reads a table without rows (its range would be the 合計 row itself).
+            rows[i] = Some(r).filter(|_| !table.rows.is_empty());
         }
     }
     let mut out = vec![
         summary::sheet(analysis, [rows[0].as_ref(), rows[1].as_ref()]),
-        pages::changes(report),
-        pages::history(report),
+        pages::changes(report, &analysis.tree),
+        pages::history(report, &analysis.tree),
     ];
     out.extend(tables);
     for part in Part::BOTH {
         if let Some(cases) = report.zero_cases.get(part) {
-            out.push(zero::sheet(report, part, cases));
+            out.push(zero::sheet(report, &analysis.tree, part, cases));
         }
     }
     out
@@ -98,7 +99,7 @@ fn marks(analysis: &Analysis, sheets: &[Sheet], places: &[Option<(usize, usize)>
             text.push('\n');
             text.push_str(n.get(lang));
         }
-        m.notes.push(text);
+        m.notes.push(fit(text));
     }
     out
 }
@@ -138,8 +139,7 @@ fn findings(analysis: &Analysis, text: &str, sheets: &[Sheet], places: &[Option<
                 sheet::Value::Link { text: format!("{}!{}", sh.name, sheet::a1(c.row, c.col)), target }
             }
             None => {
-                let start = d.span.start.min(text.len());
-                let line = text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count() + 1;
+                let line = line_of(text, d.span.start);
                 sheet::Value::Text(match lang {
                     Lang::Ja => format!("下書きの{line}行目"),
                     Lang::En => format!("line {line} of the draft"),
@@ -147,9 +147,9 @@ fn findings(analysis: &Analysis, text: &str, sheets: &[Sheet], places: &[Option<
             }
         };
         s.put(row, 2, at, sheet::Style::Center, None);
-        s.text(row, 3, d.message.get(lang), sheet::Style::Wrap);
+        s.text(row, 3, fit(d.message.get(lang).to_owned()), sheet::Style::Wrap);
         let notes: Vec<&str> = d.notes.iter().map(|n| n.get(lang)).collect();
-        s.text(row, 4, notes.join("\n"), sheet::Style::Wrap);
+        s.text(row, 4, fit(notes.join("\n")), sheet::Style::Wrap);
     }
     s
 }
@@ -157,8 +157,44 @@ fn findings(analysis: &Analysis, text: &str, sheets: &[Sheet], places: &[Option<
 /// Excel's limit on a cell's text.
 const MAX_TEXT: usize = 32_767;
 
+/// The line of the draft holding `offset`, from 1.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// A text of our own (a note, a finding's sentence) cut to what a cell holds; the draft's texts are never cut.
+fn fit(text: String) -> String {
+    if text.encode_utf16().count() <= MAX_TEXT {
+        return text;
+    }
+    let mut out = String::new();
+    let mut units = 0;
+    for c in text.chars() {
+        units += c.len_utf16();
+        if units > MAX_TEXT - 10 {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// The workbook's bytes, or why it could not be made.
 pub fn workbook(analysis: &Analysis, text: &str, lang: Lang) -> Result<Vec<u8>, Message> {
+    if !analysis.parsed {
+        // A draft that does not parse has tables read only in part: a workbook of them would look complete.
+        let at = analysis.diagnostics.iter().find(|d| d.rule == crate::diagnostics::RuleId::YamlSyntax);
+        let line = at.map_or(1, |d| line_of(text, d.span.start));
+        return Err(Message::new(
+            format!(
+                "下書きの{line}行目に書き方の誤りがあり、表を最後まで読み取れないため、ブックを作りませんでした。先に check で示される誤りを直してください。"
+            ),
+            format!(
+                "the draft has a syntax error on line {line}, so its tables cannot be read whole: no workbook written. Fix what check reports first."
+            ),
+        ));
+    }
     let mut sheets = sheets(analysis);
     for s in &sheets {
         for c in &s.cells {
@@ -166,9 +202,7 @@ pub fn workbook(analysis: &Analysis, text: &str, lang: Lang) -> Result<Vec<u8>, 
                 && t.encode_utf16().count() > MAX_TEXT
             {
                 let place = format!("{}!{}", s.name, sheet::a1(c.row, c.col));
-                let line = c.span.map_or(0, |sp| {
-                    text.as_bytes()[..sp.start.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
-                });
+                let line = c.span.map_or(0, |sp| line_of(text, sp.start));
                 return Err(Message::new(
                     format!(
                         "下書きの{line}行目の文が長すぎるため、ブックを作れませんでした（{place} に入る文が Excel の上限の32,767文字を超えます）。文を短くするか、分けてください。"

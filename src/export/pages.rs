@@ -1,14 +1,12 @@
 //! 技術数の推移 and 過去５年間の実績 as sheets of the figures as printed: counts as numbers, 「-」, the rounded
 //! amounts and shares in their printed forms (約99億円, 62.6%), periods in the era form.
 
+use super::raw::{Step, or_raw};
 use super::sheet::{Sheet, Style, Value, whole};
 use crate::model::Report;
-use crate::model::value::{Cell as Read, Spanned};
+use crate::model::value::Cell as Read;
+use crate::syntax::Tree;
 use crate::text::Span;
-
-fn count(f: &Option<Spanned<u64>>) -> Option<(Value, Span)> {
-    f.as_ref().map(|s| (whole(i128::from(s.value)), s.span))
-}
 
 fn put(s: &mut Sheet, row: u32, col: u16, v: Option<(Value, Span)>) {
     if let Some((value, span)) = v {
@@ -17,44 +15,50 @@ fn put(s: &mut Sheet, row: u32, col: u16, v: Option<(Value, Span)>) {
     }
 }
 
-pub fn changes(report: &Report) -> Sheet {
+pub fn changes(report: &Report, tree: &Tree) -> Sheet {
     let mut s = Sheet::new("技術数の推移", &[40.0, 14.0, 14.0, 14.0]);
     s.text(0, 0, "技術数の推移", Style::Title);
     for (c, h) in ["", "先進医療Ａ", "先進医療Ｂ", "計"].iter().enumerate() {
         s.text(2, c as u16, *h, Style::Head);
     }
     s.freeze = 3;
+    // The two counts of technologies are named by their dates, as the report names them: 「（令和５年６月30日現在）」.
+    let on = |d: Option<jiff::civil::Date>| {
+        d.map_or_else(String::new, |d| format!("（{}現在）", crate::model::read::era_text(d)))
+    };
+    let period = report.meta.period.as_ref().map(|p| p.value);
+    let before = period.and_then(|(start, _)| start.yesterday().ok());
     let labels = [
-        "①先進医療技術数（前年度末）",
-        "②新規承認技術数",
-        "③保険収載技術数",
-        "④実施取り下げ技術数",
-        "⑤削除技術数",
-        "⑥先進医療技術数（本年度末）",
-        "⑦総括報告書受理数",
+        format!("①先進医療技術数{}", on(before)),
+        "②新規承認技術数".to_owned(),
+        "③保険収載技術数".to_owned(),
+        "④実施取り下げ技術数".to_owned(),
+        "⑤削除技術数".to_owned(),
+        format!("⑥先進医療技術数{}", on(period.map(|p| p.1))),
+        "⑦総括報告書受理数".to_owned(),
     ];
-    for (i, l) in labels.iter().enumerate() {
-        s.text(3 + i as u32, 0, *l, Style::Label);
+    for (i, l) in labels.into_iter().enumerate() {
+        s.text(3 + i as u32, 0, l, Style::Label);
     }
     let c = &report.changes;
-    for (j, col) in [c.a.as_ref(), c.b.as_ref(), c.total.as_ref()].into_iter().enumerate() {
+    for (j, (key, col)) in
+        [("A", c.a.as_ref()), ("B", c.b.as_ref()), ("total", c.total.as_ref())].into_iter().enumerate()
+    {
         let Some(col) = col else { continue };
         let fields = [
-            &col.previous,
-            &col.approved,
-            &col.insured,
-            &col.withdrawn,
-            &col.deleted,
-            &col.current,
-            &col.final_reports,
+            ("previous", &col.previous),
+            ("approved", &col.approved),
+            ("insured", &col.insured),
+            ("withdrawn", &col.withdrawn),
+            ("deleted", &col.deleted),
+            ("current", &col.current),
+            ("final_reports", &col.final_reports),
         ];
-        for (i, f) in fields.into_iter().enumerate() {
-            let v = f.as_ref().map(|s| {
-                let v = match s.value {
-                    Read::Value(n) => whole(i128::from(n)),
-                    _ => Value::Text("-".into()),
-                };
-                (v, s.span)
+        for (i, (field, f)) in fields.into_iter().enumerate() {
+            let path = [Step::Key("changes"), Step::Key(key), Step::Key(field)];
+            let v = or_raw(f, tree, &path, |c| match c {
+                Read::Value(n) => whole(i128::from(*n)),
+                _ => Value::Text("-".into()),
             });
             put(&mut s, 3 + i as u32, 1 + j as u16, v);
         }
@@ -62,7 +66,7 @@ pub fn changes(report: &Report) -> Sheet {
     s
 }
 
-pub fn history(report: &Report) -> Sheet {
+pub fn history(report: &Report, tree: &Tree) -> Sheet {
     let mut s = Sheet::new("過去５年間の実績", &[34.0, 8.0, 8.0, 12.0, 12.0, 14.0, 14.0, 14.0, 12.0]);
     s.text(0, 0, "＜　過去５年間の実績　＞", Style::Title);
     let heads = [
@@ -82,16 +86,25 @@ pub fn history(report: &Report) -> Sheet {
     s.freeze = 3;
     for (i, r) in report.history.iter().enumerate() {
         let row = 3 + i as u32;
-        let text = |t: String, span: Span| Some((Value::Text(t), span));
-        put(&mut s, row, 0, r.period.as_ref().and_then(|p| text(crate::model::places::period(p.value), p.span)));
-        put(&mut s, row, 1, count(&r.months));
-        put(&mut s, row, 2, count(&r.technologies));
-        put(&mut s, row, 3, count(&r.facilities));
-        put(&mut s, row, 4, count(&r.patients));
-        for (c, a) in [(5, &r.total_cost), (6, &r.insured_cost), (7, &r.advanced_cost)] {
-            put(&mut s, row, c, a.as_ref().and_then(|a| text(a.value.to_string(), a.span)));
+        let path = |field: &'static str| [Step::Key("history"), Step::Item(i), Step::Key(field)];
+        let text = |t: String| Value::Text(t);
+        put(&mut s, row, 0, or_raw(&r.period, tree, &path("period"), |p| text(crate::model::places::period(*p))));
+        for (c, field, f) in [
+            (1, "months", &r.months),
+            (2, "technologies", &r.technologies),
+            (3, "facilities", &r.facilities),
+            (4, "patients", &r.patients),
+        ] {
+            put(&mut s, row, c, or_raw(f, tree, &path(field), |n| whole(i128::from(*n))));
         }
-        put(&mut s, row, 8, r.advanced_ratio.as_ref().and_then(|d| text(format!("{}%", d.value), d.span)));
+        for (c, field, a) in [
+            (5, "total_cost", &r.total_cost),
+            (6, "insured_cost", &r.insured_cost),
+            (7, "advanced_cost", &r.advanced_cost),
+        ] {
+            put(&mut s, row, c, or_raw(a, tree, &path(field), |a| text(a.to_string())));
+        }
+        put(&mut s, row, 8, or_raw(&r.advanced_ratio, tree, &path("advanced_ratio"), |d| text(format!("{d}%"))));
     }
     s
 }

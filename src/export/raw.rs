@@ -22,3 +22,16 @@ pub fn raw(tree: &Tree, path: &[Step]) -> Option<(String, Span)> {
     let s = tree.scalar(id)?;
     (!tree.is_null(id)).then(|| (s.to_owned(), tree.span(id)))
 }
+
+/// A field as the model read it, shown by `show`; else the draft's text there, if any.
+pub fn or_raw<T>(
+    field: &Option<crate::model::value::Spanned<T>>,
+    tree: &Tree,
+    path: &[Step],
+    show: impl Fn(&T) -> super::sheet::Value,
+) -> Option<(super::sheet::Value, Span)> {
+    match field {
+        Some(f) => Some((show(&f.value), f.span)),
+        None => raw(tree, path).map(|(t, span)| (super::sheet::Value::Text(t), span)),
+    }
+}

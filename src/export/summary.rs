@@ -4,6 +4,7 @@
 //! figure stands beside it, in its own column, with the finding on it.
 
 use super::costs::Rows;
+use super::raw::{Step, raw};
 use super::sheet::{Num, Sheet, Style, Value, a1, whole};
 use crate::Analysis;
 use crate::checks::facts;
@@ -42,12 +43,25 @@ fn printed_amount(a: &Amount) -> Value {
     Value::Text(a.to_string())
 }
 
+/// A decimal as a spreadsheet reads a number: `1011.2`, never grouped.
+fn plain(d: Decimal) -> String {
+    d.to_string().replace(',', "")
+}
+
+/// A printed figure: what the sheet shows, where the draft holds it, and the number it states (none when the
+/// draft's text could not be read as one).
+type Printed = (Value, Span, Option<String>);
+
 pub fn sheet(analysis: &Analysis, tables: [Option<&Rows>; 2]) -> Sheet {
     let report = &analysis.report;
+    let tree = &analysis.tree;
     let r = report.meta.rounding;
     let mut s = Sheet::new("概要", &[40.0, 16.0, 16.0, 16.0, 18.0, 18.0, 18.0]);
-    let period = report.meta.period.as_ref().map(|p| crate::model::places::period(p.value)).unwrap_or_default();
-    s.text(0, 0, format!("先－１－１　実績の概要（{period}）"), Style::Title);
+    let title = match report.meta.period.as_ref() {
+        Some(p) => format!("先－１－１　実績の概要（{}）", crate::model::places::period(p.value)),
+        None => "先－１－１　実績の概要".to_owned(),
+    };
+    s.text(0, 0, title, Style::Title);
     let heads = [
         "",
         "先進医療Ａ",
@@ -70,7 +84,7 @@ pub fn sheet(analysis: &Analysis, tables: [Option<&Rows>; 2]) -> Sheet {
     {
         s.text(YEN + i as u32, 0, format!("{label}（円）"), Style::Label);
     }
-    s.text(YEN + 4, 0, "※ ①は費用の表に載っている技術の数（枝番は1技術）、②は報告書に記載の数です。", Style::Note);
+    s.text(YEN + 4, 0, "※①は費用の表に載っている技術の数（枝番は1技術）、②は報告書に記載の数です。", Style::Note);
 
     let sums_of = |part: Part| -> Option<Sums> {
         let table = report.costs.get(part)?;
@@ -83,7 +97,7 @@ pub fn sheet(analysis: &Analysis, tables: [Option<&Rows>; 2]) -> Sheet {
             technologies,
         })
     };
-    let (a, b) = (sums_of(Part::A), sums_of(Part::B));
+    let (a, b) = (sums_of(Part::A).filter(|_| tables[0].is_some()), sums_of(Part::B).filter(|_| tables[1].is_some()));
     let both = a.zip(b).map(|(a, b)| Sums {
         total_yen: add(a.total_yen, b.total_yen),
         advanced_yen: add(a.advanced_yen, b.advanced_yen),
@@ -91,12 +105,13 @@ pub fn sheet(analysis: &Analysis, tables: [Option<&Rows>; 2]) -> Sheet {
         technologies: add(a.technologies, b.technologies),
     });
     let columns = [
-        (Column::A, report.summary.a.as_ref(), a, tables[0]),
-        (Column::B, report.summary.b.as_ref(), b, tables[1]),
-        (Column::Total, report.summary.total.as_ref(), both, None),
+        (Column::A, "A", report.summary.a.as_ref(), a, tables[0]),
+        (Column::B, "B", report.summary.b.as_ref(), b, tables[1]),
+        (Column::Total, "total", report.summary.total.as_ref(), both, None),
     ];
-    for (c, (column, printed, sums, rows)) in columns.into_iter().enumerate() {
+    for (c, (column, key, printed, sums, rows)) in columns.into_iter().enumerate() {
         let col = 1 + c as u16;
+        let sums = sums.unwrap_or_default();
         // Formulas of 計 add Ａ and Ｂ on this sheet; those of Ａ and Ｂ read their table.
         let from = |row: u32, rows_formula: &dyn Fn(&Rows) -> String| -> Option<String> {
             match column {
@@ -104,72 +119,57 @@ pub fn sheet(analysis: &Analysis, tables: [Option<&Rows>; 2]) -> Sheet {
                 _ => rows.map(rows_formula),
             }
         };
-        let sums = match column {
-            Column::Total if tables.iter().any(Option::is_none) => None,
-            _ => sums.filter(|_| column == Column::Total || rows.is_some()),
-        };
-        let Some(sums) = sums else {
-            if let Some(p) = printed {
-                printed_column(&mut s, col, p);
-            }
-            continue;
+        let formula = |f: Option<String>, result: Option<String>, num: Num| -> Option<Value> {
+            // No formula over a column with a cell the linter could not read: it would sum the others silently.
+            Some(Value::Formula { formula: format!("={}", f?), result: result?, num })
         };
         let insured = sums.total_yen.zip(sums.advanced_yen).map(|(t, a)| t - a);
         let yen_rows = [
             (from(YEN, &|t| format!("{}-{}", t.sum("total_yen"), t.sum("advanced_yen"))), insured),
             (from(YEN + 1, &|t| t.sum("advanced_yen")), sums.advanced_yen),
-            (Some(format!("{}+{}", a1(YEN, col), a1(YEN + 1, col))), sums.total_yen),
+            (
+                Some(format!("{}+{}", a1(YEN, col), a1(YEN + 1, col))),
+                insured.zip(sums.advanced_yen).map(|(i, a)| i + a),
+            ),
         ];
-        for (i, (formula, result)) in yen_rows.into_iter().enumerate() {
-            if let Some(f) = formula {
-                let result = result.map(|n| n.to_string()).unwrap_or_default();
-                s.put(
-                    YEN + i as u32,
-                    col,
-                    Value::Formula { formula: format!("={f}"), result, num: Num::Grouped },
-                    Style::Figure,
-                    None,
-                );
+        for (i, (f, result)) in yen_rows.into_iter().enumerate() {
+            if let Some(v) = formula(f, result.map(|n| n.to_string()), Num::Grouped) {
+                s.put(YEN + i as u32, col, v, Style::Figure, None);
             }
         }
         let empty = SummaryColumn::default();
         let p = printed.unwrap_or(&empty);
-        // ①: the count the cost tables give; ②: as printed.
-        let technologies = sums.technologies.map(|n| match column {
-            Column::Total => Value::Formula {
-                formula: format!("={}+{}", a1(ITEMS, 1), a1(ITEMS, 2)),
-                result: n.to_string(),
-                num: Num::Grouped,
-            },
-            _ => whole(n),
-        });
-        place(&mut s, analysis, col, SummaryItem::Technologies, p.technologies.as_ref().map(count), technologies);
-        if let Some(f) = &p.facilities {
-            s.put(ITEMS + 1, col, whole(i128::from(f.value)), Style::Figure, Some(f.span));
+        let path = |field: &'static str| [Step::Key("summary"), Step::Key(key), Step::Key(field)];
+        let count = |f: &Option<Spanned<u64>>, field: &'static str| -> Option<Printed> {
+            printed_or_raw(f, tree, &path(field), |n| (whole(i128::from(*n)), n.to_string()))
+        };
+        // ①: the count the cost tables give (計: Ａ + Ｂ); ②: as printed.
+        let technologies = match column {
+            Column::Total => formula(
+                Some(format!("{}+{}", a1(ITEMS, 1), a1(ITEMS, 2))),
+                sums.technologies.map(|n| n.to_string()),
+                Num::Grouped,
+            ),
+            _ => sums.technologies.map(whole),
         }
-        let cases = from(ITEMS + 2, &|t| t.sum("cases")).map(|f| Value::Formula {
-            formula: format!("={f}"),
-            result: sums.cases.map(|n| n.to_string()).unwrap_or_default(),
-            num: Num::Grouped,
-        });
-        place(&mut s, analysis, col, SummaryItem::Patients, p.patients.as_ref().map(count), cases);
+        .map(|v| (v, sums.technologies.map(|n| n.to_string()).unwrap_or_default()));
+        place(&mut s, col, SummaryItem::Technologies, count(&p.technologies, "technologies"), technologies);
+        place(&mut s, col, SummaryItem::Facilities, count(&p.facilities, "facilities"), None);
+        let cases = sums.cases.map(|n| n.to_string());
+        let patients = formula(from(ITEMS + 2, &|t| t.sum("cases")), cases.clone(), Num::Grouped).zip(cases);
+        place(&mut s, col, SummaryItem::Patients, count(&p.patients, "patients"), patients);
         let amounts = [
-            (SummaryItem::Insured, &p.insured_cost, YEN, insured),
-            (SummaryItem::Advanced, &p.advanced_cost, YEN + 1, sums.advanced_yen),
-            (SummaryItem::Total, &p.total_cost, YEN + 2, sums.total_yen),
+            (SummaryItem::Insured, &p.insured_cost, "insured_cost", YEN, insured),
+            (SummaryItem::Advanced, &p.advanced_cost, "advanced_cost", YEN + 1, sums.advanced_yen),
+            (SummaryItem::Total, &p.total_cost, "total_cost", YEN + 2, sums.total_yen),
         ];
-        for (item, printed, yen_row, yen) in amounts {
+        for (item, printed, field, yen_row, yen) in amounts {
             let (exp, scale) = printed.as_ref().map_or((8, 1), |a| (a.value.exp, a.value.value.scale));
             let x = format!("{}/10^{exp}", a1(yen_row, col));
-            let result =
-                yen.map(|y| Decimal::round(Q::new(y, 10i128.pow(exp)), scale, r).to_string()).unwrap_or_default();
-            let formula = Value::Formula {
-                formula: format!("={}", round(r, &x, scale)),
-                result,
-                num: Num::Amount { exp, scale },
-            };
-            let shown = printed.as_ref().map(|a| (printed_amount(&a.value), a.span));
-            place(&mut s, analysis, col, item, shown, Some(formula));
+            let result = yen.map(|y| plain(Decimal::round(Q::new(y, 10i128.pow(exp)), scale, r)));
+            let computed = formula(Some(round(r, &x, scale)), result.clone(), Num::Amount { exp, scale }).zip(result);
+            let shown = printed_or_raw(printed, tree, &path(field), |a| (printed_amount(a), plain(a.value)));
+            place(&mut s, col, item, shown, computed);
         }
         let scale = p.advanced_ratio.as_ref().map_or(1, |d| d.value.scale);
         let x = format!("{}/{}*100", a1(YEN + 1, col), a1(YEN + 2, col));
@@ -177,67 +177,53 @@ pub fn sheet(analysis: &Analysis, tables: [Option<&Rows>; 2]) -> Sheet {
             .advanced_yen
             .zip(sums.total_yen)
             .filter(|&(_, t)| t != 0)
-            .map(|(a, t)| Decimal::round(Q::new(a * 100, t), scale, r).to_string())
-            .unwrap_or_default();
-        let ratio = Value::Formula { formula: format!("={}", round(r, &x, scale)), result, num: Num::Percent(scale) };
-        let shown = p.advanced_ratio.as_ref().map(|d| (Value::Text(format!("{}%", d.value)), d.span));
-        place(&mut s, analysis, col, SummaryItem::Ratio, shown, Some(ratio));
+            .map(|(a, t)| plain(Decimal::round(Q::new(a * 100, t), scale, r)));
+        let ratio = formula(Some(round(r, &x, scale)), result.clone(), Num::Percent(scale)).zip(result);
+        let shown = printed_or_raw(&p.advanced_ratio, tree, &path("advanced_ratio"), |d| {
+            (Value::Text(format!("{d}%")), plain(*d))
+        });
+        place(&mut s, col, SummaryItem::Ratio, shown, ratio);
     }
     s
 }
 
-fn count(f: &Spanned<u64>) -> (Value, Span) {
-    (whole(i128::from(f.value)), f.span)
+/// A printed figure as the model read it, with the number it states; else the draft's text there.
+fn printed_or_raw<T>(
+    f: &Option<Spanned<T>>,
+    tree: &crate::syntax::Tree,
+    path: &[Step],
+    show: impl Fn(&T) -> (Value, String),
+) -> Option<Printed> {
+    match f {
+        Some(f) => {
+            let (v, key) = show(&f.value);
+            Some((v, f.span, Some(key)))
+        }
+        None => raw(tree, path).map(|(t, span)| (Value::Text(t), span, None)),
+    }
 }
 
-/// One item of one column: the formula (or the count) in its column, and the printed figure beside it when the
-/// linter finds it differs, with the span (and so the finding) on the printed figure; the printed figure alone
-/// when nothing is computed.
-fn place(
-    s: &mut Sheet,
-    analysis: &Analysis,
-    col: u16,
-    item: SummaryItem,
-    printed: Option<(Value, Span)>,
-    computed: Option<Value>,
-) {
+/// One item of one column: what the cost tables give (a formula, or ①'s count) in its column, and the printed
+/// figure beside it, with its span (and so its finding), when it states another number or none that can be
+/// read; the printed figure alone when nothing is computed.
+fn place(s: &mut Sheet, col: u16, item: SummaryItem, printed: Option<Printed>, computed: Option<(Value, String)>) {
     let row = ITEMS + SummaryItem::ALL.iter().position(|i| *i == item).unwrap_or(0) as u32;
-    let Some(computed) = computed else {
-        if let Some((v, span)) = printed {
+    let Some((computed, value)) = computed else {
+        if let Some((v, span, _)) = printed {
             s.put(row, col, v, Style::Figure, Some(span));
         }
         return;
     };
-    let differs =
-        printed.as_ref().is_some_and(|(_, span)| analysis.figures.iter().any(|f| f.span == *span && f.differs));
     match printed {
-        Some((v, span)) if differs => {
+        Some((v, span, states)) if states.as_deref() != Some(value.as_str()) => {
             s.put(row, col, computed, Style::Figure, None);
             s.put(row, col + 3, v, Style::Figure, Some(span));
         }
-        Some((_, span)) => {
+        Some((_, span, _)) => {
             s.put(row, col, computed, Style::Figure, Some(span));
         }
         None => {
             s.put(row, col, computed, Style::Figure, None);
         }
-    }
-}
-
-/// A column the cost tables give nothing for: the figures as printed.
-fn printed_column(s: &mut Sheet, col: u16, p: &SummaryColumn) {
-    let counts = [(0, &p.technologies), (1, &p.facilities), (2, &p.patients)];
-    for (i, f) in counts {
-        if let Some(f) = f {
-            s.put(ITEMS + i, col, whole(i128::from(f.value)), Style::Figure, Some(f.span));
-        }
-    }
-    for (i, f) in [(3, &p.insured_cost), (4, &p.advanced_cost), (5, &p.total_cost)] {
-        if let Some(f) = f {
-            s.put(ITEMS + i, col, printed_amount(&f.value), Style::Figure, Some(f.span));
-        }
-    }
-    if let Some(d) = &p.advanced_ratio {
-        s.put(ITEMS + 6, col, Value::Text(format!("{}%", d.value)), Style::Figure, Some(d.span));
     }
 }

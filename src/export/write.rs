@@ -9,12 +9,9 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Formula, Note, U
 /// A font every Japanese Windows has, and LibreOffice maps.
 const FONT: &str = "游ゴシック";
 
+/// The unit an amount is printed in, as the model names it: 億円, 百万円, 万円, 円.
 fn unit(exp: u32) -> &'static str {
-    match exp {
-        8 => "億円",
-        4 => "万円",
-        _ => "円",
-    }
+    crate::model::Amount { value: crate::model::Decimal { mantissa: 0, scale: 0 }, exp, approx: false }.unit()
 }
 
 /// `0.0` for one place.
@@ -98,7 +95,7 @@ fn sheet(ws: &mut Worksheet, s: &Sheet, marks: &[Marks]) -> Result<(), XlsxError
             write_value(ws, row, col, &cell.value, &f)?;
         }
         if !m.notes.is_empty() {
-            let note = Note::new(m.notes.join("\n\n"))
+            let note = Note::new(super::fit(m.notes.join("\n\n")))
                 .set_author("senshin-lint")
                 .add_author_prefix(false)
                 .set_width(360)

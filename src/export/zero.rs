@@ -1,6 +1,7 @@
 //! 先－１－２ as sheets: one row per facility, the technology's cells (告示番号, 技術名, （参考）) merged over its
 //! facilities' rows as printed; `import` reads a merged cell back blank and continues the technology above.
 
+use super::raw::{Step, or_raw};
 use super::sheet::{Sheet, Style, Value};
 use crate::model::value::Cell as Read;
 use crate::model::{Part, Report, ZeroCase};
@@ -34,7 +35,8 @@ pub fn head(report: &Report, part: Part) -> [String; 6] {
     ]
 }
 
-pub fn sheet(report: &Report, part: Part, cases: &[ZeroCase]) -> Sheet {
+pub fn sheet(report: &Report, tree: &crate::syntax::Tree, part: Part, cases: &[ZeroCase]) -> Sheet {
+    let key = if part == Part::A { "A" } else { "B" };
     let mut s = Sheet::new(sheet_name(part), &[6.0, 30.0, 20.0, 44.0, 44.0, 16.0]);
     let title = match part {
         Part::A => "【先進医療Ａ】",
@@ -47,7 +49,8 @@ pub fn sheet(report: &Report, part: Part, cases: &[ZeroCase]) -> Sheet {
     s.freeze = 3;
     let mut row = 3;
     let mut dash = false;
-    for z in cases {
+    for (k, z) in cases.iter().enumerate() {
+        let path = |field: &'static str| [Step::Key("zero_cases"), Step::Key(key), Step::Item(k), Step::Key(field)];
         let rows = z.facilities.len().max(1) as u32;
         let last = row + rows - 1;
         let mut lead = |col: u16, v: Option<(Value, crate::text::Span)>, style: Style| {
@@ -57,22 +60,29 @@ pub fn sheet(report: &Report, part: Part, cases: &[ZeroCase]) -> Sheet {
                 c.merge_to = Some((last, col));
             }
         };
-        lead(0, z.notice.as_ref().map(|n| (Value::Text(n.value.to_string()), n.span)), Style::Center);
-        lead(1, z.name.as_ref().map(|n| (Value::Text(n.value.clone()), n.span)), Style::Wrap);
-        let prior = z.prior_cases.as_ref().map(|c| {
-            let text = match c.value {
+        lead(0, or_raw(&z.notice, tree, &path("notice"), |n| Value::Text(n.to_string())), Style::Center);
+        lead(1, or_raw(&z.name, tree, &path("name"), |n| Value::Text(n.clone())), Style::Wrap);
+        let prior = or_raw(&z.prior_cases, tree, &path("prior_cases"), |c| {
+            Value::Text(match c {
                 Read::Value(n) => format!("{n}件"),
                 _ => "-".to_owned(),
-            };
-            (Value::Text(text), c.span)
+            })
         });
         dash |= z.prior_cases.as_ref().is_some_and(|c| c.value == Read::Dash);
         lead(5, prior, Style::Center);
         for (j, f) in z.facilities.iter().enumerate() {
             let r = row + j as u32;
-            for (col, t) in [(2, &f.name), (3, &f.reason), (4, &f.plan)] {
-                if let Some(t) = t {
-                    s.put(r, col, Value::Text(t.value.clone()), Style::Wrap, Some(t.span));
+            for (col, field, t) in [(2, "name", &f.name), (3, "reason", &f.reason), (4, "plan", &f.plan)] {
+                let path = [
+                    Step::Key("zero_cases"),
+                    Step::Key(key),
+                    Step::Item(k),
+                    Step::Key("facilities"),
+                    Step::Item(j),
+                    Step::Key(field),
+                ];
+                if let Some((v, span)) = or_raw(t, tree, &path, |t| Value::Text(t.clone())) {
+                    s.put(r, col, v, Style::Wrap, Some(span));
                 }
             }
         }

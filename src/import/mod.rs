@@ -47,7 +47,17 @@ impl Table {
     fn columns(self) -> &'static [columns::Column] {
         match self {
             Table::Costs(_) => &columns::COSTS,
-            Table::Zero(_) => &columns::ZERO,
+            Table::Zero(Part::A) => &columns::ZERO,
+            Table::Zero(Part::B) => &columns::ZERO_B,
+        }
+    }
+
+    /// The same kind of table of the other part: which a sheet must not be taken for.
+    pub fn other(self) -> Table {
+        let flip = |p: Part| if p == Part::A { Part::B } else { Part::A };
+        match self {
+            Table::Costs(p) => Table::Costs(flip(p)),
+            Table::Zero(p) => Table::Zero(flip(p)),
         }
     }
 
@@ -70,12 +80,12 @@ impl Table {
                 Message::new("参考資料２（先進医療Ｂの費用）", "reference table 2 (参考資料２, costs of category B)")
             }
             Table::Zero(Part::A) => Message::new(
-                "先－１－２の先進医療Ａ（実施件数が０件の技術）",
-                "先－１－２, category A (technologies with no case)",
+                "先－１－２【先進医療Ａ】（実施件数が０件の技術）",
+                "the zero-case table (先－１－２【先進医療Ａ】)",
             ),
             Table::Zero(Part::B) => Message::new(
-                "先－１－２の先進医療Ｂ（実施件数が０件の技術）",
-                "先－１－２, category B (technologies with no case)",
+                "先－１－２【先進医療Ｂ】（実施件数が０件の技術）",
+                "the zero-case table (先－１－２【先進医療Ｂ】)",
             ),
         }
     }
@@ -157,6 +167,11 @@ pub fn import(draft: &str, grid: &Grid, table: Table) -> Result<Imported, Vec<Ba
     let eol = if draft.contains("\r\n") { "\r\n" } else { "\n" };
     let (section, key) = table.place();
     let refuse = |problem: Message| vec![Bad { place: String::new(), text: String::new(), problem }];
+    if items == 0 && is_empty_list(&tree, section, key) {
+        // Nothing read into a list already empty (`A: []   # none this year`): the draft stays as it is.
+        let edit = (crate::text::Span::empty(0), String::new());
+        return Ok(Imported { edit, rows: 0, total, facilities, ignored: header.ignored });
+    }
     let edit = splice::table_edit(draft, &tree, section, key, &|indent| block(indent, eol)).map_err(refuse)?;
     let mut after = draft.to_owned();
     after.replace_range(edit.0.start..edit.0.end, &edit.1);
@@ -173,6 +188,12 @@ pub fn import(draft: &str, grid: &Grid, table: Table) -> Result<Imported, Vec<Ba
         )));
     }
     Ok(Imported { edit, rows: items, total, facilities, ignored: header.ignored })
+}
+
+/// Whether `<section>.<key>` is a list of nothing (`A: []`).
+fn is_empty_list(tree: &crate::syntax::Tree, section: &str, key: &str) -> bool {
+    let value = tree.root.and_then(|r| tree.get(r, section)).and_then(|s| tree.get(s.value, key)).map(|e| e.value);
+    value.and_then(|v| tree.items(v)).is_some_and(<[usize]>::is_empty)
 }
 
 /// Whether the draft after the edit still parses, holds the new table with `items` rows (cost rows, or

@@ -8,6 +8,8 @@ use crate::text::Span;
 
 /// The end of the line holding `offset`, after its line break.
 fn next_line(text: &str, offset: usize) -> usize {
+    // A value's last byte may be inside a character (`plan: 未記入`): its line is the same.
+    let offset = text.floor_char_boundary(offset);
     text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1)
 }
 
@@ -79,16 +81,19 @@ pub fn table_edit(
         // A block below the key: its lines are replaced, the key's line (and its comment) stays.
         return Ok((Span::new(after_key, value_end), format!("{sep}{}", block(indent))));
     }
-    // A value on the key's own line (`A: []`): from the colon to the end of the value's last line.
+    // A value on the key's own line (`A: []`): from the colon to the end of the value's last line; a comment
+    // after the value (`A: []   # none this year`) stays on the key's line.
     let colon = key.end + text[key.end..].find(':').map_or(0, |i| i + 1);
     let broken = if text[..value_end].ends_with("\r\n") { 2 } else { usize::from(text[..value_end].ends_with('\n')) };
+    let rest = text[value.end.min(value_end - broken)..value_end - broken].trim();
+    let comment = if rest.starts_with('#') { format!(" {rest}") } else { String::new() };
     let body = block(indent);
-    Ok((Span::new(colon, value_end - broken), format!("{eol}{}", body.strip_suffix(eol).unwrap_or(&body))))
+    Ok((Span::new(colon, value_end - broken), format!("{comment}{eol}{}", body.strip_suffix(eol).unwrap_or(&body))))
 }
 
 fn not_tables() -> Message {
     Message::new(
-        "下書きの「参考資料」（費用の表）の書き方が読み取れないため、取り込めません。",
-        "the draft's cost tables cannot be read: nothing imported",
+        "下書きの表の書き方が読み取れないため、取り込めません。ほかの表と同じ形に直してから取り込んでください。",
+        "the draft's tables cannot be read: write them in the same form as the others, then import again",
     )
 }

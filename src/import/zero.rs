@@ -23,6 +23,8 @@ pub fn read(grid: &Grid, header: &Header) -> Result<Vec<Technology>, Vec<Bad>> {
     let mut out: Vec<Technology> = Vec::new();
     let mut bad = Vec::new();
     let mut last_notice = String::new();
+    // The technology above: its 技術名 and （参考） as the sheet writes them.
+    let mut last = (String::new(), String::new());
     for r in header.last_row + 1..grid.rows.len() {
         let row = &grid.rows[r];
         if row.iter().all(|c| c.is_empty()) {
@@ -32,13 +34,31 @@ pub fn read(grid: &Grid, header: &Header) -> Result<Vec<Technology>, Vec<Bad>> {
         let Some((nc, notice)) = cell("notice") else { continue };
         let named = ["facility", "reason", "plan"].iter().any(|k| cell(k).is_some_and(|(_, c)| !c.is_empty()));
         // Notes below the table (「※「-」は…」) fill the first cell only.
-        if !named && !notice.is_empty() && row.iter().filter(|c| !c.is_empty()).count() == 1 {
-            let t = notice.text();
-            if t.trim_start().starts_with('※') {
-                continue;
-            }
+        // Notes below the table (「※「-」は…」, 「注２：…」) fill the first cell only, with no notice number.
+        if !named
+            && !notice.is_empty()
+            && row.iter().filter(|c| !c.is_empty()).count() == 1
+            && value("notice", notice).is_err()
+        {
+            continue;
         }
-        let continues = notice.is_empty() || (!out.is_empty() && notice.text().trim() == last_notice);
+        // A row continues the technology above only when it says nothing else of its own: a different 技術名
+        // or （参考） there is another technology, never merged into the one above.
+        let same = |key: &str, above: &str| cell(key).is_none_or(|(_, c)| c.is_empty() || c.text().trim() == above);
+        let (name_above, prior_above) = (&last.0, &last.1);
+        let own = !(same("name", name_above) && same("prior_cases", prior_above));
+        if notice.is_empty() && own && !out.is_empty() {
+            bad.push(Bad {
+                place: grid.place(r, nc),
+                text: String::new(),
+                problem: Message::new(
+                    "告示番号が空欄ですが、技術名か（参考）の実績が上の技術と違います。別の技術なら告示番号を書き、同じ技術ならその欄を空欄にしてください。",
+                    "no notice number, but the name or the prior-year record differs from the technology above: write its notice number if it is another technology, or leave those cells empty if it is the same",
+                ),
+            });
+            continue;
+        }
+        let continues = notice.is_empty() || (!out.is_empty() && notice.text().trim() == last_notice && !own);
         if !continues {
             let mut t = Technology::default();
             for key in ["notice", "name", "prior_cases"] {
@@ -53,6 +73,8 @@ pub fn read(grid: &Grid, header: &Header) -> Result<Vec<Technology>, Vec<Bad>> {
                 }
             }
             last_notice = notice.text().trim().to_owned();
+            let text = |key: &str| cell(key).map(|(_, c)| c.text().trim().to_owned()).unwrap_or_default();
+            last = (text("name"), text("prior_cases"));
             out.push(t);
         } else if out.is_empty() {
             bad.push(Bad {
@@ -71,7 +93,9 @@ pub fn read(grid: &Grid, header: &Header) -> Result<Vec<Technology>, Vec<Bad>> {
         let mut facility = Vec::new();
         for (key, field) in [("facility", "name"), ("reason", "reason"), ("plan", "plan")] {
             let Some((c, v)) = cell(key) else { continue };
-            match value("name", v) {
+            // The facilities' own words, as written: a leading full-width space, a closing line break.
+            let read = if v.is_empty() { value("name", v) } else { Ok(super::values::quoted(&v.text())) };
+            match read {
                 Ok(text) => facility.push((field, text)),
                 Err(problem) => bad.push(Bad { place: grid.place(r, c), text: v.text(), problem }),
             }
