@@ -109,7 +109,7 @@ fn sheet(ws: &mut Worksheet, s: &Sheet, marks: &[Marks]) -> Result<(), XlsxError
 /// Rows whose headings or texts wrap, with the height their longest cell needs (spreadsheets do not grow a row
 /// for a wrapped text they did not lay out themselves).
 fn heights(s: &Sheet) -> Vec<(u32, f64)> {
-    let mut out: Vec<(u32, f64)> = Vec::new();
+    let mut out: std::collections::BTreeMap<u32, f64> = std::collections::BTreeMap::new();
     for c in s.cells.iter().filter(|c| matches!(c.style, Style::Head | Style::Wrap)) {
         let Value::Text(t) = &c.value else { continue };
         // Column widths count narrow characters; a full-width one takes two.
@@ -118,13 +118,10 @@ fn heights(s: &Sheet) -> Vec<(u32, f64)> {
             t.split('\n').map(|l| (unicode_width::UnicodeWidthStr::width(l) as f64 / width).ceil().max(1.0)).sum();
         let spanned = c.merge_to.map_or(1, |(last, _)| last - c.row + 1);
         let height = lines * 13.5 / f64::from(spanned) + 3.0;
-        match out.iter_mut().find(|(r, _)| *r == c.row) {
-            Some((_, h)) => *h = h.max(height),
-            None => out.push((c.row, height)),
-        }
+        let h = out.entry(c.row).or_insert(height);
+        *h = h.max(height);
     }
-    out.retain(|&(_, h)| h > 17.0);
-    out
+    out.into_iter().filter(|&(_, h)| h > 17.0).collect()
 }
 
 fn write_value(ws: &mut Worksheet, row: u32, col: u16, v: &Value, f: &Format) -> Result<(), XlsxError> {
