@@ -320,36 +320,28 @@ fn the_zero_case_tables_come_back_byte_for_byte_merged_or_repeated() {
     }
 }
 
+const ZERO_HEAD: &str = "告示番号,技術名,実施医療機関名,０件の理由,医療機関の今後の対応方針,（参考）前年度の実績\n";
+
+/// `rows` under 先－１－２'s header, as `z.csv`, imported as zero-A into `draft`: the draft after, and what was said.
+fn import_zero(rows: &str, draft: &str) -> (String, Output) {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("z.csv");
+    std::fs::write(&sheet, format!("{ZERO_HEAD}{rows}")).unwrap();
+    let path = dir.path().join("d.yaml");
+    std::fs::write(&path, draft).unwrap();
+    let args =
+        ["import", sheet.to_str().unwrap(), "--into", path.to_str().unwrap(), "--table", "zero-A", "--lang", "ja"];
+    let o = run(&args);
+    (std::fs::read_to_string(&path).unwrap(), o)
+}
+
 #[test]
 fn a_zero_case_sheet_with_bad_cells_names_each_and_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let sheet = dir.path().join("０件Ａ.csv");
-    std::fs::write(
-        &sheet,
-        "告示番号,技術名,実施医療機関名,０件の理由,医療機関の今後の対応方針,（参考）前年度の実績\n\
-         ,技術,病院,理由,方針,0件\n\
-         9,技術,病院,,方針,五件\n",
-    )
-    .unwrap();
     let draft = zero_emptied("A");
-    let (after, o) = {
-        let path = dir.path().join("d.yaml");
-        std::fs::write(&path, &draft).unwrap();
-        let o = run(&[
-            "import",
-            sheet.to_str().unwrap(),
-            "--into",
-            path.to_str().unwrap(),
-            "--table",
-            "zero-A",
-            "--lang",
-            "ja",
-        ]);
-        (std::fs::read_to_string(&path).unwrap(), o)
-    };
+    let (after, o) = import_zero(",技術,病院,理由,方針,0件\n9,技術,病院,,方針,五件\n", &draft);
     assert_eq!(o.status.code(), Some(2));
     let said = stderr(&o);
-    for place in ["０件Ａ!A2", "０件Ａ!D3", "０件Ａ!F3"] {
+    for place in ["z!A2", "z!D3", "z!F3"] {
         assert!(said.contains(place), "{place}: {said}");
     }
     assert_eq!(after, draft);
@@ -373,37 +365,14 @@ fn a_table_ending_in_unquoted_japanese_is_replaced_not_a_panic() {
 
 #[test]
 fn a_row_without_a_notice_number_but_with_another_name_is_not_merged_into_the_technology_above() {
-    let dir = tempfile::tempdir().unwrap();
-    let sheet = dir.path().join("z.csv");
-    std::fs::write(
-        &sheet,
-        "告示番号,技術名,実施医療機関名,０件の理由,医療機関の今後の対応方針,（参考）前年度の実績\n\
-         4,技術甲,病院甲,理由,方針,0件\n\
-         ,技術乙,病院乙,理由,方針,3件\n",
-    )
-    .unwrap();
-    let path = dir.path().join("d.yaml");
     let draft = zero_emptied("A");
-    std::fs::write(&path, &draft).unwrap();
-    let o = run(&[
-        "import",
-        sheet.to_str().unwrap(),
-        "--into",
-        path.to_str().unwrap(),
-        "--table",
-        "zero-A",
-        "--lang",
-        "ja",
-    ]);
+    let (after, o) = import_zero("4,技術甲,病院甲,理由,方針,0件\n,技術乙,病院乙,理由,方針,3件\n", &draft);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("z!A3") && stderr(&o).contains("上の技術と違います"), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), draft);
+    assert_eq!(after, draft);
     // An empty list with a comment stays as it is when the sheet has no technology.
-    std::fs::write(&sheet, "告示番号,技術名,実施医療機関名,０件の理由,医療機関の今後の対応方針,（参考）前年度の実績\n")
-        .unwrap();
     let draft = zero_emptied("A").replacen("  A: []", "  A: []   # 今年度はなし", 1);
-    std::fs::write(&path, &draft).unwrap();
-    let o = run(&["import", sheet.to_str().unwrap(), "--into", path.to_str().unwrap(), "--table", "zero-A"]);
+    let (after, o) = import_zero("", &draft);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), draft);
+    assert_eq!(after, draft);
 }

@@ -95,9 +95,7 @@ pub fn sheet(report: &Report, tree: &Tree, part: Part, table: &CostTable) -> (Sh
         Part::B => "先進医療Ｂ",
     };
     s.text(0, 0, format!("{name}　【{title}】{end}時点における先進医療に係る費用"), Style::Title);
-    for (c, h) in HEAD.iter().enumerate() {
-        s.text(2, c as u16, *h, Style::Head);
-    }
+    s.heads(2, &HEAD);
     s.freeze = FIRST;
     for (i, r) in table.rows.iter().enumerate() {
         let row = FIRST + i as u32;

@@ -120,9 +120,7 @@ fn findings(analysis: &Analysis, text: &str, sheets: &[Sheet], places: &[Option<
     s.text(0, 0, title, sheet::Style::Title);
     let heads =
         [t("重大度", "Severity"), t("検査", "Rule"), t("場所", "Place"), t("内容", "Message"), t("説明", "Notes")];
-    for (c, h) in heads.iter().enumerate() {
-        s.text(2, c as u16, *h, sheet::Style::Head);
-    }
+    s.heads(2, &heads);
     s.freeze = 3;
     for (k, (d, place)) in analysis.diagnostics.iter().zip(places).enumerate() {
         let row = 3 + k as u32;

@@ -18,9 +18,7 @@ fn put(s: &mut Sheet, row: u32, col: u16, v: Option<(Value, Span)>) {
 pub fn changes(report: &Report, tree: &Tree) -> Sheet {
     let mut s = Sheet::new("技術数の推移", &[40.0, 14.0, 14.0, 14.0]);
     s.text(0, 0, "技術数の推移", Style::Title);
-    for (c, h) in ["", "先進医療Ａ", "先進医療Ｂ", "計"].iter().enumerate() {
-        s.text(2, c as u16, *h, Style::Head);
-    }
+    s.heads(2, &["", "先進医療Ａ", "先進医療Ｂ", "計"]);
     s.freeze = 3;
     // The two counts of technologies are named by their dates, as the report names them: 「（令和５年６月30日現在）」.
     let on = |d: Option<jiff::civil::Date>| {
@@ -80,9 +78,7 @@ pub fn history(report: &Report, tree: &Tree) -> Sheet {
         "先進医療及び旧高度先進医療の総額",
         "全医療費のうち先進医療及び旧高度先進医療分の割合",
     ];
-    for (c, h) in heads.iter().enumerate() {
-        s.text(2, c as u16, *h, Style::Head);
-    }
+    s.heads(2, &heads);
     s.freeze = 3;
     for (i, r) in report.history.iter().enumerate() {
         let row = 3 + i as u32;

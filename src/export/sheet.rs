@@ -86,6 +86,13 @@ impl Sheet {
         self.cells.last_mut().expect("just pushed")
     }
 
+    /// A row of column headings, from the first column.
+    pub fn heads<S: AsRef<str>>(&mut self, row: u32, heads: &[S]) {
+        for (c, h) in heads.iter().enumerate() {
+            self.text(row, c as u16, h.as_ref(), Style::Head);
+        }
+    }
+
     pub fn text(&mut self, row: u32, col: u16, text: impl Into<String>, style: Style) -> &mut Cell {
         self.put(row, col, Value::Text(text.into()), style, None)
     }

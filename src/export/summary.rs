@@ -71,9 +71,7 @@ pub fn sheet(analysis: &Analysis, tables: [Option<&Rows>; 2]) -> Sheet {
         "報告書の記載（先進医療Ｂ）",
         "報告書の記載（計）",
     ];
-    for (c, h) in heads.iter().enumerate() {
-        s.text(2, c as u16, *h, Style::Head);
-    }
+    s.heads(2, &heads);
     s.freeze = ITEMS;
     for (i, item) in SummaryItem::ALL.iter().enumerate() {
         s.text(ITEMS + i as u32, 0, item.name().ja, Style::Label);

@@ -43,9 +43,7 @@ pub fn sheet(report: &Report, tree: &crate::syntax::Tree, part: Part, cases: &[Z
         Part::B => "【先進医療Ｂ】",
     };
     s.text(0, 0, format!("{title}実施件数が０件である先進医療技術に係る医療機関の今後の対応方針等"), Style::Title);
-    for (c, h) in head(report, part).into_iter().enumerate() {
-        s.text(2, c as u16, h, Style::Head);
-    }
+    s.heads(2, &head(report, part));
     s.freeze = 3;
     let mut row = 3;
     let mut dash = false;

@@ -71,81 +71,49 @@ pub const COSTS: [Column; 9] = [
     },
 ];
 
-/// 先－１－２'s columns, one row per facility (`report-layout.md` §7 and §8).
-pub const ZERO: [Column; 6] = [
-    Column {
-        key: "notice", printed: "告示番号", words: &["告示番号", "告示no."], in_total: false, starts: &[]
-    },
-    Column {
-        key: "name",
-        printed: "技術名",
-        words: &["技術名", "先進医療技術", "先進医療技術名", "医療技術名"],
-        in_total: false,
-        starts: &[],
-    },
-    Column {
-        key: "facility",
-        printed: "実施医療機関名",
-        words: &["実施医療機関名", "申請医療機関名", "医療機関名"],
-        in_total: false,
-        starts: &[],
-    },
-    Column {
-        key: "reason", printed: "０件の理由", words: &["0件の理由", "理由"], in_total: false, starts: &[]
-    },
-    Column {
-        key: "plan",
-        printed: "医療機関の今後の対応方針",
-        words: &["医療機関の今後の対応方針", "今後の対応方針", "今後の対応方針等", "対応方針"],
-        in_total: false,
-        starts: &[],
-    },
-    Column {
-        key: "prior_cases",
-        printed: "（参考）前年度の実績",
-        words: &["前年度実績", "前年度の実績"],
-        in_total: false,
-        starts: &["(参考)"],
-    },
-];
+/// 先－１－２'s columns, one row per facility (`report-layout.md` §7 and §8); Ｂ prints its facility column
+/// 申請医療機関名.
+pub const ZERO: [Column; 6] = zero("実施医療機関名");
+pub const ZERO_B: [Column; 6] = zero("申請医療機関名");
 
-/// The same for Ｂ, whose facility column is printed 申請医療機関名.
-pub const ZERO_B: [Column; 6] = [
-    Column {
-        key: "notice", printed: "告示番号", words: &["告示番号", "告示no."], in_total: false, starts: &[]
-    },
-    Column {
-        key: "name",
-        printed: "技術名",
-        words: &["技術名", "先進医療技術", "先進医療技術名", "医療技術名"],
-        in_total: false,
-        starts: &[],
-    },
-    Column {
-        key: "facility",
-        printed: "申請医療機関名",
-        words: &["実施医療機関名", "申請医療機関名", "医療機関名"],
-        in_total: false,
-        starts: &[],
-    },
-    Column {
-        key: "reason", printed: "０件の理由", words: &["0件の理由", "理由"], in_total: false, starts: &[]
-    },
-    Column {
-        key: "plan",
-        printed: "医療機関の今後の対応方針",
-        words: &["医療機関の今後の対応方針", "今後の対応方針", "今後の対応方針等", "対応方針"],
-        in_total: false,
-        starts: &[],
-    },
-    Column {
-        key: "prior_cases",
-        printed: "（参考）前年度の実績",
-        words: &["前年度実績", "前年度の実績"],
-        in_total: false,
-        starts: &["(参考)"],
-    },
-];
+const fn zero(facility: &'static str) -> [Column; 6] {
+    [
+        Column {
+            key: "notice", printed: "告示番号", words: &["告示番号", "告示no."], in_total: false, starts: &[]
+        },
+        Column {
+            key: "name",
+            printed: "技術名",
+            words: &["技術名", "先進医療技術", "先進医療技術名", "医療技術名"],
+            in_total: false,
+            starts: &[],
+        },
+        Column {
+            key: "facility",
+            printed: facility,
+            words: &["実施医療機関名", "申請医療機関名", "医療機関名"],
+            in_total: false,
+            starts: &[],
+        },
+        Column {
+            key: "reason", printed: "０件の理由", words: &["0件の理由", "理由"], in_total: false, starts: &[]
+        },
+        Column {
+            key: "plan",
+            printed: "医療機関の今後の対応方針",
+            words: &["医療機関の今後の対応方針", "今後の対応方針", "今後の対応方針等", "対応方針"],
+            in_total: false,
+            starts: &[],
+        },
+        Column {
+            key: "prior_cases",
+            printed: "（参考）前年度の実績",
+            words: &["前年度実績", "前年度の実績"],
+            in_total: false,
+            starts: &["(参考)"],
+        },
+    ]
+}
 
 /// A heading as compared: line breaks and spaces (ASCII and U+3000) removed, NFKC, lower case, a trailing note
 /// mark (`※`, `※2`) and a unit in parentheses (`（円）`, `（機関数）`) dropped.
