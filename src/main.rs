@@ -417,16 +417,16 @@ fn main() -> ExitCode {
         Command::Rules { lang: l, markdown } => cli::rules(lang(l), markdown),
         Command::New { file, year, lang: l } => cli::new(&file, year.as_deref(), lang(l)),
         Command::Render { draft, output, publish, config, lang: l } => {
-            cli::render_page(&draft, output.as_deref(), publish, config.as_deref(), lang(l))
+            cli::render_page(&draft, output.as_deref(), publish, config.as_deref(), l)
         }
         Command::Import { file, into, table, sheet, diff, lang: l } => {
-            cli::import_table(&file, sheet.as_deref(), &into, &table, diff, lang(l))
+            cli::import_table(&file, sheet.as_deref(), &into, &table, diff, l)
         }
         Command::Export { draft, output, config, lang: l } => {
-            cli::export_workbook(&draft, output.as_deref(), config.as_deref(), lang(l))
+            cli::export_workbook(&draft, output.as_deref(), config.as_deref(), l)
         }
         Command::Preview { draft, no_open, config, lang: l } => {
-            senshin_lint::preview::run(&draft, config.as_deref(), lang(l), !no_open)
+            senshin_lint::preview::run(&draft, config.as_deref(), l, !no_open)
         }
     }
 }

@@ -221,3 +221,48 @@ fn the_binary_writes_the_page_beside_the_draft() {
         assert!(std::fs::read_to_string(&target).unwrap().contains("<table"));
     }
 }
+
+/// render and export through the binary settle their language and settings as `check` does (import and preview
+/// share the same code, `cli::for_draft`): `--lang`, else the draft's `senshin-lint.toml`, else the system's; a
+/// rule the configuration turns off is off in the page and the workbook, and a mistake in the file is said.
+#[test]
+fn every_command_on_a_draft_reads_its_configuration_as_check_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("d.yaml");
+    std::fs::write(&draft, example("r6")).unwrap();
+    std::fs::write(
+        dir.path().join("senshin-lint.toml"),
+        "language = \"en\"\n[rules]\nmixed-punctuation = \"off\"\nprior-cases = \"off\"\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_senshin-lint")).args(args).env("LANG", "ja_JP.UTF-8").output().unwrap()
+    };
+    let draft_arg = draft.to_str().unwrap();
+    let check = run(&["check", draft_arg]);
+    assert!(String::from_utf8_lossy(&check.stdout).contains("2 errors"), "{check:?}");
+    for (args, said) in [(vec!["render", draft_arg], "wrote"), (vec!["export", draft_arg], "wrote")] {
+        let o = run(&args);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {o:?}");
+        // English, from the configuration, and the warnings turned off there are not counted.
+        assert!(out.contains(said) && out.contains("(2 errors, 0 warnings)"), "{args:?}: {out}");
+    }
+    // --lang wins over the configuration.
+    let o = run(&["export", draft_arg, "--lang", "ja"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("エラー2件、警告0件"), "{o:?}");
+    // A mistake in the configuration is said, as check says it, and the command still runs.
+    std::fs::write(dir.path().join("senshin-lint.toml"), "language = \"en\"\n[rules]\nno-such-rule = \"off\"\n")
+        .unwrap();
+    let o = run(&["render", draft_arg]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no-such-rule"), "{o:?}");
+    // A --config that cannot be read is named.
+    let o = run(&["export", draft_arg, "--config", dir.path().join("none.toml").to_str().unwrap(), "--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("設定ファイル")
+            && String::from_utf8_lossy(&o.stderr).contains("none.toml"),
+        "{o:?}"
+    );
+}

@@ -38,6 +38,14 @@ impl Severity {
             Severity::Info => "情報",
         }
     }
+
+    /// The word in `lang`: エラー or error.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ja => self.name_ja(),
+            Lang::En => self.as_str(),
+        }
+    }
 }
 
 impl std::str::FromStr for Severity {

@@ -5,20 +5,16 @@
 //! byte. A cell that cannot be read is named with its sheet and cell, every one at once, and then nothing is
 //! written.
 
+use super::fail;
 use super::file;
 use super::fixing::diff;
 use super::paths::typed;
 use super::write::{WriteError, replace};
-use crate::diagnostics::{Lang, Message, Severity, count_of, found};
+use crate::diagnostics::{Lang, Message, count_of, found, tally};
 use crate::import::{Bad, Cell, Grid, Table, excel_date, import};
 use crate::text::{decode, splice};
 use std::path::Path;
 use std::process::ExitCode;
-
-fn fail(m: &Message, lang: Lang) -> ExitCode {
-    eprintln!("senshin-lint: {}", m.get(lang));
-    ExitCode::from(2)
-}
 
 /// A CSV or tab-separated file as a sheet named after the file. Tabs separate when the name ends in `.tsv` or
 /// `.txt`, or when the first line has tabs and no commas (text pasted from a spreadsheet).
@@ -262,8 +258,13 @@ pub fn import_table(
     draft: &Path,
     table: &str,
     show_diff: bool,
-    lang: Lang,
+    lang: Option<Lang>,
 ) -> ExitCode {
+    // The draft's configuration: its language, and the settings the imported draft is checked under.
+    let (lang, configs) = match super::for_draft(draft, None, lang) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
     let Some(table) = Table::from_arg(table) else {
         return fail(
             &Message::new(
@@ -319,9 +320,9 @@ pub fn import_table(
                     bad.len()
                 ),
             );
-            eprintln!("senshin-lint: {}", head.get(lang));
+            super::complain(head.get(lang));
             for b in &bad {
-                eprintln!("  {}", said(b, lang));
+                super::complain_plain(&format!("  {}", said(b, lang)));
             }
             return ExitCode::from(2);
         }
@@ -331,14 +332,13 @@ pub fn import_table(
             format!("{place}「{heading}」は{}の列ではないため、読み込みませんでした。", table.name().ja),
             format!("{place} \"{heading}\" is not a column of {}: not read", table.name().en),
         );
-        eprintln!("senshin-lint: {}", m.get(lang));
+        super::complain(m.get(lang));
     }
     let (span, replacement) = &imported.edit;
     let mut after = decoded.text.clone();
     after.replace_range(span.start..span.end, replacement);
     if show_diff {
-        print!("{}", diff(&shown, &decoded.text, &after));
-        return ExitCode::SUCCESS;
+        return super::print(&diff(&shown, &decoded.text, &after));
     }
     let Some(result) = splice(&bytes, &decoded, &[(*span, replacement.as_str())]) else {
         let encoding = decoded.encoding.name();
@@ -373,11 +373,10 @@ pub fn import_table(
         }
     }
     // Checked as `check` would check it: under the draft's configuration.
-    let configs = super::configs::Configs::new(None).ok();
-    let config = configs.as_ref().and_then(|c| c.for_path(draft));
+    let config = configs.for_path(draft);
     let analysis = crate::analyze_with(&after, super::settings(config.as_deref()));
-    let count = |s: Severity| analysis.diagnostics.iter().filter(|d| d.severity == s).count();
-    let found = found(count(Severity::Error), count(Severity::Warning));
+    let (errors, warnings) = tally(&analysis.diagnostics);
+    let found = found(errors, warnings);
     let rows = imported.rows;
     let total = if imported.total { Message::new("と合計", " and the totals row") } else { Message::new("", "") };
     let m = if let crate::import::Table::Zero(_) = table {
@@ -413,7 +412,7 @@ pub fn import_table(
             ),
         )
     };
-    println!("{}", m.get(lang));
+    super::say(&m, lang);
     ExitCode::SUCCESS
 }
 

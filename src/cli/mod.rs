@@ -175,7 +175,7 @@ pub(crate) fn complain(message: &str) {
 }
 
 /// A line on standard error as it is.
-fn complain_plain(line: &str) {
+pub(crate) fn complain_plain(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
@@ -198,19 +198,55 @@ fn use_color(color: Color) -> bool {
     }
 }
 
-pub fn check(opts: &CheckOptions) -> ExitCode {
-    let configs = match configs::Configs::new(opts.config.as_deref()) {
-        Ok(c) => c,
-        Err(e) => {
-            let path = opts.config.as_deref().unwrap_or(Path::new("")).display();
-            let lang = opts.lang.unwrap_or_else(Lang::of_system);
-            let m = match lang {
-                Lang::Ja => format!("設定ファイル {path} が{}", e.get(lang)),
-                Lang::En => format!("cannot read the configuration {path}: {}", e.get(lang)),
-            };
-            complain(&m);
-            return ExitCode::from(2);
+/// Says why a command stopped, in `lang`, and gives the status of a run that could not do its job.
+pub(crate) fn fail(m: &Message, lang: Lang) -> ExitCode {
+    complain(m.get(lang));
+    ExitCode::from(2)
+}
+
+/// A line on standard output; a closed pipe is not a reason to panic.
+pub(crate) fn say(m: &Message, lang: Lang) {
+    let _ = writeln!(std::io::stdout().lock(), "{}", m.get(lang));
+}
+
+/// The configurations from `--config` (or found beside each file), or why `--config` cannot be read, said as
+/// every command says it.
+fn read_configs(explicit: Option<&Path>, lang: Option<Lang>) -> Result<configs::Configs, ExitCode> {
+    configs::Configs::new(explicit).map_err(|e| {
+        let path = explicit.unwrap_or(Path::new("")).display();
+        let lang = lang.unwrap_or_else(Lang::of_system);
+        let m = match lang {
+            Lang::Ja => format!("設定ファイル {path} が{}", e.get(lang)),
+            Lang::En => format!("cannot read the configuration {path}: {}", e.get(lang)),
+        };
+        complain(&m);
+        ExitCode::from(2)
+    })
+}
+
+/// How a command on one draft (render, preview, export, import) runs: the language resolved as `check`
+/// resolves it (`--lang`, else the draft's configuration, else the system's), the configuration's own
+/// mistakes said first, as `check` reports them.
+pub(crate) fn for_draft(
+    draft: &Path,
+    explicit: Option<&Path>,
+    lang: Option<Lang>,
+) -> Result<(Lang, configs::Configs), ExitCode> {
+    let configs = read_configs(explicit, lang)?;
+    let config = configs.for_path(draft);
+    let lang = lang.or(config.and_then(|c| c.settings.language)).unwrap_or_else(Lang::of_system);
+    for problem in configs.take_problems() {
+        for d in &problem.diagnostics {
+            complain(&format!("{}: {}", problem.path, d.message.get(lang)));
         }
+    }
+    Ok((lang, configs))
+}
+
+pub fn check(opts: &CheckOptions) -> ExitCode {
+    let configs = match read_configs(opts.config.as_deref(), opts.lang) {
+        Ok(c) => c,
+        Err(code) => return code,
     };
     // The output's language: `--lang`, else that of the configuration found for the first input (from its own
     // folder upward, as for its checks), else the locale's.
@@ -264,7 +300,8 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
     if fixed.failed { ExitCode::from(2) } else { ExitCode::from(u8::from(status)) }
 }
 
-fn print(text: &str) -> ExitCode {
+/// Writes `text` to standard output; a closed pipe stops the run with status 2, said on standard error.
+pub(crate) fn print(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,8 +3,10 @@
 
 use super::paths::typed;
 use super::write;
-use crate::diagnostics::Message;
+use crate::diagnostics::{Lang, Message};
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 /// Where the page may be written: never over the draft itself (a draft named `.html`, `-o draft.yaml`) nor over
 /// anything but a regular file (a device, a folder); through a link, to the file it names.
@@ -27,17 +29,24 @@ fn checked_output(draft: &Path, out: &Path) -> Result<PathBuf, Message> {
     Ok(real)
 }
 
-/// Writes `bytes` to `out` for `draft`; `done` says what was written, given the name shown.
+/// Writes `bytes` to `out` for `draft` (`-`: standard output); `done` says what was written, given the name
+/// shown (nothing is said after writing to standard output).
 pub fn write_beside(
     draft: &Path,
     out: &Path,
     bytes: &[u8],
     done: &dyn Fn(&str) -> Message,
-) -> Result<Message, Message> {
+) -> Result<Option<Message>, Message> {
+    if out == Path::new("-") {
+        let mut stdout = std::io::stdout().lock();
+        return stdout.write_all(bytes).and_then(|()| stdout.flush()).map(|()| None).map_err(|e| {
+            Message::new(format!("標準出力に書き出せません（{e}）。"), format!("cannot write to standard output ({e})"))
+        });
+    }
     let shown_out = typed(out);
     let real = checked_output(draft, out)?;
     match write::create(&real, bytes) {
-        Ok(()) => Ok(done(&shown_out)),
+        Ok(()) => Ok(Some(done(&shown_out))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && real.parent().is_some_and(|p| !p.is_dir()) => {
             let folder = real.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| ".".to_owned(), typed);
             Err(Message::new(
@@ -51,5 +60,18 @@ pub fn write_beside(
             format!("{shown_out} に書き込めません（{e}）。保存場所と書き込みの権限を確かめてください。"),
             format!("cannot write {shown_out} ({e}): check the folder and your permission to write there."),
         )),
+    }
+}
+
+/// What a command that writes beside the draft says at its end, and its status.
+pub fn written(result: Result<Option<Message>, Message>, lang: Lang) -> ExitCode {
+    match result {
+        Ok(said) => {
+            if let Some(m) = said {
+                super::say(&m, lang);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(m) => super::fail(&m, lang),
     }
 }

@@ -5,18 +5,12 @@ use super::configs::Configs;
 use super::file;
 use super::output;
 use super::paths::typed;
-use super::{settings, with_encoding_warning};
-use crate::diagnostics::{Lang, Message, Severity, found};
+use super::{fail, for_draft, settings, with_encoding_warning};
+use crate::diagnostics::{Lang, Message, found, tally};
 use crate::render::{Options, page};
 use crate::text::decode_owned;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-fn fail(m: Message, lang: Lang) -> ExitCode {
-    eprintln!("senshin-lint: {}", m.get(lang));
-    ExitCode::from(2)
-}
 
 /// The page beside the draft, named after it: `令和6年度.yaml` → `令和6年度.html`.
 fn default_output(draft: &Path) -> PathBuf {
@@ -32,8 +26,7 @@ pub struct Rendered {
 
 /// The draft read, decoded and analysed under its configuration as `check` reads it; or why it could not be
 /// read. What `render`, `preview` and `export` show.
-pub fn analysed(draft: &Path, config: Option<&Path>) -> Result<(crate::Analysis, String), Message> {
-    let configs = Configs::new(config).map_err(|e| e.message())?;
+pub fn analysed(draft: &Path, configs: &Configs) -> Result<(crate::Analysis, String), Message> {
     let config = configs.for_path(draft);
     let decoded = decode_owned(file::bytes(draft)?).map_err(|(e, _)| file::undecodable(draft, &e))?;
     let mut analysis = crate::analyze_with(&decoded.text, settings(config.as_deref()));
@@ -41,8 +34,23 @@ pub fn analysed(draft: &Path, config: Option<&Path>) -> Result<(crate::Analysis,
     Ok((analysis, decoded.text))
 }
 
-/// The draft analysed and laid out as the report; or why it could not be read. `render` writes it, `preview`
-/// serves it.
+/// The draft analysed and laid out as the report; or why it could not be read.
+fn laid_out(
+    draft: &Path,
+    configs: &Configs,
+    lang: Lang,
+    publish: bool,
+    live: Option<u64>,
+) -> Result<Rendered, Message> {
+    let shown = typed(draft);
+    let (analysis, _) = analysed(draft, configs)?;
+    let name = draft.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+    let html = page(&analysis, &Options { lang, publish, name, live });
+    let (errors, warnings) = tally(&analysis.diagnostics);
+    Ok(Rendered { html, errors, warnings })
+}
+
+/// The page `preview` serves, its configuration read anew for each render (a saved `senshin-lint.toml` shows).
 pub fn rendered(
     draft: &Path,
     config: Option<&Path>,
@@ -50,24 +58,26 @@ pub fn rendered(
     publish: bool,
     live: Option<u64>,
 ) -> Result<Rendered, Message> {
-    let shown = typed(draft);
-    let (analysis, _) = analysed(draft, config)?;
-    let name = draft.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-    let html = page(&analysis, &Options { lang, publish, name, live });
-    let count = |s: Severity| analysis.diagnostics.iter().filter(|d| d.severity == s).count();
-    Ok(Rendered { html, errors: count(Severity::Error), warnings: count(Severity::Warning) })
+    let configs = Configs::new(config).map_err(|e| e.message())?;
+    laid_out(draft, &configs, lang, publish, live)
 }
 
-pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option<&Path>, lang: Lang) -> ExitCode {
-    let Rendered { html, errors, warnings } = match rendered(draft, config, lang, publish, None) {
+pub fn render(
+    draft: &Path,
+    output: Option<&Path>,
+    publish: bool,
+    config: Option<&Path>,
+    lang: Option<Lang>,
+) -> ExitCode {
+    let (lang, configs) = match for_draft(draft, config, lang) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let Rendered { html, errors, warnings } = match laid_out(draft, &configs, lang, publish, None) {
         Ok(r) => r,
-        Err(m) => return fail(m, lang),
+        Err(m) => return fail(&m, lang),
     };
     let out = output.map_or_else(|| default_output(draft), Path::to_owned);
-    if out == Path::new("-") {
-        let _ = std::io::stdout().write_all(html.as_bytes());
-        return ExitCode::SUCCESS;
-    }
     let found = found(errors, warnings);
     let done = |shown: &str| {
         Message::new(
@@ -78,11 +88,5 @@ pub fn render(draft: &Path, output: Option<&Path>, publish: bool, config: Option
             format!("wrote {shown} ({}). Open it in a browser: each finding is marked on its cell.", found.en),
         )
     };
-    match output::write_beside(draft, &out, html.as_bytes(), &done) {
-        Ok(m) => {
-            println!("{}", m.get(lang));
-            ExitCode::SUCCESS
-        }
-        Err(m) => fail(m, lang),
-    }
+    output::written(output::write_beside(draft, &out, html.as_bytes(), &done), lang)
 }

@@ -33,6 +33,12 @@ pub fn oku_text(yen: i128, places: u32) -> String {
 }
 
 /// What a draft was found to have, as the commands say it: 「エラー2件、警告3件」, "2 errors, 3 warnings".
+/// How many errors and warnings a list holds.
+pub fn tally(diagnostics: &[super::Diagnostic]) -> (usize, usize) {
+    let count = |s: super::Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    (count(super::Severity::Error), count(super::Severity::Warning))
+}
+
 pub fn found(errors: usize, warnings: usize) -> crate::text::Message {
     crate::text::Message::new(
         format!("エラー{errors}件、警告{warnings}件"),

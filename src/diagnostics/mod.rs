@@ -5,7 +5,7 @@ mod format;
 mod found;
 
 pub use crate::text::{Lang, Message};
-pub use format::{count_of, found, group_digits, near, oku_near, oku_text};
+pub use format::{count_of, found, group_digits, near, oku_near, oku_text, tally};
 pub use found::{Found, MAX_DIAGNOSTICS, by_position};
 
 pub use crate::catalogue::{RuleId, Severity};

@@ -2,12 +2,13 @@
 //! the 合計 row as `SUM` formulas over the rows, and, when the draft's 合計 says otherwise, the printed figures in
 //! a row of their own below it (「合計（報告書の記載）」), where the finding about them is shown.
 
-use super::raw::{Step, raw};
+use super::raw::raw;
 use super::sheet::{Num, Sheet, Style, Value, a1, whole};
 use crate::checks::facts;
 use crate::model::read::era_abbrev;
 use crate::model::value::{Cell as Read, Spanned};
 use crate::model::{CostTable, Part, Report};
+use crate::syntax::Step;
 use crate::syntax::Tree;
 
 /// The headings, as printed without their breaks: what `import` matches first.
@@ -101,7 +102,7 @@ pub fn sheet(report: &Report, tree: &Tree, part: Part, table: &CostTable) -> (Sh
         let row = FIRST + i as u32;
         // What the draft writes where the model read nothing: kept as text.
         let mut put = |col: &str, read: Option<(Value, Style, crate::text::Span)>| {
-            let path = [Step::Key("costs"), Step::Key(key), Step::Key("rows"), Step::Item(i), Step::Key(col)];
+            let path = [Step::key("costs"), Step::key(key), Step::key("rows"), Step::Item(i), Step::key(col)];
             let (value, style, span) = match read {
                 Some((v, st, sp)) => (v, st, Some(sp)),
                 None => match raw(tree, &path) {
@@ -152,7 +153,7 @@ pub fn sheet(report: &Report, tree: &Tree, part: Part, table: &CostTable) -> (Sh
             ),
         ];
         for (k, value, sum) in stated {
-            let path = [Step::Key("costs"), Step::Key(key), Step::Key("total"), Step::Key(k)];
+            let path = [Step::key("costs"), Step::key(key), Step::key("total"), Step::key(k)];
             // The figure the draft states, or its text where it states no figure the model could read.
             let stated = match value {
                 Some((v, span)) => Some((Some(v), whole(v), span)),

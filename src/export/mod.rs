@@ -17,6 +17,7 @@ pub use costs::PRINTED_TOTAL;
 use crate::Analysis;
 use crate::diagnostics::{Lang, Message, Severity};
 use crate::model::Part;
+use crate::text::LineIndex;
 use sheet::Sheet;
 
 /// A cell's findings: the worst severity and every finding's text.
@@ -80,13 +81,6 @@ fn places(analysis: &Analysis, sheets: &[Sheet]) -> Vec<Option<(usize, usize)>> 
         .collect()
 }
 
-fn severity_word(s: Severity, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => s.name_ja(),
-        Lang::En => s.as_str(),
-    }
-}
-
 /// Each cell's marks: the worst severity of its findings and their texts.
 fn marks(analysis: &Analysis, sheets: &[Sheet], places: &[Option<(usize, usize)>], lang: Lang) -> Vec<Vec<Marks>> {
     let mut out: Vec<Vec<Marks>> = sheets.iter().map(|s| s.cells.iter().map(|_| Marks::default()).collect()).collect();
@@ -94,7 +88,7 @@ fn marks(analysis: &Analysis, sheets: &[Sheet], places: &[Option<(usize, usize)>
         let Some((i, j)) = *place else { continue };
         let m = &mut out[i][j];
         m.severity = Some(m.severity.map_or(d.severity, |s| s.min(d.severity)));
-        let mut text = format!("【{}】{}（{}）", severity_word(d.severity, lang), d.message.get(lang), d.rule.name());
+        let mut text = format!("【{}】{}（{}）", d.severity.name(lang), d.message.get(lang), d.rule.name());
         for n in &d.notes {
             text.push('\n');
             text.push_str(n.get(lang));
@@ -106,13 +100,17 @@ fn marks(analysis: &Analysis, sheets: &[Sheet], places: &[Option<(usize, usize)>
 
 /// 「指摘」: every finding, with a link to its cell, or its line in the draft when no cell shows it (a syntax
 /// error, a key the report does not have).
-fn findings(analysis: &Analysis, text: &str, sheets: &[Sheet], places: &[Option<(usize, usize)>], lang: Lang) -> Sheet {
+fn findings(
+    analysis: &Analysis,
+    lines: &LineIndex,
+    sheets: &[Sheet],
+    places: &[Option<(usize, usize)>],
+    lang: Lang,
+) -> Sheet {
     let t = |ja: &'static str, en: &'static str| if lang == Lang::Ja { ja } else { en };
     let mut s = Sheet::new(t("指摘", "Findings"), &[8.0, 22.0, 24.0, 70.0, 70.0]);
-    let title = crate::diagnostics::found(
-        analysis.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
-        analysis.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
-    );
+    let (errors, warnings) = crate::diagnostics::tally(&analysis.diagnostics);
+    let title = crate::diagnostics::found(errors, warnings);
     let title = match lang {
         Lang::Ja => format!("検査の指摘（{}）", title.ja),
         Lang::En => format!("Findings ({})", title.en),
@@ -124,7 +122,7 @@ fn findings(analysis: &Analysis, text: &str, sheets: &[Sheet], places: &[Option<
     s.freeze = 3;
     for (k, (d, place)) in analysis.diagnostics.iter().zip(places).enumerate() {
         let row = 3 + k as u32;
-        s.text(row, 0, severity_word(d.severity, lang), sheet::Style::Center);
+        s.text(row, 0, d.severity.name(lang), sheet::Style::Center);
         s.text(row, 1, d.rule.name(), sheet::Style::Center);
         let at = match *place {
             Some((i, j)) => {
@@ -137,7 +135,7 @@ fn findings(analysis: &Analysis, text: &str, sheets: &[Sheet], places: &[Option<
                 sheet::Value::Link { text: format!("{}!{}", sh.name, sheet::a1(c.row, c.col)), target }
             }
             None => {
-                let line = line_of(text, d.span.start);
+                let line = line_of(lines, d.span.start);
                 sheet::Value::Text(match lang {
                     Lang::Ja => format!("下書きの{line}行目"),
                     Lang::En => format!("line {line} of the draft"),
@@ -155,9 +153,9 @@ fn findings(analysis: &Analysis, text: &str, sheets: &[Sheet], places: &[Option<
 /// Excel's limit on a cell's text.
 const MAX_TEXT: usize = 32_767;
 
-/// The line of the draft holding `offset`, from 1.
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+/// The line of the draft holding `offset`, from 1, as every other output counts lines.
+fn line_of(lines: &LineIndex, offset: usize) -> usize {
+    lines.line_of(offset) + 1
 }
 
 /// A text of our own (a note, a finding's sentence) cut to what a cell holds; the draft's texts are never cut.
@@ -180,10 +178,11 @@ fn fit(text: String) -> String {
 
 /// The workbook's bytes, or why it could not be made.
 pub fn workbook(analysis: &Analysis, text: &str, lang: Lang) -> Result<Vec<u8>, Message> {
+    let lines = LineIndex::new(text);
     if !analysis.parsed {
         // A draft that does not parse has tables read only in part: a workbook of them would look complete.
         let at = analysis.diagnostics.iter().find(|d| d.rule == crate::diagnostics::RuleId::YamlSyntax);
-        let line = at.map_or(1, |d| line_of(text, d.span.start));
+        let line = at.map_or(1, |d| line_of(&lines, d.span.start));
         return Err(Message::new(
             format!(
                 "下書きの{line}行目に書き方の誤りがあり、表を最後まで読み取れないため、ブックを作りませんでした。先に check で示される誤りを直してください。"
@@ -200,7 +199,7 @@ pub fn workbook(analysis: &Analysis, text: &str, lang: Lang) -> Result<Vec<u8>, 
                 && t.encode_utf16().count() > MAX_TEXT
             {
                 let place = format!("{}!{}", s.name, sheet::a1(c.row, c.col));
-                let line = c.span.map_or(0, |sp| line_of(text, sp.start));
+                let line = c.span.map_or(0, |sp| line_of(&lines, sp.start));
                 return Err(Message::new(
                     format!(
                         "下書きの{line}行目の文が長すぎるため、ブックを作れませんでした（{place} に入る文が Excel の上限の32,767文字を超えます）。文を短くするか、分けてください。"
@@ -214,7 +213,7 @@ pub fn workbook(analysis: &Analysis, text: &str, lang: Lang) -> Result<Vec<u8>, 
     }
     let places = places(analysis, &sheets);
     let mut marks = marks(analysis, &sheets, &places, lang);
-    let list = findings(analysis, text, &sheets, &places, lang);
+    let list = findings(analysis, &lines, &sheets, &places, lang);
     marks.push(list.cells.iter().map(|_| Marks::default()).collect());
     sheets.push(list);
     write::xlsx(&sheets, &marks).map_err(|e| {

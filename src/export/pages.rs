@@ -1,10 +1,11 @@
 //! 技術数の推移 and 過去５年間の実績 as sheets of the figures as printed: counts as numbers, 「-」, the rounded
 //! amounts and shares in their printed forms (約99億円, 62.6%), periods in the era form.
 
-use super::raw::{Step, or_raw};
+use super::raw::or_raw;
 use super::sheet::{Sheet, Style, Value, whole};
 use crate::model::Report;
 use crate::model::value::Cell as Read;
+use crate::syntax::Step;
 use crate::syntax::Tree;
 use crate::text::Span;
 
@@ -53,7 +54,7 @@ pub fn changes(report: &Report, tree: &Tree) -> Sheet {
             ("final_reports", &col.final_reports),
         ];
         for (i, (field, f)) in fields.into_iter().enumerate() {
-            let path = [Step::Key("changes"), Step::Key(key), Step::Key(field)];
+            let path = [Step::key("changes"), Step::key(key), Step::key(field)];
             let v = or_raw(f, tree, &path, |c| match c {
                 Read::Value(n) => whole(i128::from(*n)),
                 _ => Value::Text("-".into()),
@@ -82,7 +83,7 @@ pub fn history(report: &Report, tree: &Tree) -> Sheet {
     s.freeze = 3;
     for (i, r) in report.history.iter().enumerate() {
         let row = 3 + i as u32;
-        let path = |field: &'static str| [Step::Key("history"), Step::Item(i), Step::Key(field)];
+        let path = |field: &'static str| [Step::key("history"), Step::Item(i), Step::key(field)];
         let text = |t: String| Value::Text(t);
         put(&mut s, row, 0, or_raw(&r.period, tree, &path("period"), |p| text(crate::model::places::period(*p))));
         for (c, field, f) in [

@@ -4,7 +4,7 @@
 //! figure stands beside it, in its own column, with the finding on it.
 
 use super::costs::Rows;
-use super::raw::{Step, raw};
+use super::raw::raw;
 use super::sheet::{Num, Sheet, Style, Value, a1, whole};
 use crate::Analysis;
 use crate::checks::facts;
@@ -12,6 +12,7 @@ use crate::model::exact::Q;
 use crate::model::places::{Column, SummaryItem};
 use crate::model::value::Spanned;
 use crate::model::{Amount, Decimal, Part, Rounding, SummaryColumn};
+use crate::syntax::Step;
 use crate::text::Span;
 
 const ITEMS: u32 = 3;
@@ -137,7 +138,7 @@ pub fn sheet(analysis: &Analysis, tables: [Option<&Rows>; 2]) -> Sheet {
         }
         let empty = SummaryColumn::default();
         let p = printed.unwrap_or(&empty);
-        let path = |field: &'static str| [Step::Key("summary"), Step::Key(key), Step::Key(field)];
+        let path = |field: &'static str| [Step::key("summary"), Step::key(key), Step::key(field)];
         let count = |f: &Option<Spanned<u64>>, field: &'static str| -> Option<Printed> {
             printed_or_raw(f, tree, &path(field), |n| (whole(i128::from(*n)), n.to_string()))
         };

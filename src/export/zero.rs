@@ -1,10 +1,11 @@
 //! 先－１－２ as sheets: one row per facility, the technology's cells (告示番号, 技術名, （参考）) merged over its
 //! facilities' rows as printed; `import` reads a merged cell back blank and continues the technology above.
 
-use super::raw::{Step, or_raw};
+use super::raw::or_raw;
 use super::sheet::{Sheet, Style, Value};
 use crate::model::value::Cell as Read;
 use crate::model::{Part, Report, ZeroCase};
+use crate::syntax::Step;
 
 pub fn sheet_name(part: Part) -> &'static str {
     match part {
@@ -48,7 +49,7 @@ pub fn sheet(report: &Report, tree: &crate::syntax::Tree, part: Part, cases: &[Z
     let mut row = 3;
     let mut dash = false;
     for (k, z) in cases.iter().enumerate() {
-        let path = |field: &'static str| [Step::Key("zero_cases"), Step::Key(key), Step::Item(k), Step::Key(field)];
+        let path = |field: &'static str| [Step::key("zero_cases"), Step::key(key), Step::Item(k), Step::key(field)];
         let rows = z.facilities.len().max(1) as u32;
         let last = row + rows - 1;
         let mut lead = |col: u16, v: Option<(Value, crate::text::Span)>, style: Style| {
@@ -72,12 +73,12 @@ pub fn sheet(report: &Report, tree: &crate::syntax::Tree, part: Part, cases: &[Z
             let r = row + j as u32;
             for (col, field, t) in [(2, "name", &f.name), (3, "reason", &f.reason), (4, "plan", &f.plan)] {
                 let path = [
-                    Step::Key("zero_cases"),
-                    Step::Key(key),
+                    Step::key("zero_cases"),
+                    Step::key(key),
                     Step::Item(k),
-                    Step::Key("facilities"),
+                    Step::key("facilities"),
                     Step::Item(j),
-                    Step::Key(field),
+                    Step::key(field),
                 ];
                 if let Some((v, span)) = or_raw(t, tree, &path, |t| Value::Text(t.clone())) {
                     s.put(r, col, v, Style::Wrap, Some(span));

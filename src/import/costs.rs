@@ -7,6 +7,7 @@ use super::grid::Grid;
 use super::header::Header;
 use super::values::value;
 use crate::diagnostics::Message;
+use crate::syntax::write::{Field, Mapping, block_list};
 
 /// A table read: each row's fields in the columns' order, as the draft writes them.
 #[derive(Debug, Default)]
@@ -87,12 +88,9 @@ pub fn yaml(table: &Read, indent: usize, eol: &str) -> String {
         out.push_str(&format!("{}rows: []{eol}", pad(2)));
     } else {
         out.push_str(&format!("{}rows:{eol}", pad(2)));
-    }
-    for row in &table.rows {
-        for (i, (key, v)) in row.iter().enumerate() {
-            let lead = if i == 0 { format!("{}- ", pad(4)) } else { pad(6) };
-            out.push_str(&format!("{lead}{key}: {v}{eol}"));
-        }
+        let rows: Vec<Mapping> =
+            table.rows.iter().map(|r| r.iter().map(|(k, v)| (*k, Field::Scalar(v.clone()))).collect()).collect();
+        out.push_str(&block_list(&rows, indent + 4, eol));
     }
     if let Some(total) = &table.total {
         out.push_str(&format!("{}total:   # 合計{eol}", pad(2)));

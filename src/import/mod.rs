@@ -17,6 +17,7 @@ pub use values::excel_date;
 
 use crate::diagnostics::Message;
 use crate::model::Part;
+use crate::syntax::{Step, node_at};
 use crate::text::Span;
 
 /// The tables a sheet can fill.
@@ -192,7 +193,7 @@ pub fn import(draft: &str, grid: &Grid, table: Table) -> Result<Imported, Vec<Ba
 
 /// Whether `<section>.<key>` is a list of nothing (`A: []`).
 fn is_empty_list(tree: &crate::syntax::Tree, section: &str, key: &str) -> bool {
-    let value = tree.root.and_then(|r| tree.get(r, section)).and_then(|s| tree.get(s.value, key)).map(|e| e.value);
+    let value = node_at(tree, &[Step::key(section), Step::key(key)]);
     value.and_then(|v| tree.items(v)).is_some_and(<[usize]>::is_empty)
 }
 
@@ -210,13 +211,13 @@ fn holds(before: &crate::syntax::Tree, after: &str, table: Table, items: usize) 
         id.and_then(|id| t.entries(id))
             .map_or_else(Vec::new, |es| es.iter().filter_map(|e| t.scalar(e.key).map(str::to_owned)).collect())
     };
-    let section_of = |t: &crate::syntax::Tree| t.root.and_then(|r| t.get(r, section)).map(|e| e.value);
+    let section_of = |t: &crate::syntax::Tree| node_at(t, &[Step::key(section)]);
     let (root_before, root_after) = (keys(before, before.root), keys(&tree, tree.root));
     let (tables_before, tables_after) = (keys(before, section_of(before)), keys(&tree, section_of(&tree)));
     let kept = |was: &[String], now: &[String], added: &str| {
         was.iter().all(|k| now.contains(k)) && now.iter().all(|k| k == added || was.contains(k))
     };
-    let value = section_of(&tree).and_then(|c| tree.get(c, key)).map(|e| e.value);
+    let value = node_at(&tree, &[Step::key(section), Step::key(key)]);
     let list = match table {
         Table::Costs(_) => value.and_then(|t| tree.get(t, "rows")).map(|r| r.value),
         Table::Zero(_) => value,

@@ -7,6 +7,7 @@ use super::grid::Grid;
 use super::header::Header;
 use super::values::value;
 use crate::diagnostics::Message;
+use crate::syntax::write::{Field, Mapping, block_list, quoted};
 
 type Fields = Vec<(&'static str, String)>;
 
@@ -94,7 +95,7 @@ pub fn read(grid: &Grid, header: &Header) -> Result<Vec<Technology>, Vec<Bad>> {
         for (key, field) in [("facility", "name"), ("reason", "reason"), ("plan", "plan")] {
             let Some((c, v)) = cell(key) else { continue };
             // The facilities' own words, as written: a leading full-width space, a closing line break.
-            let read = if v.is_empty() { value("name", v) } else { Ok(super::values::quoted(&v.text())) };
+            let read = if v.is_empty() { value("name", v) } else { Ok(quoted(&v.text())) };
             match read {
                 Ok(text) => facility.push((field, text)),
                 Err(problem) => bad.push(Bad { place: grid.place(r, c), text: v.text(), problem }),
@@ -121,25 +122,16 @@ pub fn yaml(techs: &[Technology], indent: usize, eol: &str) -> String {
     if techs.is_empty() {
         return format!("{}[]{eol}", pad(2));
     }
-    let mut out = String::new();
-    for t in techs {
-        for (i, (key, v)) in t.fields.iter().enumerate() {
-            let lead = if i == 0 { format!("{}- ", pad(2)) } else { pad(4) };
-            out.push_str(&format!("{lead}{key}: {v}{eol}"));
-        }
-        if t.facilities.is_empty() {
-            out.push_str(&format!("{}facilities: []{eol}", pad(4)));
-            continue;
-        }
-        out.push_str(&format!("{}facilities:{eol}", pad(4)));
-        for f in &t.facilities {
-            for (i, (key, v)) in f.iter().enumerate() {
-                let lead = if i == 0 { format!("{}- ", pad(6)) } else { pad(8) };
-                out.push_str(&format!("{lead}{key}: {v}{eol}"));
-            }
-        }
-    }
-    out
+    let scalars = |f: &Fields| -> Mapping { f.iter().map(|(k, v)| (*k, Field::Scalar(v.clone()))).collect() };
+    let items: Vec<Mapping> = techs
+        .iter()
+        .map(|t| {
+            let mut m = scalars(&t.fields);
+            m.push(("facilities", Field::List(t.facilities.iter().map(scalars).collect())));
+            m
+        })
+        .collect();
+    block_list(&items, indent + 2, eol)
 }
 
 /// The number of facilities read.

@@ -6,7 +6,7 @@
 use super::fields;
 use super::read::{era_short, era_text};
 use super::report::{CostRow, HistoryRow, Part, ZeroCase};
-use crate::syntax::{Located, NodeId, Step, Tree, locate, locate_node};
+use crate::syntax::{Located, NodeId, Step, Tree, locate, locate_node, node_at};
 use crate::text::Message;
 use jiff::civil::Date;
 
@@ -304,13 +304,7 @@ fn named(tree: &Tree, located: &Located) -> Message {
     };
     // The raw text of a field of the list item at `depth` (a row's 整理番号, an entry's 告示番号).
     let raw = |depth: usize, key: &str| -> Option<String> {
-        let mut node = tree.root?;
-        for step in &located.path[..depth] {
-            node = match step {
-                Step::Key(k) => tree.get(node, k)?.value,
-                Step::Item(n) => *tree.items(node)?.get(*n)?,
-            };
-        }
+        let node = node_at(tree, &located.path[..depth])?;
         let value = tree.scalar(tree.get(node, key)?.value)?.trim();
         (!value.is_empty() && value.chars().count() <= 12).then(|| value.to_owned())
     };

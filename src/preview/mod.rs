@@ -9,6 +9,7 @@ mod serve;
 mod watch;
 
 use crate::cli::{Rendered, rendered};
+use crate::cli::{fail, say};
 use crate::diagnostics::{Lang, Message, found};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -37,17 +38,6 @@ impl Draft {
     }
 }
 
-/// Printed for the person who started it; a terminal that has gone is no reason to stop serving.
-fn say(m: Message, lang: Lang) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stdout(), "{}", m.get(lang));
-}
-
-fn fail(m: Message, lang: Lang) -> ExitCode {
-    eprintln!("senshin-lint: {}", m.get(lang));
-    ExitCode::from(2)
-}
-
 /// A token no other program can guess: 128 bits from the system's generator.
 fn token() -> Result<String, getrandom::Error> {
     let mut bytes = [0u8; 16];
@@ -55,24 +45,29 @@ fn token() -> Result<String, getrandom::Error> {
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCode {
+pub fn run(path: &Path, config: Option<&Path>, lang: Option<Lang>, open: bool) -> ExitCode {
+    // The language as `check` resolves it, and the configuration's mistakes said once, at the start.
+    let lang = match crate::cli::for_draft(path, config, lang) {
+        Ok((lang, _)) => lang,
+        Err(code) => return code,
+    };
     let draft =
         Arc::new(Draft { path: path.to_owned(), config: config.map(Path::to_owned), lang, renders: AtomicU64::new(0) });
     // A draft that cannot be read at all is said at once; one that does not parse still renders.
     let first = match draft.render(1) {
         Ok(r) => r,
-        Err(m) => return fail(m, lang),
+        Err(m) => return fail(&m, lang),
     };
     let (tx, rx) = tokio::sync::watch::channel(Arc::new(Page { generation: 1, html: first.html }));
     // Watching stops when the watcher is dropped: it lives as long as the server. A save between the first
     // render and here is caught by rendering once more when the watcher is in place.
     let _watcher = match watch::start(Arc::clone(&draft), tx) {
         Ok(w) => w,
-        Err(m) => return fail(m, lang),
+        Err(m) => return fail(&m, lang),
     };
     let Ok(token) = token() else {
         return fail(
-            Message::new(
+            &Message::new(
                 "乱数を得られないため、プレビューを安全に公開できません。",
                 "the system's random generator failed: the preview cannot be served safely",
             ),
@@ -83,7 +78,7 @@ pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCo
         Ok(r) => r,
         Err(e) => {
             return fail(
-                Message::new(format!("プレビューを始められません（{e}）。"), format!("cannot start the preview: {e}")),
+                &Message::new(format!("プレビューを始められません（{e}）。"), format!("cannot start the preview: {e}")),
                 lang,
             );
         }
@@ -93,7 +88,7 @@ pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCo
             Ok(l) => l,
             Err(e) => {
                 return fail(
-                    Message::new(
+                    &Message::new(
                         format!("プレビュー用のポートを開けません（{e}）。"),
                         format!("cannot listen on the loopback interface: {e}"),
                     ),
@@ -106,7 +101,7 @@ pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCo
         let shown = crate::cli::typed_path(path);
         let found = found(first.errors, first.warnings);
         say(
-            Message::new(
+            &Message::new(
                 format!(
                     "{shown} のプレビュー：{url}\n{}。下書きを保存するたびに表示を更新します。終えるには Ctrl+C を押してください。",
                     found.ja
@@ -120,7 +115,7 @@ pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCo
         );
         if open && opener::open_browser(&url).is_err() {
             say(
-                Message::new(
+                &Message::new(
                     "ブラウザを開けませんでした。上のアドレスをブラウザに貼り付けて開いてください。",
                     "could not open a browser: paste the address above into one.",
                 ),
@@ -129,7 +124,7 @@ pub fn run(path: &Path, config: Option<&Path>, lang: Lang, open: bool) -> ExitCo
         }
         match serve::serve(listener, &token, rx, draft).await {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(Message::new(format!("プレビューが止まりました（{e}）。"), format!("the preview stopped: {e}")), lang),
+            Err(e) => fail(&Message::new(format!("プレビューが止まりました（{e}）。"), format!("the preview stopped: {e}")), lang),
         }
     })
 }

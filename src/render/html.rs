@@ -13,22 +13,6 @@ const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
 const LIVE: &str = include_str!("live.js");
 
-fn severity_word(s: Severity, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => s.name_ja(),
-        Lang::En => s.as_str(),
-    }
-}
-
-/// The most severe of several.
-fn worst(severities: impl Iterator<Item = Severity>) -> Option<Severity> {
-    severities.min_by_key(|s| match s {
-        Severity::Error => 0,
-        Severity::Warning => 1,
-        Severity::Info => 2,
-    })
-}
-
 pub fn page(sections: &[Section], analysis: &Analysis, placed: &Placed, opts: &Options) -> String {
     let lang = opts.lang;
     let t = |ja: &str, en: &str| Message::new(ja, en).get(lang).to_owned();
@@ -66,7 +50,7 @@ pub fn page(sections: &[Section], analysis: &Analysis, placed: &Placed, opts: &O
                 ol {
                     @for (i, d) in analysis.diagnostics.iter().enumerate() {
                         li class={ "sev-" (d.severity.as_str()) } {
-                            span.sev { (severity_word(d.severity, lang)) }
+                            span.sev { (d.severity.name(lang)) }
                             " "
                             @match placed.findings[i] {
                                 Some(c) => a href={ "#c" (c) } data-finding=(i) { (d.message.get(lang)) },
@@ -109,7 +93,7 @@ pub fn page(sections: &[Section], analysis: &Analysis, placed: &Placed, opts: &O
         div #finding-texts hidden {
             @for (i, d) in analysis.diagnostics.iter().enumerate() {
                 div id={ "f" (i) } class={ "finding sev-" (d.severity.as_str()) } {
-                    p.message { span.sev { (severity_word(d.severity, lang)) } " " (d.message.get(lang)) " " code.rule { (d.rule.name()) } }
+                    p.message { span.sev { (d.severity.name(lang)) } " " (d.message.get(lang)) " " code.rule { (d.rule.name()) } }
                     @for note in &d.notes { p.note { (note.get(lang)) } }
                     @for l in &d.labels { p.label { (l.message.get(lang)) } }
                     @if let Some(fix) = &d.fix { p.fix { (fix.title.get(lang)) } }
@@ -152,7 +136,8 @@ fn cell(c: &Cell, id: usize, findings: &[usize], placed: &Placed, analysis: &Ana
         Align::Left => "l",
         Align::Right => "r",
     };
-    let severity = worst(findings.iter().map(|&i| analysis.diagnostics[i].severity));
+    // Severities order from the most severe: the cell shows the worst.
+    let severity = findings.iter().map(|&i| analysis.diagnostics[i].severity).min();
     let mut rules: Vec<&str> = findings.iter().map(|&i| analysis.diagnostics[i].rule.name()).collect();
     rules.dedup();
     let compared: Vec<String> = findings

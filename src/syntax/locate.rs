@@ -33,6 +33,25 @@ impl Located {
     }
 }
 
+/// The node at the end of `path` from the root: the inverse of `locate`.
+pub fn node_at(tree: &Tree, path: &[Step]) -> Option<NodeId> {
+    let mut node = tree.root?;
+    for step in path {
+        node = match step {
+            Step::Key(k) => tree.get(node, k)?.value,
+            Step::Item(n) => *tree.items(node)?.get(*n)?,
+        };
+    }
+    Some(node)
+}
+
+impl Step {
+    /// A key step, from a key as written: `Step::key("costs")`.
+    pub fn key(k: &str) -> Step {
+        Step::Key(k.to_owned())
+    }
+}
+
 fn touches(span: Span, offset: usize) -> bool {
     span.start <= offset && offset <= span.end
 }

@@ -10,9 +10,10 @@ mod events;
 pub mod locate;
 mod parser_words;
 mod tree;
+pub mod write;
 
 pub use build::{MAX_DEPTH, MAX_NODES, parse, parse_with};
 pub use comments::Comment;
 pub use events::PARALLEL_FROM;
-pub use locate::{Located, Step, locate, locate_node};
+pub use locate::{Located, Step, locate, locate_node, node_at};
 pub use tree::{Entry, Node, NodeId, NodeKind, ScalarStyle, Tree};

@@ -5,6 +5,7 @@ use crate::checks::{Context, facts};
 use crate::diagnostics::{Diagnostic, Edit, Fix, Message, RuleId};
 use crate::model::places;
 use crate::model::{CostRow, Part};
+use crate::syntax::write::{Field, block_list, quoted};
 use crate::text::Span;
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -152,17 +153,16 @@ fn entry_text(cx: &Context, number: u32, rows: &[&CostRow], pad: &str, newline: 
         .is_some_and(|(p, e)| e.value >= p.value.0);
     let prior =
         if new_this_year { "\"-\"".to_owned() } else { "0件   # 要確認 / check: 前年度の実績".to_owned() };
-    let name = serde_json::to_string(name).unwrap_or_default();
-    [
-        format!("{pad}- notice: \"{number}\""),
-        format!("{pad}  name: {name}"),
-        format!("{pad}  prior_cases: {prior}"),
-        format!("{pad}  facilities:"),
-        format!("{pad}    - name: \"\""),
-        format!("{pad}      reason: \"\""),
-        format!("{pad}      plan: \"\""),
-    ]
-    .join(newline)
+    let s = |v: &str| Field::Scalar(v.to_owned());
+    let facility = vec![("name", s("\"\"")), ("reason", s("\"\"")), ("plan", s("\"\""))];
+    let entry = vec![
+        ("notice", Field::Scalar(quoted(&number.to_string()))),
+        ("name", Field::Scalar(quoted(name))),
+        ("prior_cases", Field::Scalar(prior)),
+        ("facilities", Field::List(vec![facility])),
+    ];
+    let body = block_list(&[entry], pad.len(), newline);
+    body.strip_suffix(newline).unwrap_or(&body).to_owned()
 }
 
 #[cfg(test)]

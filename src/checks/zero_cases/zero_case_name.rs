@@ -43,7 +43,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .fix(Fix::replace(
                 Message::new(format!("{}の技術名にそろえる", table.ja), format!("use the name in {}", table.en)),
                 name.span,
-                serde_json::to_string(theirs).unwrap_or_default(),
+                crate::syntax::write::quoted(theirs),
                 false,
             )),
         );
