@@ -5,24 +5,12 @@
 use super::raw::raw;
 use super::sheet::{Num, Sheet, Style, Value, a1, whole};
 use crate::checks::facts;
+use crate::import::columns::COSTS;
 use crate::model::read::era_abbrev;
 use crate::model::value::{Cell as Read, Spanned};
 use crate::model::{CostTable, Part, Report};
 use crate::syntax::Step;
 use crate::syntax::Tree;
-
-/// The headings, as printed without their breaks: what `import` matches first.
-pub const HEAD: [&str; 9] = [
-    "整理番号",
-    "告示番号",
-    "技術名",
-    "適用年月日",
-    "総合計（円）",
-    "先進医療総額（円）",
-    "平均入院期間（日）",
-    "年間実施件数（件）",
-    "実施医療機関数（機関数）",
-];
 
 /// The label of the row holding the 合計 the draft states where it differs from the rows' sum.
 pub const PRINTED_TOTAL: &str = "合計（報告書の記載）";
@@ -52,10 +40,9 @@ impl Rows {
     }
 }
 
+/// The sheet's column of a cost row's field: the columns are `import`'s, in the printed order.
 fn column(key: &str) -> u16 {
-    const KEYS: [&str; 9] =
-        ["serial", "notice", "name", "effective", "total_yen", "advanced_yen", "avg_stay_days", "cases", "facilities"];
-    KEYS.iter().position(|k| *k == key).map_or(0, |i| i as u16)
+    COSTS.iter().position(|c| c.key == key).map_or(0, |i| i as u16)
 }
 
 pub fn sheet_name(part: Part) -> &'static str {
@@ -85,18 +72,13 @@ fn days(d: crate::model::Decimal) -> Value {
 
 pub fn sheet(report: &Report, tree: &Tree, part: Part, table: &CostTable) -> (Sheet, Rows) {
     let name = sheet_name(part);
-    let key = match part {
-        Part::A => "A",
-        Part::B => "B",
-    };
+    let key = part.key();
     let mut s = Sheet::new(name, &[6.0, 7.0, 56.0, 10.0, 16.0, 16.0, 10.0, 10.0, 12.0]);
     let end = report.meta.period.as_ref().map(|p| crate::model::read::era_text(p.value.1)).unwrap_or_default();
-    let title = match part {
-        Part::A => "先進医療Ａ",
-        Part::B => "先進医療Ｂ",
-    };
+    let title = part.label();
     s.text(0, 0, format!("{name}　【{title}】{end}時点における先進医療に係る費用"), Style::Title);
-    s.heads(2, &HEAD);
+    // The headings `import` reads first: the printed ones, without their breaks.
+    s.heads(2, &COSTS.map(|c| c.printed));
     s.freeze = FIRST;
     for (i, r) in table.rows.iter().enumerate() {
         let row = FIRST + i as u32;

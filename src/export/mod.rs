@@ -54,31 +54,16 @@ fn sheets(analysis: &Analysis) -> Vec<Sheet> {
     out
 }
 
-/// Each diagnostic's cell (sheet, cell), if it has one: the cell whose span holds the diagnostic's start.
+/// Each diagnostic's cell (sheet, cell), if it has one: the innermost cell whose span holds its start.
 fn places(analysis: &Analysis, sheets: &[Sheet]) -> Vec<Option<(usize, usize)>> {
-    // Cells by where their spans start: each is one value of the draft, so spans do not nest, and the cell
-    // holding an offset is the last one starting at or before it.
-    let mut spans: Vec<(crate::text::Span, usize, usize)> = sheets
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| s.cells.iter().enumerate().filter_map(move |(j, c)| c.span.map(|sp| (sp, i, j))))
-        .collect();
-    spans.sort_by_key(|(s, _, _)| (s.start, s.end));
-    analysis
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let at = d.span.start;
-            let before = spans.partition_point(|(s, _, _)| s.start <= at);
-            let (last, _, _) = *spans[..before].last()?;
-            spans[..before]
-                .iter()
-                .rev()
-                .take_while(|(s, _, _)| s.start == last.start)
-                .find(|(s, _, _)| at < s.end.max(s.start + 1))
-                .map(|&(_, i, j)| (i, j))
-        })
-        .collect()
+    let index = crate::text::SpanIndex::new(
+        sheets
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.cells.iter().enumerate().filter_map(move |(j, c)| c.span.map(|sp| (sp, (i, j)))))
+            .collect(),
+    );
+    analysis.diagnostics.iter().map(|d| index.at(d.span.start)).collect()
 }
 
 /// Each cell's marks: the worst severity of its findings and their texts.

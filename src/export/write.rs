@@ -9,11 +9,6 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Formula, Note, U
 /// A font every Japanese Windows has, and LibreOffice maps.
 const FONT: &str = "游ゴシック";
 
-/// The unit an amount is printed in, as the model names it: 億円, 百万円, 万円, 円.
-fn unit(exp: u32) -> &'static str {
-    crate::model::Amount { value: crate::model::Decimal { mantissa: 0, scale: 0 }, exp, approx: false }.unit()
-}
-
 /// `0.0` for one place.
 fn places(n: u32) -> String {
     if n == 0 { "0".to_owned() } else { format!("0.{}", "0".repeat(n as usize)) }
@@ -26,7 +21,7 @@ fn number_format(num: Num) -> String {
         Num::Places(n) => places(n),
         Num::Amount { exp, scale } => {
             let grouped = if scale == 0 { "#,##0".to_owned() } else { format!("#,##0.{}", "0".repeat(scale as usize)) };
-            format!("\"約\"{grouped}\"{}\"", unit(exp))
+            format!("\"約\"{grouped}\"{}\"", crate::model::Amount::unit_of(exp))
         }
         Num::Percent(n) => format!("{}\"%\"", places(n)),
     }

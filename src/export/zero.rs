@@ -3,6 +3,7 @@
 
 use super::raw::or_raw;
 use super::sheet::{Sheet, Style, Value};
+use crate::import::columns::{ZERO, ZERO_B};
 use crate::model::value::Cell as Read;
 use crate::model::{Part, Report, ZeroCase};
 use crate::syntax::Step;
@@ -16,28 +17,24 @@ pub fn sheet_name(part: Part) -> &'static str {
 
 /// The headings, as printed without their breaks; the last names the year before the report's when the draft
 /// states its period.
-pub fn head(report: &Report, part: Part) -> [String; 6] {
-    let facility = match part {
-        Part::A => "実施医療機関名",
-        Part::B => "申請医療機関名",
-    };
+pub fn head(report: &Report, part: Part) -> Vec<String> {
     let prior = report
         .meta
         .period
         .as_ref()
         .map_or_else(|| "前年度の".to_owned(), |p| format!("{}までの", crate::model::places::prior_months(p.value.1)));
-    [
-        "告示番号".into(),
-        "技術名".into(),
-        facility.into(),
-        "０件の理由".into(),
-        "医療機関の今後の対応方針".into(),
-        format!("（参考）{prior}実績（実施可能であるすべての医療機関の実績）※"),
-    ]
+    let columns = match part {
+        Part::A => &ZERO,
+        Part::B => &ZERO_B,
+    };
+    // The first five as `import` names them; the last names the year before the report's.
+    let mut head: Vec<String> = columns[..5].iter().map(|c| c.printed.to_owned()).collect();
+    head.push(format!("（参考）{prior}実績（実施可能であるすべての医療機関の実績）※"));
+    head
 }
 
 pub fn sheet(report: &Report, tree: &crate::syntax::Tree, part: Part, cases: &[ZeroCase]) -> Sheet {
-    let key = if part == Part::A { "A" } else { "B" };
+    let key = part.key();
     let mut s = Sheet::new(sheet_name(part), &[6.0, 30.0, 20.0, 44.0, 44.0, 16.0]);
     let title = match part {
         Part::A => "【先進医療Ａ】",

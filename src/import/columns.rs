@@ -17,20 +17,25 @@ pub struct Column {
     pub starts: &'static [&'static str],
 }
 
+/// 告示番号 and 技術名, in both the cost tables and 先－１－２.
+const NOTICE: Column =
+    Column {
+        key: "notice", printed: "告示番号", words: &["告示番号", "告示no."], in_total: false, starts: &[]
+    };
+const NAME: Column = Column {
+    key: "name",
+    printed: "技術名",
+    words: &["技術名", "先進医療技術", "先進医療技術名", "医療技術名"],
+    in_total: false,
+    starts: &[],
+};
+
 pub const COSTS: [Column; 9] = [
     Column {
         key: "serial", printed: "整理番号", words: &["整理番号", "番号", "no."], in_total: false, starts: &[]
     },
-    Column {
-        key: "notice", printed: "告示番号", words: &["告示番号", "告示no."], in_total: false, starts: &[]
-    },
-    Column {
-        key: "name",
-        printed: "技術名",
-        words: &["技術名", "先進医療技術", "先進医療技術名", "医療技術名"],
-        in_total: false,
-        starts: &[],
-    },
+    NOTICE,
+    NAME,
     Column {
         key: "effective", printed: "適用年月日", words: &["適用年月日", "適用日"], in_total: false, starts: &[]
     },
@@ -78,16 +83,8 @@ pub const ZERO_B: [Column; 6] = zero("申請医療機関名");
 
 const fn zero(facility: &'static str) -> [Column; 6] {
     [
-        Column {
-            key: "notice", printed: "告示番号", words: &["告示番号", "告示no."], in_total: false, starts: &[]
-        },
-        Column {
-            key: "name",
-            printed: "技術名",
-            words: &["技術名", "先進医療技術", "先進医療技術名", "医療技術名"],
-            in_total: false,
-            starts: &[],
-        },
+        NOTICE,
+        NAME,
         Column {
             key: "facility",
             printed: facility,

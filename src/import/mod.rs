@@ -4,7 +4,7 @@
 //! with the model's own readers, and the draft's text edited once. Nothing is half done: one unreadable cell,
 //! and every such cell is reported and no edit is made.
 
-mod columns;
+pub mod columns;
 mod costs;
 pub mod grid;
 mod header;
@@ -55,10 +55,9 @@ impl Table {
 
     /// The same kind of table of the other part: which a sheet must not be taken for.
     pub fn other(self) -> Table {
-        let flip = |p: Part| if p == Part::A { Part::B } else { Part::A };
         match self {
-            Table::Costs(p) => Table::Costs(flip(p)),
-            Table::Zero(p) => Table::Zero(flip(p)),
+            Table::Costs(p) => Table::Costs(p.other()),
+            Table::Zero(p) => Table::Zero(p.other()),
         }
     }
 
@@ -68,7 +67,7 @@ impl Table {
             Table::Costs(p) => ("costs", p),
             Table::Zero(p) => ("zero_cases", p),
         };
-        (section, if part == Part::A { "A" } else { "B" })
+        (section, part.key())
     }
 
     /// As the report names it: 「参考資料１（先進医療Ａの費用）」.

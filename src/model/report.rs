@@ -50,6 +50,22 @@ impl Part {
         }
     }
 
+    /// The draft's key for the part: `A` or `B`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::A => "A",
+            Part::B => "B",
+        }
+    }
+
+    /// The other part.
+    pub fn other(self) -> Part {
+        match self {
+            Part::A => Part::B,
+            Part::B => Part::A,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Part::A => "先進医療Ａ",

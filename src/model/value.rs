@@ -66,7 +66,12 @@ impl Amount {
     }
 
     pub fn unit(self) -> &'static str {
-        match self.exp {
+        Amount::unit_of(self.exp)
+    }
+
+    /// The unit of `10^exp` yen, as the report writes it: 億円, 百万円, 万円, 円.
+    pub fn unit_of(exp: u32) -> &'static str {
+        match exp {
             8 => "億円",
             6 => "百万円",
             4 => "万円",

@@ -312,15 +312,8 @@ fn history(report: &Report, lang: Lang) -> Section {
     }
 }
 
-fn part_key(part: Part) -> &'static str {
-    match part {
-        Part::A => "A",
-        Part::B => "B",
-    }
-}
-
 fn costs(report: &Report, part: Part, table: &CostTable, lang: Lang) -> Section {
-    let x = part_key(part);
+    let x = part.key();
     let end = report.meta.period.as_ref().map(|p| day(lang, p.value.1)).unwrap_or_default();
     let mut rows = Vec::new();
     for (i, r) in table.rows.iter().enumerate() {
@@ -398,7 +391,7 @@ fn bracket(part: Part, lang: Lang) -> String {
 }
 
 fn zero_cases(report: &Report, part: Part, cases: &[ZeroCase], lang: Lang) -> Section {
-    let x = part_key(part);
+    let x = part.key();
     let mut rows = Vec::new();
     let mut dash = false;
     for (k, z) in cases.iter().enumerate() {

@@ -9,7 +9,7 @@ mod printed;
 
 use crate::Analysis;
 use crate::diagnostics::Lang;
-use crate::text::Span;
+use crate::text::SpanIndex;
 
 pub struct Options {
     pub lang: Lang,
@@ -31,36 +31,29 @@ pub(crate) struct Placed {
     pub derivations: Vec<Option<String>>,
 }
 
-/// The innermost cell whose span holds `offset`.
-fn cell_at(spans: &[(usize, Span)], offset: usize) -> Option<usize> {
-    spans
-        .iter()
-        .filter(|(_, s)| s.start <= offset && offset < s.end.max(s.start + 1))
-        .min_by_key(|(_, s)| s.end - s.start)
-        .map(|&(i, _)| i)
-}
-
 pub fn page(analysis: &Analysis, opts: &Options) -> String {
     let sections = layout::sections(&analysis.report, opts.lang);
-    let spans: Vec<(usize, Span)> = sections
-        .iter()
-        .flat_map(|s| s.rows.iter().flat_map(|r| r.cells.iter()))
-        .enumerate()
-        .filter_map(|(i, c)| c.span.map(|s| (i, s)))
-        .collect();
+    let spans = SpanIndex::new(
+        sections
+            .iter()
+            .flat_map(|s| s.rows.iter().flat_map(|r| r.cells.iter()))
+            .enumerate()
+            .filter_map(|(i, c)| c.span.map(|s| (s, i)))
+            .collect(),
+    );
     let cells = sections.iter().flat_map(|s| s.rows.iter()).map(|r| r.cells.len()).sum();
     let mut derivations = vec![None; cells];
     for f in &analysis.figures {
-        if let Some(i) = cell_at(&spans, f.span.start) {
+        if let Some(i) = spans.at(f.span.start) {
             derivations[i] = Some(f.derivation.get(opts.lang).to_owned());
         }
     }
     let placed = Placed {
-        findings: analysis.diagnostics.iter().map(|d| cell_at(&spans, d.span.start)).collect(),
+        findings: analysis.diagnostics.iter().map(|d| spans.at(d.span.start)).collect(),
         compared: analysis
             .diagnostics
             .iter()
-            .map(|d| d.labels.iter().filter_map(|l| cell_at(&spans, l.span.start)).collect())
+            .map(|d| d.labels.iter().filter_map(|l| spans.at(l.span.start)).collect())
             .collect(),
         derivations,
     };

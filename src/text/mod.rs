@@ -6,9 +6,11 @@ mod distance;
 mod line_index;
 mod message;
 mod span;
+mod spans;
 
 pub use decode::{DecodeError, Decoded, Encoding, decode, decode_owned, encode, splice};
 pub use distance::edit_distance;
 pub use line_index::{LineCol, LineIndex};
 pub use message::{Lang, Message, unquoted};
 pub use span::Span;
+pub use spans::SpanIndex;
