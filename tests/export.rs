@@ -33,23 +33,36 @@ fn export(dir: &Path) -> PathBuf {
     out
 }
 
+/// The cells of sheet `name` of the workbook the binary wrote, as `B7 =ROUND(B13/10^8,1) → 798.2` (a formula and
+/// its cached result) or `E9 約911.1億円`, in reading order.
+fn sheet_cells(path: &Path, name: &str) -> Vec<String> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(path).unwrap();
+    let values = book.worksheet_range(name).unwrap();
+    let formulas = book.worksheet_formula(name).unwrap();
+    let mut out = Vec::new();
+    for (r, row) in values.rows().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let (r, c) = (r as u32 + values.start().unwrap().0, c as u32 + values.start().unwrap().1);
+            let at = format!("{}{}", letter(c as u16), r + 1);
+            match formulas.get_value((r, c)).filter(|f| !f.is_empty()) {
+                Some(f) => out.push(format!("{at} ={f} → {v}")),
+                None if v.to_string().is_empty() => {}
+                None => out.push(format!("{at} {v}")),
+            }
+        }
+    }
+    out
+}
+
 #[test]
 fn the_summary_and_the_totals_are_formulas_with_the_printed_figure_beside_where_it_differs() {
-    let analysis = senshin_lint::analyze(PUBLISHED);
-    let written = cells(&analysis);
-    let summary: Vec<String> = written
+    let dir = tempfile::tempdir().unwrap();
+    let book = export(dir.path());
+    insta::assert_snapshot!(sheet_cells(&book, "概要").join("\n"));
+    let totals: Vec<String> = ["参考資料１", "参考資料２"]
         .iter()
-        .filter(|c| c.sheet == "概要")
-        .map(|c| match &c.formula {
-            Some((f, r)) => format!("{}{} {f} → {r}", letter(c.col), c.row + 1),
-            None => format!("{}{} {}", letter(c.col), c.row + 1, c.shown),
-        })
-        .collect();
-    insta::assert_snapshot!(summary.join("\n"));
-    let totals: Vec<String> = written
-        .iter()
-        .filter(|c| c.sheet.starts_with("参考資料") && c.formula.is_some())
-        .map(|c| format!("{} {}{} {:?}", c.sheet, letter(c.col), c.row + 1, c.formula))
+        .flat_map(|s| sheet_cells(&book, s).into_iter().filter(|c| c.contains(" =")).map(move |c| format!("{s} {c}")))
         .collect();
     insta::assert_snapshot!(totals.join("\n"));
 }
@@ -284,16 +297,21 @@ fn a_text_too_long_for_a_cell_is_named_and_nothing_is_written() {
 
 #[test]
 fn a_printed_figure_the_formula_does_not_give_stands_beside_it_and_no_formula_reads_an_empty_or_unread_column() {
+    let dir = tempfile::tempdir().unwrap();
+    // `draft` exported by the binary: the workbook's path.
+    let exported = |name: &str, draft: &str| {
+        let source = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&source, draft).unwrap();
+        let o = run(&["export", source.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {o:?}");
+        source.with_extension("xlsx")
+    };
     // ③ agrees with the stated 合計 but not with the rows: the formula gives the rows' sum, so the printed figure
     // is kept beside it.
     let draft =
         PUBLISHED.replacen("cases: 175,505", "cases: 175,506", 1).replacen("patients: 175,505", "patients: 175,506", 1);
-    let beside: Vec<Written> = cells(&senshin_lint::analyze(&draft))
-        .into_iter()
-        .filter(|c| c.sheet == "概要" && (c.row, c.col) == (5, 4))
-        .collect();
-    assert_eq!(beside.len(), 1, "{beside:?}");
-    assert_eq!(beside[0].shown, "175506");
+    let summary = sheet_cells(&exported("beside", &draft), "概要");
+    assert!(summary.iter().any(|c| c == "E6 175506"), "{summary:#?}");
     // No rows in 参考資料１, or a value that cannot be read: no formula over that column.
     let empty_rows = {
         let a = PUBLISHED.find("\n  A:\n    rows:\n").unwrap() + "\n  A:\n".len();
@@ -301,15 +319,13 @@ fn a_printed_figure_the_formula_does_not_give_stands_beside_it_and_no_formula_re
         format!("{}    rows: []\n{}", &PUBLISHED[..a], &PUBLISHED[total..])
     };
     let unread = PUBLISHED.replacen("total_yen: 2,794,008,117", "total_yen: abc", 1);
-    for draft in [empty_rows, unread] {
-        let written = cells(&senshin_lint::analyze(&draft));
-        let over_a: Vec<&Written> = written
+    for (name, draft) in [("empty", empty_rows), ("unread", unread)] {
+        let book = exported(name, &draft);
+        let over_a: Vec<String> = ["概要", "参考資料１"]
             .iter()
-            .filter(|c| {
-                c.formula.as_ref().is_some_and(|(f, _)| f.contains("'参考資料１'!E") || f.starts_with("=SUM(E"))
-            })
-            .filter(|c| c.sheet != "参考資料２")
+            .flat_map(|s| sheet_cells(&book, s))
+            .filter(|c| c.contains("'参考資料１'!E") || c.contains("=SUM(E"))
             .collect();
-        assert!(over_a.is_empty(), "{over_a:?}");
+        assert!(over_a.is_empty(), "{name}: {over_a:?}");
     }
 }
