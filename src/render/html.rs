@@ -16,20 +16,13 @@ const LIVE: &str = include_str!("live.js");
 pub fn page(sections: &[Section], analysis: &Analysis, placed: &Placed, opts: &Options) -> String {
     let lang = opts.lang;
     let t = |ja: &str, en: &str| Message::new(ja, en).get(lang).to_owned();
-    let count = |s: Severity| analysis.diagnostics.iter().filter(|d| d.severity == s).count();
+    // The findings list's heading: as every command says what was found, and the information notes after.
+    let (errors, warnings) = crate::diagnostics::tally(&analysis.diagnostics);
+    let found = crate::diagnostics::found(errors, warnings);
+    let infos = analysis.diagnostics.iter().filter(|d| d.severity == Severity::Info).count();
     let summary = match lang {
-        Lang::Ja => format!(
-            "エラー{}件、警告{}件、情報{}件",
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info)
-        ),
-        Lang::En => format!(
-            "{} errors, {} warnings, {} notes",
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Info)
-        ),
+        Lang::Ja => format!("{}、情報{infos}件", found.ja),
+        Lang::En => format!("{}, {}", found.en, crate::diagnostics::count_of(infos as i128, "note", "notes")),
     };
     // For each cell (in reading order), the findings placed on it.
     let cells: usize = placed.derivations.len();
@@ -139,6 +132,7 @@ fn cell(c: &Cell, id: usize, findings: &[usize], placed: &Placed, analysis: &Ana
     // Severities order from the most severe: the cell shows the worst.
     let severity = findings.iter().map(|&i| analysis.diagnostics[i].severity).min();
     let mut rules: Vec<&str> = findings.iter().map(|&i| analysis.diagnostics[i].rule.name()).collect();
+    rules.sort_unstable();
     rules.dedup();
     let compared: Vec<String> = findings
         .iter()
