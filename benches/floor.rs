@@ -39,7 +39,7 @@ fn main() {
     let check_ms = median_ms(runs, || {
         // What `senshin-lint check FILE` does, short of starting a process: read, decode, analyse, render.
         let bytes = std::fs::read(path).expect("readable");
-        let checked = [cli::check_owned(path, bytes, None)];
+        let checked = [cli::check_owned(path, None, bytes, None)];
         findings = checked[0].diagnostics.len();
         std::hint::black_box(cli::human_to_string(&checked, Lang::Ja));
     });

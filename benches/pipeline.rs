@@ -83,8 +83,8 @@ fn checks(b: Bencher, rows: usize) {
     let (report, _) = model::lower(&tree, &text, true);
     // The derived figures are computed once per analysis, for the checks and the editor: counted here.
     b.bench(|| {
-        let figures = checks::figures::figures(black_box(&report));
-        checks::run(&checks::Context { report: &report, text: &text, figures: &figures })
+        let figures = checks::figures::figures(black_box(&report), None);
+        checks::run(&checks::Context { report: &report, text: &text, figures: &figures, previous: None })
     });
 }
 

@@ -3,6 +3,7 @@
 //! ```toml
 //! language = "ja"            # messages: "ja" or "en" (the command line's --lang wins)
 //! rounding = "half_up"       # for drafts that do not say: "half_up" (四捨五入) or "down" (切り捨て)
+//! previous = "../r5/report.yaml" # last year's draft (relative to this file), unless a draft names its own
 //! include = ["drafts/**"]    # when checking folders: only these (relative to this file) …
 //! exclude = ["drafts/old/**"] # … and never these
 //!
@@ -69,6 +70,7 @@ impl Globs {
 struct Raw {
     language: Option<Spanned<String>>,
     rounding: Option<Spanned<String>>,
+    previous: Option<Spanned<String>>,
     include: Option<Spanned<Vec<Spanned<String>>>>,
     exclude: Option<Spanned<Vec<Spanned<String>>>>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
@@ -106,6 +108,18 @@ pub fn parse(text: &str, dir: &Path) -> (Config, Vec<Diagnostic>) {
     }
     if let Some(r) = raw.rounding {
         settings.rounding = r.get_ref().parse().map_err(|m| diags.push(mistake(r.span(), m))).ok();
+    }
+    if let Some(p) = raw.previous {
+        if p.get_ref().trim().is_empty() {
+            diags.push(error(
+                p.span(),
+                "前年度の報告の下書きのパスが空です。「../r5/report.yaml」のように書いてください。".to_owned(),
+                "The path to last year's draft is empty: write it like \"../r5/report.yaml\".".to_owned(),
+            ));
+        } else {
+            let path = dir.join(p.get_ref());
+            settings.previous = Some(crate::settings::PreviousPath { path, overrides_draft: false });
+        }
     }
     config.include = globs(raw.include, &mut diags);
     config.exclude = globs(raw.exclude, &mut diags);

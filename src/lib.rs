@@ -35,6 +35,7 @@ pub mod ide;
 pub mod import;
 pub mod model;
 pub mod preview;
+pub mod previous;
 pub mod read;
 pub mod render;
 pub mod server;
@@ -78,6 +79,9 @@ pub struct Analysis {
     pub parsed: bool,
     /// Every derived figure, computed once: the checks compared them, hover and hints show them.
     pub figures: Vec<checks::figures::Figure>,
+    /// Last year's draft, when one was named and could be checked against (labels with `in_previous` point
+    /// into its text).
+    pub previous: Option<std::sync::Arc<previous::Previous>>,
 }
 
 /// Analyses a decoded draft. Cross-figure checks run only when the YAML parsed to its end: on a half-typed
@@ -87,7 +91,14 @@ pub fn analyze(text: &str) -> Analysis {
 }
 
 /// `analyze`, under settings: the rounding of a draft that does not state its own, and the rules' levels.
+/// Last year's draft is not loaded: the `previous-*` rules do not run.
 pub fn analyze_with(text: &str, settings: &Settings) -> Analysis {
+    analyze_loading(text, settings, &mut |_| None)
+}
+
+/// `analyze_with`, checking against last year's draft when the settings or the draft name one: `load` reads
+/// it as the front end can (from disk, or an editor's buffer).
+pub fn analyze_loading(text: &str, settings: &Settings, load: previous::Loader) -> Analysis {
     if text.len() > MAX_FILE_BYTES {
         let d = Diagnostic::new(RuleId::YamlSyntax, Span::empty(0), too_large(Some(text.len() as u64)));
         return Analysis { diagnostics: vec![d], ..Analysis::default() };
@@ -102,15 +113,30 @@ pub fn analyze_with(text: &str, settings: &Settings) -> Analysis {
     let (lowered, more_lowered) = lowered.into_parts();
     diagnostics.extend(lowered);
     more += more_lowered;
-    let figures = if complete { checks::figures::figures(&report) } else { Vec::new() };
+    let mut previous = None;
+    if complete && let Some((wanted, at)) = previous::wanted(&report, settings) {
+        match load(wanted).map(|loaded| previous::usable(&report, loaded, at)) {
+            Some(Ok(p)) => previous = Some(p),
+            Some(Err(d)) => diagnostics.push(*d),
+            None => {}
+        }
+    }
+    let last_year = previous.as_ref().map(|p| &p.analysis.report);
+    let figures = if complete { checks::figures::figures(&report, last_year) } else { Vec::new() };
     if complete {
-        diagnostics.extend(checks::run(&checks::Context { report: &report, text, figures: &figures }));
+        let cx = checks::Context {
+            report: &report,
+            text,
+            figures: &figures,
+            previous: previous.as_deref().map(|p| checks::PreviousDraft { report: &p.analysis.report, text: &p.text }),
+        };
+        diagnostics.extend(checks::run(&cx));
     }
     suppress::apply(text, &tree.comments, &mut diagnostics, complete);
     settings.apply_levels(&mut diagnostics);
     diagnostics.sort_by(diagnostics::by_position);
     limit(&mut diagnostics, more);
-    Analysis { tree, report, diagnostics, parsed: complete, figures }
+    Analysis { tree, report, diagnostics, parsed: complete, figures, previous }
 }
 
 /// Keeps the first `MAX_DIAGNOSTICS` in the order of the text, and says where the rest begin and how many

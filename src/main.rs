@@ -48,6 +48,10 @@ enum Command {
         /// When to use colours in human output.
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+        /// Last year's draft, to check the figures restated from it (default: the draft's report.previous,
+        /// else the configuration's previous).
+        #[arg(long)]
+        previous: Option<PathBuf>,
     },
     /// Print the documentation of a rule.
     Explain {
@@ -233,6 +237,11 @@ fn japanese(cmd: clap::Command) -> clap::Command {
         ("check", "format", "出力の形式：human（既定）、json、github、sarif、junit"),
         ("check", "lang", "表示の言語：ja か en（省略時は設定ファイル、なければ端末の言語）"),
         ("check", "color", "色を付けるか：auto（既定）、always、never"),
+        (
+            "check",
+            "previous",
+            "前年度の報告の下書き（再掲した数値を照合します。省略時は下書きの report.previous、なければ設定ファイルの previous）",
+        ),
         ("explain", "", "検査の説明を表示します"),
         ("explain", "rule", "検査の名前（一覧は senshin-lint rules で表示できます）"),
         ("explain", "lang", "表示の言語：ja か en"),
@@ -392,6 +401,7 @@ fn main() -> ExitCode {
             fix,
             unsafe_fixes,
             diff,
+            previous,
         } => {
             let fix = match (fix || diff, unsafe_fixes) {
                 (_, true) => Some(senshin_lint::fix::FixMode::Unsafe),
@@ -409,6 +419,7 @@ fn main() -> ExitCode {
                 drafts_only,
                 fix,
                 diff,
+                previous,
             })
         }
         Command::Explain { rule, lang: l } => cli::explain(&rule, lang(l)),

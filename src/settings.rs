@@ -39,6 +39,17 @@ pub struct Settings {
     /// For a draft that does not state its own (`report.rounding`).
     pub rounding: Option<Rounding>,
     pub levels: BTreeMap<RuleId, Level>,
+    /// Last year's draft, for the `previous-*` rules.
+    pub previous: Option<PreviousPath>,
+}
+
+/// Where last year's draft is, as a configuration file (from its folder) or the command line names it. The
+/// draft's own `report.previous` wins over a configuration's, the command line's over both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviousPath {
+    pub path: std::path::PathBuf,
+    /// Given on the command line (or by the editor), so it wins over the draft's own `report.previous`.
+    pub overrides_draft: bool,
 }
 
 impl Settings {
@@ -47,7 +58,12 @@ impl Settings {
     pub fn with(&self, over: &Settings) -> Settings {
         let mut levels = self.levels.clone();
         levels.extend(over.levels.iter().map(|(&r, &l)| (r, l)));
-        Settings { language: over.language.or(self.language), rounding: over.rounding.or(self.rounding), levels }
+        Settings {
+            language: over.language.or(self.language),
+            rounding: over.rounding.or(self.rounding),
+            levels,
+            previous: over.previous.clone().or_else(|| self.previous.clone()),
+        }
     }
 
     /// The rule a user named, or why not (`catalogue::named`).

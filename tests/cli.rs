@@ -284,7 +284,7 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 #[test]
 fn folders_stdin_and_drafts_only() {
     let o = run(&["check", "examples"]);
-    assert!(stdout(&o).ends_with("in 3 files\n"), "{}", stdout(&o));
+    assert!(stdout(&o).ends_with("in 4 files\n"), "{}", stdout(&o));
     let broken = std::fs::read("examples/broken/report.yaml").unwrap();
     let o = run_stdin(&["check", "--format", "github", "-", "--stdin-filename", "drafts/r.yaml"], &broken);
     assert_eq!(o.status.code(), Some(1));

@@ -23,9 +23,10 @@ fn fixtures() {
         let mut checked = if path.extension().is_some_and(|e| e == "toml") {
             let text = String::from_utf8(bytes).unwrap();
             let (_, diagnostics) = senshin_lint::config::parse(&text, Path::new("."));
-            Checked { path: name.clone(), text, diagnostics }
+            Checked { path: name.clone(), text, diagnostics, previous: None }
         } else {
-            senshin_lint::cli::check_bytes(&name, &bytes)
+            // From its own path: a fixture may name last year's draft (`report.previous`) from its folder.
+            senshin_lint::cli::check_owned(&name, Some(path), bytes, None)
         };
         checked.diagnostics.retain(|d| d.rule == id);
         match kind.as_str() {

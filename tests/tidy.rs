@@ -12,7 +12,7 @@ const FLOORS: &[&[&str]] = &[
     &["syntax"],
     &["model"],
     &["checks"],
-    &["lib", "settings", "config", "suppress", "read"],
+    &["lib", "settings", "config", "suppress", "read", "previous"],
     &["fix", "ide", "render", "import", "export"],
     &["cli", "server", "preview", "main"],
 ];

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     let split = format!("{:?}", senshin_lint::model::lower_with(&one.0, text, complete, 0));
     assert_eq!(lowered, split, "reading rows on one thread and two differ");
     let analysis = senshin_lint::analyze(text);
-    let cx = senshin_lint::checks::Context { report: &analysis.report, text, figures: &analysis.figures };
+    let cx = senshin_lint::checks::Context { report: &analysis.report, text, figures: &analysis.figures, previous: None };
     let one = senshin_lint::checks::run_with(&cx, false);
     assert!(one == senshin_lint::checks::run_with(&cx, true), "checks on one thread and two differ");
     let syntax_ok = |t: &str| !senshin_lint::lint(t).iter().any(|d| d.rule == RuleId::YamlSyntax);

@@ -77,6 +77,7 @@ pub enum Group {
     Numbering,
     Dates,
     Text,
+    Previous,
 }
 
 impl Group {
@@ -90,6 +91,7 @@ impl Group {
             Group::Numbering => "numbering",
             Group::Dates => "dates",
             Group::Text => "text",
+            Group::Previous => "previous",
         }
     }
 
@@ -104,6 +106,7 @@ impl Group {
             Group::Numbering => "番号",
             Group::Dates => "日付",
             Group::Text => "文章",
+            Group::Previous => "前年度の報告との照合",
         }
     }
 }

@@ -213,6 +213,36 @@ catalogue! {
         en: "the document mixes 「。、」 with 「．，」 in Japanese text",
         docs: "checks/text/mixed_punctuation",
     },
+    PreviousDraft {
+        id: "previous-draft", group: Previous, severity: Error, fixable: false, checked: false,
+        ja: "前年度の報告の下書きを読めない、または前年度のものでない",
+        en: "last year's draft cannot be read, or is not the year before",
+        docs: "catalogue/reading/previous_draft",
+    },
+    PreviousChanges {
+        id: "previous-changes", group: Previous, severity: Error, fixable: true, checked: true,
+        ja: "技術数の推移の①が、前年度の報告の⑥（6月30日現在の技術数）と合わない",
+        en: "① in the changes table differs from last year's ⑥ (the count at its year end)",
+        docs: "checks/previous/previous_changes",
+    },
+    PreviousHistory {
+        id: "previous-history", group: Previous, severity: Error, fixable: true, checked: true,
+        ja: "過去５年間の実績が、前年度の報告の同じ年度の行、または前年度の実績と合わない",
+        en: "a history row differs from last year's row for the same year, or from last year's figures",
+        docs: "checks/previous/previous_history",
+    },
+    PreviousCases {
+        id: "previous-cases", group: Previous, severity: Warning, fixable: true, checked: true,
+        ja: "０件の技術の（参考）前年度の実績が、前年度の報告の年間実施件数と合わない",
+        en: "a zero-case entry's prior-year record differs from last year's cases for the technology",
+        docs: "checks/previous/previous_cases",
+    },
+    PreviousTechnologies {
+        id: "previous-technologies", group: Previous, severity: Warning, fixable: false, checked: true,
+        ja: "前年度の表から消えた技術・新しく加わった技術の数が、保険収載・取下げ・削除・新規承認の数で説明できない",
+        en: "the technologies gone from last year's table, or new in this one, do not match the counts of 保険収載, 取下げ, 削除 and 新規承認",
+        docs: "checks/previous/previous_technologies",
+    },
     UnusedSuppression {
         id: "unused-suppression", group: Syntax, severity: Warning, fixable: true, checked: false,
         ja: "何も抑制していない抑制コメント、または存在しない規則の抑制",

@@ -134,3 +134,9 @@ pub fn report_year(report: &crate::model::Report) -> Option<&Spanned<(jiff::civi
 pub fn all_numbered(table: &CostTable) -> bool {
     table.complete && table.rows.iter().all(|r| r.notice.is_some())
 }
+
+/// A technology's name as names compare: after NFKC and without white space. `ＤＮＡ` and `DNA` are one name,
+/// and a line wrap in the printed table may stand where a space was.
+pub fn canonical(s: &str) -> String {
+    crate::model::read::normalize(s).chars().filter(|c| !c.is_whitespace()).collect()
+}

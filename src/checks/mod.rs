@@ -10,6 +10,7 @@ pub mod written;
 pub mod changes;
 pub mod dates;
 pub mod numbering;
+pub mod previous;
 pub mod summary;
 pub mod sums;
 pub mod text;
@@ -24,6 +25,15 @@ pub struct Context<'a> {
     pub text: &'a str,
     /// The derived figures, computed once (`figures::figures`).
     pub figures: &'a [figures::Figure],
+    /// Last year's draft, for the `previous-*` rules (they do nothing without it).
+    pub previous: Option<PreviousDraft<'a>>,
+}
+
+/// Last year's draft as the checks see it: its report and its text (labels point into it).
+#[derive(Clone, Copy)]
+pub struct PreviousDraft<'a> {
+    pub report: &'a Report,
+    pub text: &'a str,
 }
 
 pub type Check = fn(&Context, &mut Vec<Diagnostic>);
@@ -53,6 +63,10 @@ pub static ALL: &[(RuleId, Check)] = &[
     (RuleId::ReportPeriod, dates::report_period::check),
     (RuleId::EffectiveOrder, dates::effective_order::check),
     (RuleId::MixedPunctuation, text::mixed_punctuation::check),
+    (RuleId::PreviousChanges, previous::previous_changes::check),
+    (RuleId::PreviousHistory, previous::previous_history::check),
+    (RuleId::PreviousCases, previous::previous_cases::check),
+    (RuleId::PreviousTechnologies, previous::previous_technologies::check),
 ];
 
 /// From this many cost rows on, the checks run on two threads.
@@ -122,7 +136,7 @@ mod tests {
         ];
         for text in examples {
             let analysis = crate::analyze(text);
-            let cx = Context { report: &analysis.report, text, figures: &analysis.figures };
+            let cx = Context { report: &analysis.report, text, figures: &analysis.figures, previous: None };
             let one = run_with(&cx, false);
             assert!(!one.is_empty() || text.contains("consistent in every figure"));
             assert_eq!(format!("{one:?}"), format!("{:?}", run_with(&cx, true)));

@@ -22,6 +22,8 @@ pub struct Configs {
     /// Each configuration's text, for a warning that points into it after the walk.
     texts: Mutex<HashMap<PathBuf, String>>,
     problems: Mutex<Vec<Checked>>,
+    /// The command line's settings, on top of every configuration (`--previous`).
+    over: Option<crate::settings::Settings>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -47,7 +49,7 @@ impl Configs {
         let config::Loaded { config, diagnostics, text } = config::load(path)?;
         if !diagnostics.is_empty() {
             let shown = shown(path);
-            lock(&self.problems).push(Checked { path: shown, text: text.clone(), diagnostics });
+            lock(&self.problems).push(Checked { path: shown, text: text.clone(), diagnostics, previous: None });
         }
         lock(&self.texts).insert(path.to_owned(), text);
         let config = Arc::new(config);
@@ -55,8 +57,22 @@ impl Configs {
         Ok(config)
     }
 
-    /// The configuration for a file (or, for a folder, the files in it).
+    /// With the command line's settings on top of every configuration.
+    pub fn with(self, over: crate::settings::Settings) -> Configs {
+        Configs { over: Some(over), ..self }
+    }
+
+    /// The configuration for a file (or, for a folder, the files in it), with the command line's settings on
+    /// top.
     pub fn for_path(&self, path: &Path) -> Option<Arc<Config>> {
+        let found = self.found_for(path);
+        let Some(over) = &self.over else { return found };
+        let mut config = found.map_or_else(Config::default, |c| (*c).clone());
+        config.settings = config.settings.with(over);
+        Some(Arc::new(config))
+    }
+
+    fn found_for(&self, path: &Path) -> Option<Arc<Config>> {
         if let Some(c) = &self.explicit {
             return Some(c.clone());
         }
@@ -97,7 +113,7 @@ impl Configs {
         );
         let mut d = Diagnostic::new(RuleId::Config, Span::new(span.start, span.end), message);
         d.severity = Severity::Warning;
-        Some(Checked { path: shown(path), text, diagnostics: vec![d] })
+        Some(Checked { path: shown(path), text, diagnostics: vec![d], previous: None })
     }
 }
 

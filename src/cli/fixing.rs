@@ -4,7 +4,7 @@
 
 use super::done::Done;
 use super::write::{WriteError, replace};
-use super::{Checked, settings, unreadable, with_encoding_warning};
+use super::{Checked, last_year, settings, unreadable, with_encoding_warning};
 use crate::config::Config;
 use crate::diagnostics::Lang;
 use crate::fix::{FixMode, fix_with};
@@ -32,9 +32,11 @@ pub fn fix(name: &str, path: Option<&Path>, bytes: Vec<u8>, config: Option<&Conf
         }
     };
     let settings = settings(config);
-    let fixed = fix_with(&decoded.text, how.mode, &|text| crate::analyze_with(text, settings));
+    let last_year = last_year(path.or(Some(Path::new(name))), settings);
+    let fixed = fix_with(&decoded.text, how.mode, &|text| last_year.analyze(text));
     let diagnostics = with_encoding_warning(fixed.analysis.diagnostics.clone(), decoded.encoding, config);
-    let checked = Checked { path: name.to_owned(), text: fixed.text.clone(), diagnostics };
+    let previous = fixed.analysis.previous.clone();
+    let checked = Checked { path: name.to_owned(), text: fixed.text.clone(), diagnostics, previous };
     let changed = !fixed.edits.is_empty();
     if how.diff {
         let output = changed.then(|| diff(name, &decoded.text, &fixed.text).into_bytes());

@@ -5,27 +5,28 @@
 use super::Checked;
 use super::emit::{Emitter, Summary};
 use super::escape::visible;
-use super::snippet::Snippet;
+use super::snippet::{Snippet, Snippets};
 use crate::diagnostics::{Diagnostic, Lang, Severity};
-use crate::text::LineIndex;
+use crate::text::{LineIndex, Span};
 use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as Level};
 use codespan_reporting::term::termcolor::Ansi;
 use codespan_reporting::term::{self, Config};
 use std::io::{self, Write};
 use std::ops::Range;
 
-fn convert(d: &Diagnostic, ranges: &[Range<usize>], lang: Lang) -> Rendered<()> {
+/// `ranges`: the primary span's, then each label's, with the snippet (0: the draft, 1: last year's) it is in.
+fn convert(d: &Diagnostic, ranges: &[(usize, Range<usize>)], lang: Lang) -> Rendered<usize> {
     let level = match d.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
         Severity::Info => Level::Note,
     };
-    let mut labels = vec![Label::primary((), ranges[0].clone())];
+    let mut labels = vec![Label::primary(ranges[0].0, ranges[0].1.clone())];
     labels.extend(
         d.labels
             .iter()
             .zip(&ranges[1..])
-            .map(|(l, r)| Label::secondary((), r.clone()).with_message(visible(l.message.get(lang)))),
+            .map(|(l, (file, r))| Label::secondary(*file, r.clone()).with_message(visible(l.message.get(lang)))),
     );
     let mut notes: Vec<String> = d.notes.iter().map(|n| visible(n.get(lang)).into_owned()).collect();
     if let Some(fix) = &d.fix {
@@ -112,10 +113,28 @@ impl Emitter for Human {
         }
         let index = LineIndex::new(&c.text);
         let name = visible(&c.path);
+        let previous =
+            c.previous.as_ref().map(|p| (visible(&p.name).into_owned(), p.text.as_str(), LineIndex::new(&p.text)));
         for d in &c.diagnostics {
             let mut spans = vec![d.span];
-            spans.extend(d.labels.iter().map(|l| l.span));
-            let (snippet, ranges) = Snippet::new(&name, &c.text, &index, &spans);
+            spans.extend(d.labels.iter().filter(|l| !l.in_previous).map(|l| l.span));
+            let (snippet, mine) = Snippet::new(&name, &c.text, &index, &spans);
+            let theirs: Vec<Span> = d.labels.iter().filter(|l| l.in_previous).map(|l| l.span).collect();
+            let mut snippets = vec![snippet];
+            let mut theirs_ranges = Vec::new().into_iter();
+            if let Some((name, text, index)) = previous.as_ref().filter(|_| !theirs.is_empty()) {
+                let (snippet, ranges) = Snippet::new(name, text, index, &theirs);
+                snippets.push(snippet);
+                theirs_ranges = ranges.into_iter();
+            }
+            let mut mine = mine.into_iter();
+            let mut ranges = vec![(0, mine.next().unwrap_or_default())];
+            for l in &d.labels {
+                let next =
+                    if l.in_previous { theirs_ranges.next().map(|r| (1, r)) } else { mine.next().map(|r| (0, r)) };
+                ranges.push(next.unwrap_or((0, 0..0)));
+            }
+            let snippet = Snippets(snippets);
             let rendered = convert(d, &ranges, self.lang);
             let mut buffer = Vec::new();
             let written = if self.color {

@@ -374,7 +374,7 @@ pub fn import_table(
     }
     // Checked as `check` would check it: under the draft's configuration.
     let config = configs.for_path(draft);
-    let analysis = crate::analyze_with(&after, super::settings(config.as_deref()));
+    let analysis = super::analyze(Some(draft), &after, config.as_deref());
     let (errors, warnings) = tally(&analysis.diagnostics);
     let found = found(errors, warnings);
     let rows = imported.rows;

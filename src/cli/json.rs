@@ -25,16 +25,27 @@ fn range(text: &str, index: &LineIndex, span: Span) -> Value {
     json!({ "start": position(text, index, span.start), "end": position(text, index, span.end) })
 }
 
-fn diagnostic(text: &str, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Value {
+/// Where a label points: into the draft, or (`in_previous`) into last year's draft, whose path it then names.
+type Other<'a> = Option<(&'a str, &'a str, &'a LineIndex)>;
+
+fn diagnostic(text: &str, index: &LineIndex, other: Other, d: &Diagnostic, lang: Lang) -> Value {
+    let label = |l: &crate::diagnostics::Label| match other.filter(|_| l.in_previous) {
+        Some((path, text, index)) => json!({
+            "message": l.message.get(lang),
+            "path": path,
+            "range": range(text, index, l.span),
+        }),
+        None => json!({
+            "message": l.message.get(lang),
+            "range": range(text, index, l.span),
+        }),
+    };
     json!({
         "rule": d.rule,
         "severity": d.severity.as_str(),
         "message": d.message.get(lang),
         "range": range(text, index, d.span),
-        "labels": d.labels.iter().map(|l| json!({
-            "message": l.message.get(lang),
-            "range": range(text, index, l.span),
-        })).collect::<Vec<_>>(),
+        "labels": d.labels.iter().map(label).collect::<Vec<_>>(),
         "notes": d.notes.iter().map(|n| n.get(lang)).collect::<Vec<_>>(),
         "fix": d.fix.as_ref().map(|f| json!({
             "title": f.title.get(lang),
@@ -52,9 +63,11 @@ pub fn to_value(checked: &[Checked], lang: Lang) -> Value {
         .iter()
         .map(|c| {
             let index = LineIndex::new(&c.text);
+            let theirs = c.previous.as_ref().map(|p| (p, LineIndex::new(&p.text)));
+            let other = theirs.as_ref().map(|(p, i)| (p.name.as_str(), p.text.as_str(), i));
             json!({
                 "path": c.path,
-                "diagnostics": c.diagnostics.iter().map(|d| diagnostic(&c.text, &index, d, lang)).collect::<Vec<_>>(),
+                "diagnostics": c.diagnostics.iter().map(|d| diagnostic(&c.text, &index, other, d, lang)).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -95,9 +108,11 @@ impl Emitter for Json {
         })?;
         self.files += 1;
         let index = LineIndex::new(&c.text);
+        let theirs = c.previous.as_ref().map(|p| (p, LineIndex::new(&p.text)));
+        let other = theirs.as_ref().map(|(p, i)| (p.name.as_str(), p.text.as_str(), i));
         for (i, d) in c.diagnostics.iter().enumerate() {
             out.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
-            json_nested(out, &diagnostic(&c.text, &index, d, self.lang), 4)?;
+            json_nested(out, &diagnostic(&c.text, &index, other, d, self.lang), 4)?;
         }
         if !c.diagnostics.is_empty() {
             out.write_all(b"\n      ")?;

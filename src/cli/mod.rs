@@ -43,11 +43,13 @@ pub use json::to_value as json_value;
 use crate::catalogue::{self, RuleId};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Lang, Message};
+use crate::previous::{LastYear, Previous};
 use crate::settings::Settings;
 use crate::text::{DecodeError, Decoded, Encoding, Span, decode, decode_owned};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -75,11 +77,24 @@ pub struct Checked {
     pub path: String,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Last year's draft, where the labels marked `in_previous` point.
+    pub previous: Option<Arc<Previous>>,
 }
 
 /// Checks the bytes of one file.
 pub fn check_bytes(path: &str, bytes: &[u8]) -> Checked {
     check_bytes_with(path, bytes, None)
+}
+
+/// Analyses a draft as every command does: under its configuration, and against last year's draft when the
+/// settings or the draft name one, read from disk (a path written in the draft is from the draft's folder).
+pub(crate) fn analyze(draft: Option<&Path>, text: &str, config: Option<&Config>) -> crate::Analysis {
+    last_year(draft, settings(config)).analyze(text)
+}
+
+/// Last year's draft as the command line reads it: from disk, named as the command line shows paths.
+pub(crate) fn last_year<'a>(draft: Option<&Path>, settings: &'a Settings) -> LastYear<'a> {
+    LastYear::new(draft, settings, &paths::shown)
 }
 
 /// The settings a draft is analysed under: its configuration's (the command line's flags change only the
@@ -99,17 +114,22 @@ pub fn check_bytes_with(path: &str, bytes: &[u8], config: Option<&Config>) -> Ch
 
 /// `check_bytes_with`, taking the bytes, so that a UTF-8 draft becomes its text without a copy: on a large
 /// draft a copy is a second file's worth of memory.
-pub fn check_owned(path: &str, bytes: Vec<u8>, config: Option<&Config>) -> Checked {
+pub fn check_owned(path: &str, file: Option<&Path>, bytes: Vec<u8>, config: Option<&Config>) -> Checked {
     match decode_owned(bytes) {
-        Ok(decoded) => check_decoded(path, decoded, config),
+        Ok(decoded) => check_file(path, file, decoded, config),
         Err((e, bytes)) => unreadable(path, &bytes, e),
     }
 }
 
 fn check_decoded(path: &str, decoded: Decoded, config: Option<&Config>) -> Checked {
-    let diagnostics = crate::analyze_with(&decoded.text, settings(config)).diagnostics;
-    let diagnostics = with_encoding_warning(diagnostics, decoded.encoding, config);
-    Checked { path: path.to_owned(), text: decoded.text, diagnostics }
+    check_file(path, None, decoded, config)
+}
+
+/// Checks a decoded draft read from `file` (`None`: standard input or memory).
+fn check_file(path: &str, file: Option<&Path>, decoded: Decoded, config: Option<&Config>) -> Checked {
+    let analysis = analyze(file.or(Some(Path::new(path))), &decoded.text, config);
+    let diagnostics = with_encoding_warning(analysis.diagnostics, decoded.encoding, config);
+    Checked { path: path.to_owned(), text: decoded.text, diagnostics, previous: analysis.previous }
 }
 
 /// The diagnostics of a draft read in `encoding`, with a warning in front when that is not UTF-8.
@@ -148,7 +168,7 @@ pub(crate) fn unreadable(path: &str, bytes: &[u8], e: DecodeError) -> Checked {
     let text = String::from_utf8_lossy(bytes).into_owned();
     let at = e.offset.min(text.len());
     let d = Diagnostic::new(RuleId::YamlSyntax, Span::new(at, at), not_utf8(&e));
-    Checked { path: path.to_owned(), text, diagnostics: vec![d] }
+    Checked { path: path.to_owned(), text, diagnostics: vec![d], previous: None }
 }
 
 /// What `senshin-lint check` was asked to do.
@@ -166,6 +186,8 @@ pub struct CheckOptions {
     pub fix: Option<crate::fix::FixMode>,
     /// Show the fixes as a diff instead of writing them.
     pub diff: bool,
+    /// `--previous`: last year's draft, for every draft checked (over `report.previous` and the configuration).
+    pub previous: Option<PathBuf>,
 }
 
 /// Says on standard error why the run stopped or what it noticed. A closed standard error is not a reason
@@ -245,6 +267,10 @@ pub(crate) fn for_draft(
 
 pub fn check(opts: &CheckOptions) -> ExitCode {
     let configs = match read_configs(opts.config.as_deref(), opts.lang) {
+        Ok(c) if opts.previous.is_some() => {
+            let path = opts.previous.clone().map(|path| crate::settings::PreviousPath { path, overrides_draft: true });
+            c.with(Settings { previous: path, ..Settings::default() })
+        }
         Ok(c) => c,
         Err(code) => return code,
     };

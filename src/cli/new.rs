@@ -45,7 +45,9 @@ pub fn blank(year: ReportYear) -> String {
         "# 数値は半角で書きます（1,271 のような3桁ごとの「,」は使えます）。該当なしは \"-\"、入院例なしは \"※\"。\n\n",
     );
     line(&mut o, 0, "report", "", "報告書");
-    items(&mut o, 2, fields::REPORT, |f| match f.key {
+    // `previous` names last year's draft: `new --from` writes it, a blank draft has none.
+    let report: Vec<Field> = fields::REPORT.iter().filter(|f| f.key != "previous").copied().collect();
+    items(&mut o, 2, &report, |f| match f.key {
         "title" => Some("先進医療の実績報告について".into()),
         "fiscal_year" => Some(year.name()),
         "period" => Some(period((start, end))),

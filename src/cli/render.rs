@@ -5,7 +5,7 @@ use super::configs::Configs;
 use super::file;
 use super::output;
 use super::paths::typed;
-use super::{fail, for_draft, settings, with_encoding_warning};
+use super::{fail, for_draft, with_encoding_warning};
 use crate::diagnostics::{Lang, Message, found, tally};
 use crate::render::{Options, page};
 use crate::text::decode_owned;
@@ -29,7 +29,7 @@ pub struct Rendered {
 pub fn analysed(draft: &Path, configs: &Configs) -> Result<(crate::Analysis, String), Message> {
     let config = configs.for_path(draft);
     let decoded = decode_owned(file::bytes(draft)?).map_err(|(e, _)| file::undecodable(draft, &e))?;
-    let mut analysis = crate::analyze_with(&decoded.text, settings(config.as_deref()));
+    let mut analysis = super::analyze(Some(draft), &decoded.text, config.as_deref());
     analysis.diagnostics = with_encoding_warning(analysis.diagnostics, decoded.encoding, config.as_deref());
     Ok((analysis, decoded.text))
 }

@@ -72,7 +72,7 @@ struct Found {
 /// A draft over the size limit, reported without reading it.
 fn too_large(name: &str, size: Option<u64>) -> Checked {
     let d = Diagnostic::new(RuleId::YamlSyntax, Span::empty(0), crate::too_large(size));
-    Checked { path: name.to_owned(), text: String::new(), diagnostics: vec![d] }
+    Checked { path: name.to_owned(), text: String::new(), diagnostics: vec![d], previous: None }
 }
 
 /// Reads and checks (or fixes) one file; `None` when it is not a draft and only drafts are wanted.
@@ -92,7 +92,7 @@ fn process(job: Job, work: Work) -> Processed {
     }
     let config = job.config.as_deref();
     Ok(Some(match work {
-        Work::Check => Done::checked(check_owned(&job.name, bytes, config)),
+        Work::Check => Done::checked(check_owned(&job.name, job.path.as_deref(), bytes, config)),
         Work::Fix(how) => fixing::fix(&job.name, job.path.as_deref(), bytes, config, how),
     }))
 }

@@ -58,7 +58,7 @@ fn tool(lang: Lang) -> Value {
     json!({"driver": {"name": "senshin-lint", "version": env!("CARGO_PKG_VERSION"), "rules": descriptors}})
 }
 
-fn result(c: &Checked, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Value {
+fn result(c: &Checked, index: &LineIndex, theirs: Option<&LineIndex>, d: &Diagnostic, lang: Lang) -> Value {
     let mut result = json!({
         "ruleId": d.rule,
         "level": level(d.severity),
@@ -72,7 +72,10 @@ fn result(c: &Checked, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Value {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let mut loc = location(&c.path, &c.text, index, l.span);
+                let mut loc = match (&c.previous, theirs) {
+                    (Some(p), Some(their_index)) if l.in_previous => location(&p.name, &p.text, their_index, l.span),
+                    _ => location(&c.path, &c.text, index, l.span),
+                };
                 loc["id"] = json!(i);
                 loc["message"] = json!({"text": l.message.get(lang)});
                 loc
@@ -112,10 +115,11 @@ impl Emitter for Sarif {
 
     fn file(&mut self, out: &mut dyn Write, c: &Checked) -> io::Result<()> {
         let index = LineIndex::new(&c.text);
+        let theirs = c.previous.as_ref().map(|p| LineIndex::new(&p.text));
         for d in &c.diagnostics {
             out.write_all(if self.results == 0 { b"\n        " } else { b",\n        " })?;
             self.results += 1;
-            json_nested(out, &result(c, &index, d, self.lang), 4)?;
+            json_nested(out, &result(c, &index, theirs.as_ref(), d, self.lang), 4)?;
         }
         Ok(())
     }

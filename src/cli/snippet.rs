@@ -136,42 +136,55 @@ impl Snippet {
     }
 }
 
-impl<'a> Files<'a> for Snippet {
-    type FileId = ();
+/// The snippets of one diagnostic: the draft's first, then last year's when a label points there. codespan
+/// names a file by its index here.
+pub struct Snippets(pub Vec<Snippet>);
+
+impl Snippets {
+    fn get(&self, id: usize) -> Result<&Snippet, Error> {
+        self.0.get(id).ok_or(Error::FileMissing)
+    }
+}
+
+impl<'a> Files<'a> for Snippets {
+    type FileId = usize;
     type Name = &'a str;
     type Source = &'a str;
 
-    fn name(&'a self, (): ()) -> Result<&'a str, Error> {
-        Ok(&self.name)
+    fn name(&'a self, id: usize) -> Result<&'a str, Error> {
+        Ok(&self.get(id)?.name)
     }
 
-    fn source(&'a self, (): ()) -> Result<&'a str, Error> {
-        Ok(&self.source)
+    fn source(&'a self, id: usize) -> Result<&'a str, Error> {
+        Ok(&self.get(id)?.source)
     }
 
-    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, Error> {
-        Ok(self.starts.partition_point(|&s| s <= byte_index).saturating_sub(1))
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, Error> {
+        Ok(self.get(id)?.starts.partition_point(|&s| s <= byte_index).saturating_sub(1))
     }
 
-    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, Error> {
-        self.numbers.get(line_index).copied().ok_or(Error::LineTooLarge { given: line_index, max: self.numbers.len() })
+    fn line_number(&'a self, id: usize, line_index: usize) -> Result<usize, Error> {
+        let s = self.get(id)?;
+        s.numbers.get(line_index).copied().ok_or(Error::LineTooLarge { given: line_index, max: s.numbers.len() })
     }
 
-    fn column_number(&'a self, (): (), line_index: usize, byte_index: usize) -> Result<usize, Error> {
-        match self.columns.iter().find(|(at, _)| *at == byte_index) {
+    fn column_number(&'a self, id: usize, line_index: usize, byte_index: usize) -> Result<usize, Error> {
+        let s = self.get(id)?;
+        match s.columns.iter().find(|(at, _)| *at == byte_index) {
             Some(&(_, column)) => Ok(column),
             None => {
-                let start = self.line_range((), line_index)?.start;
-                Ok(self.source[start..byte_index.max(start)].chars().count() + 1)
+                let start = self.line_range(id, line_index)?.start;
+                Ok(s.source[start..byte_index.max(start)].chars().count() + 1)
             }
         }
     }
 
-    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, Error> {
-        let start = *self
+    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, Error> {
+        let s = self.get(id)?;
+        let start = *s
             .starts
             .get(line_index)
-            .ok_or(Error::LineTooLarge { given: line_index, max: self.starts.len().saturating_sub(1) })?;
-        Ok(start..self.starts.get(line_index + 1).copied().unwrap_or(self.source.len()))
+            .ok_or(Error::LineTooLarge { given: line_index, max: s.starts.len().saturating_sub(1) })?;
+        Ok(start..s.starts.get(line_index + 1).copied().unwrap_or(s.source.len()))
     }
 }

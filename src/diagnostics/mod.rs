@@ -17,6 +17,8 @@ use crate::text::Span;
 pub struct Label {
     pub span: Span,
     pub message: Message,
+    /// The span is in last year's draft (the analysis's `previous`), not in this one.
+    pub in_previous: bool,
 }
 
 /// One replacement of a byte range.
@@ -60,7 +62,13 @@ impl Diagnostic {
     }
 
     pub fn label(mut self, span: Span, message: Message) -> Self {
-        self.labels.push(Label { span, message });
+        self.labels.push(Label { span, message, in_previous: false });
+        self
+    }
+
+    /// A label in last year's draft.
+    pub fn label_previous(mut self, span: Span, message: Message) -> Self {
+        self.labels.push(Label { span, message, in_previous: true });
         self
     }
 

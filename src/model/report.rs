@@ -29,6 +29,8 @@ pub struct Meta {
     pub rounding: Rounding,
     /// Whether the draft says how it rounds (else a configured default may apply).
     pub rounding_set: bool,
+    /// Last year's draft, as written: a path from the draft's folder.
+    pub previous: Field<String>,
 }
 
 /// The two kinds of advanced medical care: 先進医療Ａ (第２項) and 先進医療Ｂ (第３項).

@@ -53,7 +53,7 @@ pub fn page(analysis: &Analysis, opts: &Options) -> String {
         compared: analysis
             .diagnostics
             .iter()
-            .map(|d| d.labels.iter().filter_map(|l| spans.at(l.span.start)).collect())
+            .map(|d| d.labels.iter().filter(|l| !l.in_previous).filter_map(|l| spans.at(l.span.start)).collect())
             .collect(),
         derivations,
     };

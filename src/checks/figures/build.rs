@@ -33,6 +33,7 @@ pub(super) fn count_figure(
         sources: Vec::new(),
         derivation,
         units,
+        in_previous: false,
     }
 }
 
@@ -79,6 +80,7 @@ pub(super) fn amount_figure(
             format!("{how} = {y} yen {near} {unit} → {e}"),
         ),
         units: ("", ""),
+        in_previous: false,
     }
 }
 
@@ -121,5 +123,6 @@ pub(super) fn ratio_figure(
             format!("Σ 先進医療総額 / Σ 総合計 = {a} / {b} {near}% → {e}%"),
         ),
         units: ("", ""),
+        in_previous: false,
     })
 }

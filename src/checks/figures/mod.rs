@@ -69,6 +69,8 @@ pub struct Figure {
     pub calc: Message,
     /// The cells it comes from, each with its own label.
     pub sources: Vec<(Span, Message)>,
+    /// The sources are cells of last year's draft (a `previous-history` figure), not of this one.
+    pub in_previous: bool,
     /// How it comes about, for hover: `Σ 27 行 = 91,117,710,124 円 ≈ 911.18 億円`.
     pub derivation: Message,
     /// The units printed after the figure and after the value it is compared with (`人` and `件` for ③; none
@@ -76,8 +78,9 @@ pub struct Figure {
     pub units: (&'static str, &'static str),
 }
 
-/// Every derived figure, in the order of the rules that check them.
-pub fn figures(report: &Report) -> Vec<Figure> {
+/// Every derived figure, in the order of the rules that check them; with last year's report, also this year's
+/// history row for last year from it.
+pub fn figures(report: &Report, last_year: Option<&Report>) -> Vec<Figure> {
     let mut out = Vec::new();
     for part in Part::BOTH {
         if let Some(table) = report.costs.get(part) {
@@ -85,7 +88,7 @@ pub fn figures(report: &Report) -> Vec<Figure> {
         }
     }
     summary::summary(report, &mut out);
-    history::history(report, &mut out);
+    history::history(report, last_year, &mut out);
     out
 }
 

@@ -68,6 +68,7 @@ pub(super) fn column_sums(part: Part, table: &CostTable, rounding: Rounding, out
             .collect(),
             derivation,
             units: (unit, unit),
+            in_previous: false,
         });
     }
 }

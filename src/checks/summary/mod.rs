@@ -138,7 +138,7 @@ fn replace(text: &str, span: Span, expected: &str) -> Fix {
 /// A figure of the list (`checks::figures`) that differs from what its cells say, as the rule's diagnostic: the
 /// place and both values in a sentence, the calculation in a note, then what to do. Each source cell carries
 /// its own label.
-fn report_figure(f: &Figure, rounding: Rounding, text: &str, out: &mut Vec<Diagnostic>) {
+pub(crate) fn report_figure(f: &Figure, rounding: Rounding, text: &str, out: &mut Vec<Diagnostic>) {
     if !f.differs {
         return;
     }
@@ -192,7 +192,7 @@ fn report_figure(f: &Figure, rounding: Rounding, text: &str, out: &mut Vec<Diagn
         _ => return,
     };
     for (span, label) in &f.sources {
-        d = d.label(*span, label.clone());
+        d = if f.in_previous { d.label_previous(*span, label.clone()) } else { d.label(*span, label.clone()) };
     }
     // A rounded figure gets its fix, unless it is in doubt (its table and its 合計 disagree): a fix from a figure
     // in doubt could rewrite a correct cell.

@@ -4,13 +4,7 @@ use super::{Entry, entries_with_rows};
 use crate::checks::{Context, facts};
 use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
 use crate::model::places;
-use crate::model::read::normalize;
-
-/// Names compare after NFKC and without white space: `ＤＮＡ` and `DNA` are one name, and a line wrap in the
-/// printed table may stand where a space was.
-fn canonical(s: &str) -> String {
-    normalize(s).chars().filter(|c| !c.is_whitespace()).collect()
-}
+use facts::canonical;
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for Entry { part, entry, notice, rows } in entries_with_rows(cx.report) {

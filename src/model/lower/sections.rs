@@ -37,6 +37,7 @@ impl<'a> Lowerer<'a> {
             period: self.period(m, "period"),
             rounding,
             rounding_set,
+            previous: self.text(m, "previous"),
         }
     }
 

@@ -1,0 +1,196 @@
+//! `previous-cases`: a zero-case entry's （参考）前年度の実績 is last year's 年間実施件数 for the technology, or
+//! 「-」 when last year's table did not have it. The technology is found by its name (as names compare), its
+//! 告示番号 the fallback; when the two point at different technologies, a note says so.
+
+use super::{last_year, theirs};
+use crate::checks::{Context, facts};
+use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
+use crate::model::places;
+use crate::model::{Cell, CostRow, Part, Report, Spanned, ZeroCase};
+use crate::text::Span;
+
+/// A technology of last year's tables: its part, number and rows.
+struct Found<'a> {
+    part: Part,
+    number: u32,
+    rows: Vec<&'a CostRow>,
+}
+
+/// Last year's technology for an entry of `part`: by name (this part first), else by number in this part; and
+/// whether name and number agree on it.
+fn find<'a>(last: &'a Report, part: Part, entry: &ZeroCase) -> Option<(Found<'a>, bool)> {
+    let number = entry.notice.as_ref().map(|n| n.value.number);
+    let name = entry.name.as_ref().map(|n| facts::canonical(&n.value));
+    let mut by_number = None;
+    for p in [part, part.other()] {
+        let Some(table) = last.costs.get(p) else { continue };
+        for (n, rows) in facts::technologies(table).iter() {
+            let named = rows.iter().filter_map(|r| r.name.as_ref()).any(|r| {
+                Some(facts::canonical(facts::without_facility_kind(&r.value))) == name
+                    || Some(facts::canonical(&r.value)) == name
+            });
+            if named {
+                let agree = p == part && Some(n) == number;
+                return Some((Found { part: p, number: n, rows: rows.to_vec() }, agree));
+            }
+            if p == part && Some(n) == number && by_number.is_none() {
+                by_number = Some(Found { part: p, number: n, rows: rows.to_vec() });
+            }
+        }
+    }
+    by_number.map(|f| (f, name.is_none()))
+}
+
+/// Whether last year's tables are whole, so that a technology not found in them was not there.
+fn whole(last: &Report) -> bool {
+    Part::BOTH.iter().all(|&p| last.costs.get(p).is_some_and(facts::all_numbered))
+}
+
+pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(previous) = cx.previous else { return };
+    let last = &previous.report;
+    let year = last_year(previous);
+    for part in Part::BOTH {
+        for entry in cx.report.zero_cases.get(part).into_iter().flatten() {
+            let Some(prior) = &entry.prior_cases else { continue };
+            let place = places::zero_entry(part, entry.notice.as_ref().map(|n| n.value.to_string()).as_deref(), 0);
+            let found = find(last, part, entry);
+            let (expected, labels, agree, note) = match &found {
+                Some((f, agree)) => {
+                    let Some(cases) =
+                        f.rows.iter().map(|r| r.cases.as_ref().map(|c| c.value.count())).sum::<Option<u64>>()
+                    else {
+                        continue;
+                    };
+                    let table = theirs(previous, &places::cost_table(f.part));
+                    let labels: Vec<(Span, Message)> = f
+                        .rows
+                        .iter()
+                        .filter_map(|r| r.cases.as_ref())
+                        .map(|c| {
+                            (
+                                c.span,
+                                Message::new(format!("{}の年間実施件数", table.ja), format!("{}: cases", table.en)),
+                            )
+                        })
+                        .collect();
+                    let note = (!agree).then(|| moved(&year, f, part, entry));
+                    (Cell::Value(cases), labels, *agree, note)
+                }
+                None if whole(last) => {
+                    let Some(table) = last.costs.get(part) else { continue };
+                    let t = theirs(previous, &places::cost_table(part));
+                    let label = Message::new(
+                        format!("{}（この技術はありません）", t.ja),
+                        format!("{} (the technology is not in it)", t.en),
+                    );
+                    (Cell::Dash, vec![(table.rows_key, label)], entry.notice.is_some() && entry.name.is_some(), None)
+                }
+                None => continue,
+            };
+            if same(prior, expected) {
+                continue;
+            }
+            out.push(finding(cx.text, &year, &place, prior, expected, labels, agree, note));
+        }
+    }
+}
+
+fn same(prior: &Spanned<Cell<u64>>, expected: Cell<u64>) -> bool {
+    match (prior.value, expected) {
+        (Cell::Value(a), Cell::Value(b)) => a == b,
+        (Cell::Dash, Cell::Dash) => true,
+        _ => false,
+    }
+}
+
+/// The note for a technology found by its name under another number or part, or by its number under another
+/// name.
+fn moved(year: &Message, f: &Found, part: Part, entry: &ZeroCase) -> Message {
+    let number = entry.notice.as_ref().map(|n| n.value.number);
+    let (t, p) = (places::cost_table(f.part), f.part.label());
+    if Some(f.number) == number && f.part == part {
+        Message::new(
+            format!("{}では、告示番号{}の技術名がこの欄と異なります。告示番号で照合しました。", year.ja, f.number),
+            format!(
+                "In {}, notice no. {} has another name than this entry; it was matched by its number.",
+                year.en, f.number
+            ),
+        )
+    } else {
+        Message::new(
+            format!(
+                "同じ技術名の技術が、{}の{}（{p}）では告示番号{}でした。技術名で照合しました。",
+                year.ja, t.ja, f.number
+            ),
+            format!(
+                "In {}, {} ({p}), the technology of this name was notice no. {}; it was matched by its name.",
+                year.en, t.en, f.number
+            ),
+        )
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    text: &str,
+    year: &Message,
+    place: &Message,
+    prior: &Spanned<Cell<u64>>,
+    expected: Cell<u64>,
+    labels: Vec<(Span, Message)>,
+    agree: bool,
+    note: Option<Message>,
+) -> Diagnostic {
+    let shown = |c: Cell<u64>| match c {
+        Cell::Value(n) => format!("{n}件"),
+        _ => "-".to_owned(),
+    };
+    let (mine, theirs) = (shown(prior.value), shown(expected));
+    let written = &text[prior.span.range()];
+    let replacement = match expected {
+        Cell::Value(n) if written.trim_end().ends_with('件') => format!("{n}件"),
+        Cell::Value(n) => n.to_string(),
+        _ => "\"-\"".to_owned(),
+    };
+    let message = match expected {
+        Cell::Value(_) => Message::new(
+            format!(
+                "{}の（参考）前年度の実績が「{mine}」となっていますが、{}の年間実施件数は{theirs}です。",
+                place.ja, year.ja
+            ),
+            format!(
+                "{}: the prior-year record reads {mine}, but {} has {theirs} for the technology.",
+                place.en, year.en
+            ),
+        ),
+        _ => Message::new(
+            format!(
+                "{}の（参考）前年度の実績が「{mine}」となっていますが、この技術は{}の表にないため「-」です。",
+                place.ja, year.ja
+            ),
+            format!(
+                "{}: the prior-year record reads {mine}, but the technology is not in {}'s tables, so it is \"-\".",
+                place.en, year.en
+            ),
+        ),
+    };
+    let mut d = Diagnostic::new(RuleId::PreviousCases, prior.span, message).note(Message::new(
+        "（参考）前年度の実績は、前年度の報告の参考資料にあるその技術の年間実施件数です。前年度に実施できなかった技術は「-」とします（先－１－２の※）。",
+        "The prior-year record is the technology's cases in last year's reference tables; a technology that was not available then is \"-\" (footnote ※ of 先－１－２).",
+    ));
+    if let Some(n) = note {
+        d = d.note(n);
+    }
+    for (span, label) in labels {
+        d = d.label_previous(span, label);
+    }
+    // Copied from last year's table, the figure is what this cell means; only a match by name and number
+    // together is sure enough to apply unasked.
+    d.fix(Fix::replace(
+        Message::new(format!("前年度の報告の「{theirs}」にする"), format!("use last year's {theirs}")),
+        prior.span,
+        replacement,
+        agree,
+    ))
+}

@@ -1,0 +1,71 @@
+//! `previous-changes`: 技術数の推移's ① (the count on 30 June a year earlier) is last year's ⑥.
+
+use super::theirs;
+use crate::checks::Context;
+use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
+use crate::model::places::{self, ChangeItem, Column, SummaryItem};
+use crate::model::{Cell, Columns, Report, Spanned};
+use crate::text::Span;
+
+fn column<T>(c: &Columns<T>, column: Column) -> Option<&T> {
+    match column {
+        Column::A => c.a.as_ref(),
+        Column::B => c.b.as_ref(),
+        Column::Total => c.total.as_ref(),
+    }
+}
+
+/// Last year's count at its year end: its ⑥, else its summary's ①.
+fn year_end(report: &Report, c: Column) -> Option<(u64, Span, Message)> {
+    if let Some(current) = column(&report.changes, c).and_then(|x| x.current.as_ref()) {
+        return Some((current.value.count(), current.span, places::changes(c, ChangeItem::Current)));
+    }
+    let t = column(&report.summary, c).and_then(|x| x.technologies.as_ref())?;
+    Some((t.value, t.span, places::summary(c, SummaryItem::Technologies)))
+}
+
+fn written(n: &Spanned<Cell<u64>>) -> String {
+    match n.value {
+        Cell::Value(v) => format!("{v}種類"),
+        _ => "「-」".to_owned(),
+    }
+}
+
+pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(previous) = cx.previous else { return };
+    let last = &previous.report;
+    for c in [Column::A, Column::B, Column::Total] {
+        let Some(mine) = column(&cx.report.changes, c).and_then(|x| x.previous.as_ref()) else { continue };
+        let Some((n, span, place)) = year_end(last, c) else { continue };
+        if mine.value.count() == n {
+            continue;
+        }
+        let (here, there) = (places::changes(c, ChangeItem::Previous), theirs(previous, &place));
+        let shown = written(mine);
+        out.push(
+            Diagnostic::new(
+                RuleId::PreviousChanges,
+                mine.span,
+                Message::new(
+                    format!("{}が{shown}となっていますが、{}は{n}種類です。", here.ja, there.ja),
+                    format!("{}: {} does not match {}, which is {n}.", here.en, shown.trim_matches(['「', '」']), there.en),
+                ),
+            )
+            .label_previous(span, there.clone())
+            .note(Message::new(
+                "①は前年6月30日現在の技術数で、前年度の報告の⑥（6月30日現在）と同じになります。",
+                "① counts the technologies of a year earlier: it is last year's ⑥, the count at its year end.",
+            ))
+            .note(Message::new(
+                "対処：前年度の報告の値を写し直してください。前年度の報告が誤っていた場合は、その旨を確かめてください。",
+                "To fix: copy last year's figure again; if last year's report was wrong, confirm which figure is right.",
+            ))
+            .fix(Fix::replace(
+                Message::new(format!("前年度の報告の{n}にする"), format!("use last year's {n}")),
+                mine.span,
+                n.to_string(),
+                false,
+            )),
+        );
+    }
+}
