@@ -72,6 +72,10 @@ enum Command {
         /// The report's year: 令和7年度, R7 or 2025 (default: the last year that has ended).
         #[arg(long)]
         year: Option<String>,
+        /// Begin next year's draft from last year's: the year advanced, ① and the history carried over, the
+        /// technologies kept with their figures to fill.
+        #[arg(long)]
+        from: Option<PathBuf>,
         /// Language of what it prints (default: the system's).
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -255,6 +259,11 @@ fn japanese(cmd: clap::Command) -> clap::Command {
         ("new", "file", "作るファイル（既存のファイルには書きません。既定は report.yaml）。標準出力なら -"),
         ("new", "year", "報告の年度：令和7年度、R7、2025 など（省略時は、終わった最新の年度）"),
         ("new", "lang", "表示の言語：ja か en"),
+        (
+            "new",
+            "from",
+            "前年度の報告の下書きから始める（年度を進め、技術数の推移の①・過去５年間の実績・技術の行を写す）",
+        ),
         ("rules", "", "検査の一覧を表示します"),
         ("rules", "lang", "表示の言語：ja か en"),
         ("rules", "markdown", "README の一覧表（Markdown）を出力する"),
@@ -266,6 +275,8 @@ fn japanese(cmd: clap::Command) -> clap::Command {
         ("file", "ファイル"),
         ("stdin_filename", "名前"),
         ("config", "設定ファイル"),
+        ("previous", "前年度の下書き"),
+        ("from", "前年度の下書き"),
         ("format", "形式"),
         ("lang", "言語"),
         ("color", "色"),
@@ -426,7 +437,7 @@ fn main() -> ExitCode {
         Command::Lsp => senshin_lint::server::run(),
         Command::Schema => cli::print_schema(),
         Command::Rules { lang: l, markdown } => cli::rules(lang(l), markdown),
-        Command::New { file, year, lang: l } => cli::new(&file, year.as_deref(), lang(l)),
+        Command::New { file, year, from, lang: l } => cli::new(&file, year.as_deref(), from.as_deref(), lang(l)),
         Command::Render { draft, output, publish, config, lang: l } => {
             cli::render_page(&draft, output.as_deref(), publish, config.as_deref(), l)
         }

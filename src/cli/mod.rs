@@ -3,6 +3,7 @@
 //! when the tool could not run. The renderers are here, at the edge, and are the only place besides the
 //! language server where byte offsets become lines and columns.
 
+mod carry;
 mod configs;
 mod done;
 pub mod emit;

@@ -3,6 +3,7 @@
 //! the period and the five years of history are filled in from the year; every other cell reads `未記入`,
 //! which the checks leave out and `unfilled` counts part by part.
 
+use super::carry;
 use crate::diagnostics::Lang;
 use crate::model::PLACEHOLDER;
 use crate::model::fields::{self, Field};
@@ -35,23 +36,51 @@ fn items(out: &mut String, indent: usize, list: &[Field], value: impl Fn(&Field)
     }
 }
 
+/// What next year's draft carries over from last year's (`new --from`); the blank draft carries nothing.
+#[derive(Default)]
+pub struct Carried {
+    /// `report.previous`: last year's draft from the new draft's folder.
+    pub previous: Option<String>,
+    pub rounding: Option<String>,
+    /// 技術数の推移's ① per column (A, B, 計): last year's ⑥.
+    pub changes_previous: [Option<String>; 3],
+    /// The five history rows, oldest first: each item's value by key (the period is always written).
+    pub history: Vec<Vec<(&'static str, String)>>,
+    /// The cost rows of A and B: each item's value by key (整理番号, 告示番号, 技術名, 適用年月日).
+    pub rows: [Vec<Vec<(&'static str, String)>>; 2],
+    /// The zero-case lists start empty (`[]`).
+    pub no_zero_cases: bool,
+}
+
 /// The blank draft of `year`.
 pub fn blank(year: ReportYear) -> String {
+    draft(year, &Carried::default())
+}
+
+/// The draft of `year`, every item written out, with what `carried` gives and `未記入` elsewhere.
+pub fn draft(year: ReportYear, carried: &Carried) -> String {
     let (start, end) = year.period();
     let mut o = String::new();
     o.push_str(&format!("# 先進医療の実績報告 {}（{}） の下書き\n", year.name(), period((start, end))));
+    if carried.previous.is_some() {
+        o.push_str(
+            "# 前年度の報告から写せる欄（技術数の推移の①、過去５年間の実績、参考資料の技術）は写してあります。\n",
+        );
+    }
     o.push_str("# 「未記入」の欄を報告書の数値で埋めてください。検査：senshin-lint check このファイル\n");
     o.push_str(
         "# 数値は半角で書きます（1,271 のような3桁ごとの「,」は使えます）。該当なしは \"-\"、入院例なしは \"※\"。\n\n",
     );
     line(&mut o, 0, "report", "", "報告書");
-    // `previous` names last year's draft: `new --from` writes it, a blank draft has none.
-    let report: Vec<Field> = fields::REPORT.iter().filter(|f| f.key != "previous").copied().collect();
+    // `previous` names last year's draft: only a draft begun from it has one.
+    let report: Vec<Field> =
+        fields::REPORT.iter().filter(|f| f.key != "previous" || carried.previous.is_some()).copied().collect();
     items(&mut o, 2, &report, |f| match f.key {
         "title" => Some("先進医療の実績報告について".into()),
         "fiscal_year" => Some(year.name()),
         "period" => Some(period((start, end))),
-        "rounding" => Some("四捨五入".into()),
+        "rounding" => Some(carried.rounding.clone().unwrap_or_else(|| "四捨五入".into())),
+        "previous" => carried.previous.clone(),
         _ => None,
     });
     o.push('\n');
@@ -62,16 +91,20 @@ pub fn blank(year: ReportYear) -> String {
     }
     o.push('\n');
     line(&mut o, 0, "changes", "", "技術数の推移（該当なしは \"-\"）");
-    for c in fields::COLUMNS {
+    for (i, c) in fields::COLUMNS.iter().enumerate() {
         line(&mut o, 2, c.key, "", c.ja);
-        items(&mut o, 4, fields::CHANGES, |_| None);
+        items(&mut o, 4, fields::CHANGES, |f| {
+            (f.key == "previous").then(|| carried.changes_previous[i].clone()).flatten()
+        });
     }
     o.push('\n');
     line(&mut o, 0, "history", "", "過去５年間の実績（古い年度から。最後の行が今年度）");
     for back in (0..5).rev() {
         let p = year.before(back).period();
+        let row = carried.history.get(4 - back as usize);
+        let given = |key: &str| row.and_then(|r| r.iter().find(|(k, _)| *k == key)).map(|(_, v)| v.clone());
         o.push_str(&format!("  - period: {}\n", short_period(p)));
-        items(&mut o, 4, &fields::HISTORY[1..], |f| (f.key == "months").then(|| "12".into()));
+        items(&mut o, 4, &fields::HISTORY[1..], |f| given(f.key).or_else(|| (f.key == "months").then(|| "12".into())));
     }
     o.push('\n');
     line(
@@ -81,18 +114,36 @@ pub fn blank(year: ReportYear) -> String {
         "",
         "参考資料１（先進医療Ａ）・参考資料２（先進医療Ｂ）。\"-\" は未実施、\"※\" は入院例なし",
     );
-    for (part, name) in [("A", "参考資料１ 先進医療Ａ"), ("B", "参考資料２ 先進医療Ｂ")] {
+    for (i, (part, name)) in [("A", "参考資料１ 先進医療Ａ"), ("B", "参考資料２ 先進医療Ｂ")].into_iter().enumerate()
+    {
         line(&mut o, 2, part, "", name);
-        line(&mut o, 4, "rows", "", "技術ごとに1行。例の行を書き換え、技術の数だけ複写してください");
-        let mut first = true;
-        for f in fields::COST_ROW {
-            let v = if f.key == "serial" { "1".to_owned() } else { PLACEHOLDER.to_owned() };
-            let indent = if first { 6 } else { 8 };
-            let key = if first { format!("- {}", f.key) } else { f.key.to_owned() };
-            let comment =
-                f.ja.replace(' ', "") + if f.key == "notice" { "（枝番は \"10(1)\" のように）" } else { "" };
-            line(&mut o, indent, &key, &v, &comment);
-            first = false;
+        let rows = &carried.rows[i];
+        let hint = if rows.is_empty() {
+            "技術ごとに1行。例の行を書き換え、技術の数だけ複写してください"
+        } else {
+            "前年度の報告の技術を写してあります。今年度の技術に合わせて行を加え・消し、数値を埋めてください"
+        };
+        line(&mut o, 4, "rows", "", hint);
+        let example = vec![("serial", "1".to_owned())];
+        for (r, row) in
+            if rows.is_empty() { std::slice::from_ref(&example) } else { rows.as_slice() }.iter().enumerate()
+        {
+            let mut first = true;
+            for f in fields::COST_ROW {
+                let v =
+                    row.iter().find(|(k, _)| *k == f.key).map_or_else(|| PLACEHOLDER.to_owned(), |(_, v)| v.clone());
+                let indent = if first { 6 } else { 8 };
+                let key = if first { format!("- {}", f.key) } else { f.key.to_owned() };
+                // The first row explains each item; the rest are the same items.
+                let comment = if r > 0 {
+                    String::new()
+                } else {
+                    f.ja.replace(' ', "")
+                        + if f.key == "notice" { "（枝番は \"10(1)\" のように）" } else { "" }
+                };
+                line(&mut o, indent, &key, &v, &comment);
+                first = false;
+            }
         }
         line(&mut o, 4, "total", "", "合計");
         items(&mut o, 6, fields::COST_TOTAL, |_| None);
@@ -100,6 +151,16 @@ pub fn blank(year: ReportYear) -> String {
     o.push('\n');
     line(&mut o, 0, "zero_cases", "", "先－１－２ 実施件数が０件である技術。０件の技術がなければ例の欄を消して []");
     for (part, name) in [("A", "【先進医療Ａ】"), ("B", "【先進医療Ｂ】")] {
+        if carried.no_zero_cases {
+            line(
+                &mut o,
+                2,
+                part,
+                "[]",
+                &format!("{name} ０件の技術ごとに告示番号・技術名・（参考）前年度の実績・医療機関を書きます"),
+            );
+            continue;
+        }
         line(&mut o, 2, part, "", name);
         let mut first = true;
         for f in fields::ZERO_CASE {
@@ -131,17 +192,53 @@ fn today_in_japan() -> Date {
     Date::constant(1970, 1, 1).checked_add(jiff::Span::new().days(days)).unwrap_or(Date::constant(2024, 7, 1))
 }
 
-/// `senshin-lint new`: writes the blank draft to `path` (or standard output for `-`), never over a file.
-pub fn new(path: &Path, year: Option<&str>, lang: Lang) -> ExitCode {
-    let year = match year.map(ReportYear::parse) {
-        Some(Ok(y)) => y,
-        Some(Err(m)) => {
-            eprintln!("senshin-lint: {}", m.get(lang));
-            return ExitCode::from(2);
+/// Next year's draft begun from last year's, `from`, to be written at `path`.
+fn from_last(from: &Path, path: &Path) -> Result<(ReportYear, String), Message> {
+    let bytes = match crate::read::file(from) {
+        Ok(crate::read::Contents::Bytes(b)) => b,
+        Ok(crate::read::Contents::TooLarge(size)) => return Err(crate::too_large(size)),
+        Err(e) => {
+            let (shown, why) = (from.display(), e.message());
+            return Err(Message::new(
+                format!("前年度の報告の下書き {shown} を読めません。{}", why.ja),
+                format!("cannot read last year's draft {shown}: {}", why.en),
+            ));
         }
-        None => ReportYear::latest(today_in_japan()),
     };
-    let text = blank(year);
+    let text = crate::text::decode_owned(bytes).map_err(|(e, _)| super::not_utf8(&e))?.text;
+    let analysis = crate::analyze(&text);
+    let here = if path == Path::new("-") { std::env::current_dir().unwrap_or_default() } else { carry::absolute(path) };
+    let folder = if path == Path::new("-") { here } else { here.parent().map(Path::to_owned).unwrap_or_default() };
+    let previous = carry::relative(&folder, &carry::absolute(from));
+    let (year, carried) = carry::carried(&analysis, &text, previous)?;
+    Ok((year, draft(year, &carried)))
+}
+
+/// `senshin-lint new`: writes the blank draft (or, `--from`, next year's draft begun from last year's) to
+/// `path` (or standard output for `-`), never over a file.
+pub fn new(path: &Path, year: Option<&str>, from: Option<&Path>, lang: Lang) -> ExitCode {
+    let fail = |m: Message| {
+        super::complain(m.get(lang));
+        ExitCode::from(2)
+    };
+    let (year, text) = match (from, year.map(ReportYear::parse)) {
+        (_, Some(Err(m))) => return fail(m),
+        (Some(from), asked) => match from_last(from, path) {
+            Ok((y, _)) if asked.as_ref().is_some_and(|a| a.as_ref().ok() != Some(&y)) => {
+                return fail(Message::new(
+                    format!("前年度の報告の下書きから始める下書きは{}のものです。--year を外してください。", y.name()),
+                    format!("a draft begun from last year's is for {}: leave out --year.", y.name()),
+                ));
+            }
+            Ok(made) => made,
+            Err(m) => return fail(m),
+        },
+        (None, Some(Ok(y))) => (y, blank(y)),
+        (None, None) => {
+            let y = ReportYear::latest(today_in_japan());
+            (y, blank(y))
+        }
+    };
     if path == Path::new("-") {
         let _ = std::io::stdout().write_all(text.as_bytes());
         return ExitCode::SUCCESS;
