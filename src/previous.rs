@@ -8,7 +8,6 @@ use crate::model::read::era_text;
 use crate::settings::Settings;
 use crate::text::Span;
 use crate::{Analysis, model::Report};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -106,21 +105,25 @@ pub struct LastYear<'a> {
     dir: PathBuf,
     settings: &'a Settings,
     /// How the front end names a file it read.
-    name: &'a dyn Fn(&Path) -> String,
-    /// Texts open in an editor, by path: newer than the files.
-    open: HashMap<PathBuf, String>,
+    name: &'a (dyn Fn(&Path) -> String + Sync),
+    /// A text open in an editor, by path: newer than the file.
+    open: Box<dyn Fn(&Path) -> Option<String> + Send + Sync + 'a>,
     loaded: Mutex<Option<(PathBuf, Loaded)>>,
 }
 
 impl<'a> LastYear<'a> {
-    pub fn new(draft: Option<&Path>, settings: &'a Settings, name: &'a dyn Fn(&Path) -> String) -> LastYear<'a> {
+    pub fn new(
+        draft: Option<&Path>,
+        settings: &'a Settings,
+        name: &'a (dyn Fn(&Path) -> String + Sync),
+    ) -> LastYear<'a> {
         let dir = draft.and_then(Path::parent).map_or_else(|| PathBuf::from("."), Path::to_owned);
-        LastYear { dir, settings, name, open: HashMap::new(), loaded: Mutex::new(None) }
+        LastYear { dir, settings, name, open: Box::new(|_| None), loaded: Mutex::new(None) }
     }
 
     /// With the texts an editor has open.
-    pub fn with_open(mut self, open: HashMap<PathBuf, String>) -> LastYear<'a> {
-        self.open = open;
+    pub fn with_open(mut self, open: impl Fn(&Path) -> Option<String> + Send + Sync + 'a) -> LastYear<'a> {
+        self.open = Box::new(open);
         self
     }
 
@@ -156,8 +159,8 @@ impl<'a> LastYear<'a> {
     fn read(&self, path: &Path) -> Loaded {
         let name = (self.name)(path);
         let own = Settings { previous: None, ..self.settings.clone() };
-        if let Some(text) = self.open.get(path) {
-            return Ok(Arc::new(Previous::new(name, text.clone(), &own)));
+        if let Some(text) = (self.open)(path) {
+            return Ok(Arc::new(Previous::new(name, text, &own)));
         }
         let cannot = |why: Message| {
             Message::new(

@@ -615,3 +615,68 @@ async fn a_client_in_japanese_gets_japanese_without_a_setting() {
     assert!(!first.contains("total cost"), "{first}");
     c.finish().await;
 }
+
+/// Last year's and this year's drafts in one folder each, this year's naming last year's.
+fn two_years() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (r5, r6) = (dir.path().join("r5/report.yaml"), dir.path().join("r6/report.yaml"));
+    std::fs::create_dir_all(r5.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(r6.parent().unwrap()).unwrap();
+    std::fs::copy("examples/r5/report.yaml", &r5).unwrap();
+    let this = std::fs::read_to_string("examples/r6/report.yaml").unwrap();
+    let this = this.replacen("  rounding: half_up", "  previous: ../r5/report.yaml\n  rounding: half_up", 1);
+    std::fs::write(&r6, this).unwrap();
+    (dir, r5, r6)
+}
+
+#[tokio::test]
+async fn this_years_diagnostics_follow_last_years_draft() {
+    let (_dir, r5, r6) = two_years();
+    let (uri5, uri6) = (format!("file://{}", r5.display()), format!("file://{}", r6.display()));
+    let mut c = Client::start();
+    c.initialize(json!({}), json!({})).await;
+    let next = async |c: &mut Client, uri: &str| loop {
+        let p = c.notification("textDocument/publishDiagnostics").await;
+        if p["uri"] == uri {
+            break p["diagnostics"].clone();
+        }
+    };
+    c.open(&uri6, &std::fs::read_to_string(&r6).unwrap()).await;
+    let before = next(&mut c, &uri6).await;
+    assert!(!rules(&before).iter().any(|r| r == "previous-changes"), "{before:#}");
+    assert!(rules(&before).iter().any(|r| r == "previous-cases"), "last year's draft read from disk: {before:#}");
+    // Last year's draft opened and changed in the editor, not saved: ⑥ of A goes from 28 to 29.
+    let last = std::fs::read_to_string(&r5).unwrap();
+    c.open(&uri5, &last).await;
+    next(&mut c, &uri5).await;
+    let changed = last.replacen("    current: 28\n", "    current: 29\n", 1);
+    assert_ne!(changed, last);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri5, "version": 2}, "contentChanges": [{"text": changed}]}),
+    )
+    .await;
+    let after = loop {
+        let d = next(&mut c, &uri6).await;
+        if rules(&d).iter().any(|r| r == "previous-changes") {
+            break d;
+        }
+    };
+    let d = after.as_array().unwrap().iter().find(|d| d["code"] == "previous-changes").unwrap();
+    let this = std::fs::read_to_string(&r6).unwrap();
+    let (line, _) = utf16_position(&this, "    previous: 28");
+    assert_eq!(d["range"]["start"]["line"], json!(line), "{d:#}");
+    let related = &d["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], json!(uri5), "{d:#}");
+    let (line, _) = utf16_position(&changed, "    current: 29");
+    assert_eq!(related["range"]["start"]["line"], json!(line));
+    // Closed unsaved, last year's draft is its file again: the finding goes.
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": uri5}})).await;
+    loop {
+        let d = next(&mut c, &uri6).await;
+        if !rules(&d).iter().any(|r| r == "previous-changes") {
+            break;
+        }
+    }
+    c.finish().await;
+}

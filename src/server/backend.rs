@@ -123,7 +123,7 @@ impl Backend {
     ) -> Vec<tower_lsp_server::ls_types::Diagnostic> {
         Self::visible(analyzed)
             .iter()
-            .map(|d| convert::diagnostic(d, uri, &analyzed.text, &analyzed.index, enc, lang))
+            .map(|d| convert::diagnostic(d, uri, &analyzed.text, &analyzed.index, analyzed.previous(), enc, lang))
             .collect()
     }
 
@@ -144,14 +144,21 @@ impl Backend {
             }
         };
         loop {
-            let Some((name, stamp, version, text, client)) = ({
+            let Some((name, stamp, version, text, client, open)) = ({
                 let mut st = self.state();
                 let client = st.client.settings.clone();
+                // The other open files, as ropes (cloned cheaply): last year's draft may be one of them.
+                let open: HashMap<std::path::PathBuf, ropey::Rope> = st
+                    .docs
+                    .iter()
+                    .filter(|(u, _)| **u != uri)
+                    .filter_map(|(u, d)| Some((u.to_file_path()?.into_owned(), d.rope.clone())))
+                    .collect();
                 let next = st
                     .docs
                     .get(&uri)
                     .filter(|d| d.opened == opened)
-                    .map(|d| (d.name.clone(), d.stamp, d.version, d.rope.to_string(), client));
+                    .map(|d| (d.name.clone(), d.stamp, d.version, d.rope.to_string(), client, open));
                 st.analyses += u64::from(next.is_some());
                 next
             }) else {
@@ -161,7 +168,8 @@ impl Backend {
             let work = tokio::task::spawn_blocking(move || {
                 guard("diagnostics", || {
                     let (config, reread) = configs.lock().unwrap_or_else(|e| e.into_inner()).for_draft(path.as_deref());
-                    (Analyzed::new(&name, stamp, version, text, config, client), reread)
+                    let open = move |p: &std::path::Path| open.get(p).map(ropey::Rope::to_string);
+                    (Analyzed::new(&name, path.as_deref(), stamp, version, text, config, client, open), reread)
                 })
             });
             let (analyzed, ok) = match work.await {
@@ -197,6 +205,28 @@ impl Backend {
         }
     }
 
+    /// Analyses again the drafts checked against `uri` as last year's draft: their diagnostics follow its
+    /// changes, whether typed in the editor, saved by another program, or lost by closing it unsaved.
+    async fn follow(&self, uri: &Uri) {
+        let Some(path) = uri.to_file_path().map(|p| p.into_owned()) else { return };
+        let dependents: Vec<Uri> = {
+            let mut st = self.state();
+            let stamp = st.stamp();
+            let mut out = Vec::new();
+            for (u, d) in st.docs.iter_mut() {
+                if u != uri && d.analyzed.borrow().previous_path.as_deref() == Some(path.as_path()) {
+                    // A new stamp: requests wait for the analysis against last year's new text.
+                    d.stamp = stamp;
+                    out.push(u.clone());
+                }
+            }
+            out
+        };
+        for dependent in dependents {
+            self.analyze_and_publish(dependent).await;
+        }
+    }
+
     /// A configuration file's own mistakes, shown on it as the command line reports them (none: cleared).
     async fn publish_config(&self, reread: Reread) {
         let Ok(uri) = Uri::from_file_path(&reread.path).ok_or(()) else { return };
@@ -206,8 +236,11 @@ impl Backend {
             (st.encoding, st.client.settings.language.or(st.locale).unwrap_or(Lang::En))
         };
         let index = crate::text::LineIndex::new(&reread.text);
-        let diags =
-            reread.diagnostics.iter().map(|d| convert::diagnostic(d, &uri, &reread.text, &index, enc, lang)).collect();
+        let diags = reread
+            .diagnostics
+            .iter()
+            .map(|d| convert::diagnostic(d, &uri, &reread.text, &index, None, enc, lang))
+            .collect();
         self.client.publish_diagnostics(uri, diags, None).await;
     }
 
@@ -370,8 +403,11 @@ impl LanguageServer for Backend {
         // another program too. Registered in the background: the client answers after this notification.
         let client = self.client.clone();
         tokio::spawn(async move {
-            let watchers =
-                serde_json::json!({"watchers": [{"globPattern": format!("**/{}", crate::config::FILE_NAME)}]});
+            // Configuration files, and drafts: a draft may be another's last year, changed outside the editor.
+            let watchers = serde_json::json!({"watchers": [
+                {"globPattern": format!("**/{}", crate::config::FILE_NAME)},
+                {"globPattern": "**/*.{yaml,yml}"},
+            ]});
             let registration = Registration {
                 id: "senshin-lint-config".into(),
                 method: "workspace/didChangeWatchedFiles".into(),
@@ -383,7 +419,11 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let name = crate::config::FILE_NAME;
-        let changed: Vec<_> = params.changes.iter().filter(|c| c.uri.path().as_str().ends_with(name)).collect();
+        let (changed, drafts): (Vec<_>, Vec<_>) =
+            params.changes.iter().partition(|c| c.uri.path().as_str().ends_with(name));
+        for draft in drafts {
+            self.follow(&draft.uri).await;
+        }
         if changed.is_empty() {
             return;
         }
@@ -409,7 +449,8 @@ impl LanguageServer for Backend {
             let stamp = st.stamp();
             st.docs.insert(doc.uri.clone(), Document::new(name, stamp, doc.version, doc.text));
         }
-        self.analyze_and_publish(doc.uri).await;
+        self.analyze_and_publish(doc.uri.clone()).await;
+        self.follow(&doc.uri).await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -430,15 +471,18 @@ impl LanguageServer for Backend {
             self.client.log_message(MessageType::WARNING, message).await;
             return;
         }
-        self.analyze_and_publish(uri).await;
+        self.analyze_and_publish(uri.clone()).await;
+        self.follow(&uri).await;
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let was_open = self.state().docs.remove(&uri).is_some();
         if was_open && !self.state().pull {
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            self.client.publish_diagnostics(uri.clone(), Vec::new(), None).await;
         }
+        // Closed unsaved, last year's draft is its file again.
+        self.follow(&uri).await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -479,7 +523,8 @@ impl LanguageServer for Backend {
                             new_text: e.replacement.clone(),
                         })
                         .collect();
-                    let d = convert::diagnostic(&visible[a.diagnostic], &uri, text, index, enc, lang);
+                    let d =
+                        convert::diagnostic(&visible[a.diagnostic], &uri, text, index, analyzed.previous(), enc, lang);
                     CodeActionOrCommand::CodeAction(CodeAction {
                         title: a.title,
                         kind: Some(CodeActionKind::QUICKFIX),

@@ -104,11 +104,13 @@ pub fn severity(s: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
+/// `previous`: last year's draft (its URI, text and index), where the labels marked `in_previous` point.
 pub fn diagnostic(
     d: &diagnostics::Diagnostic,
     uri: &Uri,
     text: &str,
     index: &LineIndex,
+    previous: Option<(&Uri, &str, &LineIndex)>,
     enc: Encoding,
     lang: Lang,
 ) -> lsp::Diagnostic {
@@ -120,9 +122,15 @@ pub fn diagnostic(
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
         .labels
         .iter()
-        .map(|l| lsp::DiagnosticRelatedInformation {
-            location: lsp::Location { uri: uri.clone(), range: range(text, index, l.span, enc) },
-            message: l.message.get(lang).to_owned(),
+        .map(|l| {
+            let (uri, text, index) = match previous.filter(|_| l.in_previous) {
+                Some(p) => p,
+                None => (uri, text, index),
+            };
+            lsp::DiagnosticRelatedInformation {
+                location: lsp::Location { uri: uri.clone(), range: range(text, index, l.span, enc) },
+                message: l.message.get(lang).to_owned(),
+            }
         })
         .collect();
     lsp::Diagnostic {

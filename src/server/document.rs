@@ -3,10 +3,12 @@
 use super::convert::{self, Encoding};
 use crate::config::Config;
 use crate::diagnostics::Lang;
+use crate::previous::LastYear;
 use crate::settings::Settings;
 use crate::text::LineIndex;
-use crate::{Analysis, analyze_with, ide};
+use crate::{Analysis, ide};
 use ropey::Rope;
+use std::path::Path;
 use std::sync::Arc;
 use tokio::sync::watch;
 use tower_lsp_server::ls_types::Range;
@@ -41,32 +43,72 @@ pub struct Analyzed {
     pub config: Option<Arc<Config>>,
     /// The editor's settings it was analysed under, on top of the configuration's.
     pub client: Settings,
+    /// Last year's draft as the analysis asked for it (read or not): when it changes, this one is analysed
+    /// again.
+    pub previous_path: Option<std::path::PathBuf>,
+    /// Last year's draft, for labels that point into it.
+    pub previous: Option<PreviousDoc>,
+}
+
+/// Last year's draft as the protocol names it.
+pub struct PreviousDoc {
+    pub uri: tower_lsp_server::ls_types::Uri,
+    pub index: LineIndex,
 }
 
 impl Analyzed {
+    /// Analyses a document's text; `path` is its file, if it is one, and `open` gives the text of another open
+    /// document by its path (last year's draft may be open too, and newer than on disk).
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         name: &str,
+        path: Option<&Path>,
         stamp: u64,
         version: i32,
         text: String,
         config: Option<Arc<Config>>,
         client: Settings,
+        open: impl Fn(&Path) -> Option<String> + Send + Sync,
     ) -> Analyzed {
         let is_draft = ide::is_report_draft(name, &text);
-        let analysis = match (is_draft, &config) {
-            (false, _) => Analysis::default(),
-            (true, Some(c)) => analyze_with(&text, &c.settings.with(&client)),
-            (true, None) => analyze_with(&text, &client),
+        let settings = match &config {
+            Some(c) => c.settings.with(&client),
+            None => client.clone(),
         };
+        let shown = |p: &Path| p.display().to_string();
+        let last_year = LastYear::new(path, &settings, &shown).with_open(open);
+        let analysis = if is_draft { last_year.analyze(&text) } else { Analysis::default() };
+        let previous_path = last_year.asked();
+        let previous = analysis.previous.as_ref().zip(previous_path.as_ref()).and_then(|(p, path)| {
+            let uri = tower_lsp_server::ls_types::Uri::from_file_path(path)?;
+            Some(PreviousDoc { uri, index: LineIndex::new(&p.text) })
+        });
         let index = LineIndex::new(&text);
-        Analyzed { stamp, version, text, index, is_draft, analysis, config, client }
+        Analyzed { stamp, version, text, index, is_draft, analysis, config, client, previous_path, previous }
     }
 
     /// What a handler sees when the analysis of a text failed: nothing to show, but an answer for that text.
     pub fn failed(stamp: u64, version: i32, text: String) -> Analyzed {
         let index = LineIndex::new(&text);
         let (analysis, client) = (Analysis::default(), Settings::default());
-        Analyzed { stamp, version, text, index, is_draft: false, analysis, config: None, client }
+        Analyzed {
+            stamp,
+            version,
+            text,
+            index,
+            is_draft: false,
+            analysis,
+            config: None,
+            client,
+            previous_path: None,
+            previous: None,
+        }
+    }
+
+    /// Last year's draft as labels into it are converted: its URI, text and index.
+    pub fn previous(&self) -> Option<(&tower_lsp_server::ls_types::Uri, &str, &LineIndex)> {
+        let (doc, previous) = self.previous.as_ref().zip(self.analysis.previous.as_ref())?;
+        Some((&doc.uri, previous.text.as_str(), &doc.index))
     }
 
     /// The language of its messages: the editor's, else the configuration's, else the client's locale.
