@@ -98,6 +98,9 @@ pub(crate) fn usable(report: &Report, loaded: Loaded, at: Span) -> Result<Arc<Pr
     Ok(previous)
 }
 
+/// The text an editor has open at a path, if it has.
+type OpenText<'a> = dyn Fn(&Path) -> Option<String> + Send + Sync + 'a;
+
 /// Last year's draft as a front end reads it: from an editor's buffer when it is open there (`open`), else
 /// from disk; read once for all the analyses of one text (a fix's rounds).
 pub struct LastYear<'a> {
@@ -107,7 +110,7 @@ pub struct LastYear<'a> {
     /// How the front end names a file it read.
     name: &'a (dyn Fn(&Path) -> String + Sync),
     /// A text open in an editor, by path: newer than the file.
-    open: Box<dyn Fn(&Path) -> Option<String> + Send + Sync + 'a>,
+    open: Box<OpenText<'a>>,
     loaded: Mutex<Option<(PathBuf, Loaded)>>,
 }
 
