@@ -181,3 +181,50 @@ fn the_binary_writes_a_new_draft_once() {
     assert!(out.is_empty() && err.contains("年度「来年」を読み取れません"), "{err}");
     assert!(!dir.path().join("x.yaml").exists());
 }
+
+/// `new --from` the published report: a 令和7年度 draft that parses, whose carried figures all pass the
+/// `previous-*` rules against the published report, whose placeholders are reported as still to fill, and
+/// whose history row for 令和6年度 is computed from that report's tables (約119億円, not the printed 約120億円).
+#[test]
+fn next_years_draft_from_the_published_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let (r6, r7) = (dir.path().join("r6/report.yaml"), dir.path().join("r7/report.yaml"));
+    std::fs::create_dir_all(r6.parent().unwrap()).unwrap();
+    std::fs::write(&r6, PUBLISHED).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .args(["new", "--lang", "en", "--from"])
+        .arg(&r6)
+        .arg(&r7)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&r7).unwrap();
+    assert!(text.contains("  fiscal_year: 令和7年度") && text.contains("  period: 令和6年7月1日～令和7年6月30日"));
+    assert!(text.contains("  previous: ../r6/report.yaml"), "{text}");
+    assert!(text.contains("  - period: R6.7.1～R7.6.30") && !text.contains("R1.7.1～R2.6.30"));
+    assert!(text.contains("    advanced_cost: 約119億円"), "last year's row from last year's tables");
+    assert!(text.contains("\"陽子線治療\"") && text.contains("effective: 平13.7.1"));
+    let o =
+        Command::new(env!("CARGO_BIN_EXE_senshin-lint")).args(["check", "--format", "json"]).arg(&r7).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules: Vec<&str> =
+        json["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert!(!rules.is_empty() && rules.iter().all(|r| *r == "unfilled"), "{rules:?}");
+    assert_eq!(o.status.code(), Some(0));
+    // The carried figures are checked: a ① changed by hand is found against last year's ⑥.
+    let changed = text.replacen("    previous: 27 ", "    previous: 26 ", 1);
+    assert!(changed != text, "① of A is carried as 27");
+    std::fs::write(&r7, changed).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_senshin-lint")).args(["check", "--lang", "en"]).arg(&r7).output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("error[previous-changes]") && out.contains("r6/report.yaml:"), "{out}");
+    // A draft is never written over, and a year that is not the next one is refused.
+    let o = Command::new(env!("CARGO_BIN_EXE_senshin-lint"))
+        .args(["new", "--lang", "en", "--year", "令和9年度", "--from"])
+        .arg(&r6)
+        .arg(dir.path().join("other.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("令和7年度"));
+}

@@ -244,6 +244,10 @@ pub fn new(path: &Path, year: Option<&str>, from: Option<&Path>, lang: Lang) -> 
         return ExitCode::SUCCESS;
     }
     let shown = path.display();
+    // Next year's folder may not exist yet (`new r7/report.yaml --from r6/report.yaml`).
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = std::fs::create_dir_all(folder);
+    }
     // `create_new` refuses an existing file: a draft in progress is never overwritten.
     let written = std::fs::OpenOptions::new().write(true).create_new(true).open(path).and_then(|mut f| {
         f.write_all(text.as_bytes())?;
