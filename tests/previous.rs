@@ -155,7 +155,7 @@ fn links(r6: &Report, r5: &Report) -> Vec<Link> {
     out
 }
 
-fn found<'a>(a: &'a Analysis, rule: RuleId, at: usize) -> Option<&'a Diagnostic> {
+fn found(a: &Analysis, rule: RuleId, at: usize) -> Option<&Diagnostic> {
     a.diagnostics.iter().find(|d| d.rule == rule && d.span.start == at)
 }
 
