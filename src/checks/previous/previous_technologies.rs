@@ -131,15 +131,17 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 ));
             if is_gone {
                 for r in &rows {
+                    // The 告示番号 names the row in a line; the whole row would fill the output.
                     d = d.label_previous(
-                        r.span,
+                        r.notice.as_ref().map_or(r.span, |n| n.span),
                         Message::new(format!("{}にあった技術", old_table.ja), format!("in {}", old_table.en)),
                     );
                 }
             } else {
                 d = d.label_previous(old.rows_key, old_table.clone());
                 for r in &rows {
-                    d = d.label(r.span, Message::new("新しい技術", "a new technology"));
+                    let at = r.notice.as_ref().map_or(r.span, |n| n.span);
+                    d = d.label(at, Message::new("新しい技術", "a new technology"));
                 }
             }
             out.push(d);
