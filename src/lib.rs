@@ -114,9 +114,15 @@ pub fn analyze_loading(text: &str, settings: &Settings, load: previous::Loader) 
     diagnostics.extend(lowered);
     more += more_lowered;
     let mut previous = None;
-    if complete && let Some((wanted, at)) = previous::wanted(&report, settings) {
+    // Only a draft whose period was read can tell whether another is the year before it.
+    if complete
+        && report.meta.period.is_some()
+        && let Some((wanted, at)) = previous::wanted(&report, settings)
+    {
+        let given = matches!(wanted, previous::Wanted::Given(_));
         match load(wanted).map(|loaded| previous::usable(&report, loaded, at)) {
             Some(Ok(p)) => previous = Some(p),
+            Some(Err(d)) if given => diagnostics.push(d.note(previous::named_elsewhere())),
             Some(Err(d)) => diagnostics.push(*d),
             None => {}
         }

@@ -54,6 +54,15 @@ pub(crate) fn wanted<'a>(report: &'a Report, settings: &'a Settings) -> Option<(
     }
 }
 
+/// Where a draft named by a configuration or the command line was named: the finding stands at the top of
+/// the draft, which does not name it.
+pub(crate) fn named_elsewhere() -> Message {
+    Message::new(
+        "前年度の報告の下書きは、設定ファイル「senshin-lint.toml」の「previous」、またはコマンドの「--previous」で指定されています。",
+        "Last year's draft is named by `previous` in senshin-lint.toml, or by --previous on the command line.",
+    )
+}
+
 /// Last year's draft if it can be checked against: read, parsed to its end, and of the year before this
 /// one. Otherwise the one `previous-draft` finding that says why.
 pub(crate) fn usable(report: &Report, loaded: Loaded, at: Span) -> Result<Arc<Previous>, Box<Diagnostic>> {
@@ -72,8 +81,18 @@ pub(crate) fn usable(report: &Report, loaded: Loaded, at: Span) -> Result<Arc<Pr
             )),
         ));
     }
-    let (Some(mine), Some(theirs)) = (&report.meta.period, &previous.analysis.report.meta.period) else {
-        return Ok(previous);
+    // This draft's period was read (the analysis asks only then); last year's must be too, or nothing tells
+    // that the file is last year's report at all (an empty file, another YAML file).
+    let Some(mine) = &report.meta.period else { return Ok(previous) };
+    let Some(theirs) = &previous.analysis.report.meta.period else {
+        return Err(Box::new(fail(Message::new(
+            format!("前年度の報告の下書き「{name}」から対象期間を読み取れないため、前年度との照合をしていません。"),
+            format!("The reporting period of last year's draft ({name}) cannot be read, so nothing is compared with it."),
+        ))
+        .note(Message::new(
+            format!("「{name}」が前年度の報告の下書きか確かめてください。下書きであれば、先に検査して誤りを直してください。"),
+            format!("Check that {name} is last year's draft; if it is, check it first and fix what it reports."),
+        ))));
     };
     let day_before = mine.value.0.yesterday().ok();
     if day_before != Some(theirs.value.1) {
@@ -106,6 +125,9 @@ type OpenText<'a> = dyn Fn(&Path) -> Option<String> + Send + Sync + 'a;
 pub struct LastYear<'a> {
     /// The draft's folder: a path written in the draft is from there.
     dir: PathBuf,
+    /// The draft itself: a configuration's `previous` applies to every draft below it, last year's included,
+    /// which is not checked against itself.
+    own: Option<PathBuf>,
     settings: &'a Settings,
     /// How the front end names a file it read.
     name: &'a (dyn Fn(&Path) -> String + Sync),
@@ -121,7 +143,8 @@ impl<'a> LastYear<'a> {
         name: &'a (dyn Fn(&Path) -> String + Sync),
     ) -> LastYear<'a> {
         let dir = draft.and_then(Path::parent).map_or_else(|| PathBuf::from("."), Path::to_owned);
-        LastYear { dir, settings, name, open: Box::new(|_| None), loaded: Mutex::new(None) }
+        let own = draft.map(|d| tidy(&std::path::absolute(d).unwrap_or_else(|_| d.to_owned())));
+        LastYear { dir, own, settings, name, open: Box::new(|_| None), loaded: Mutex::new(None) }
     }
 
     /// With the texts an editor has open.
@@ -132,7 +155,7 @@ impl<'a> LastYear<'a> {
 
     /// Analyses a draft against last year's, when the settings or the draft name one.
     pub fn analyze(&self, text: &str) -> Analysis {
-        crate::analyze_loading(text, self.settings, &mut |wanted| Some(self.load(wanted)))
+        crate::analyze_loading(text, self.settings, &mut |wanted| self.load(wanted))
     }
 
     /// The file last asked for, whether or not it could be read: a front end that watches files analyses
@@ -141,21 +164,26 @@ impl<'a> LastYear<'a> {
         self.loaded.lock().unwrap_or_else(|e| e.into_inner()).as_ref().map(|(p, _)| p.clone())
     }
 
-    fn load(&self, wanted: Wanted) -> Loaded {
+    fn load(&self, wanted: Wanted) -> Option<Loaded> {
+        let given = matches!(wanted, Wanted::Given(_));
         let path = match wanted {
             Wanted::Given(p) => p.to_owned(),
-            Wanted::Written(s) => self.dir.join(s),
+            // As typed on Windows too (`..\r5\report.yaml`): a draft is shared between machines.
+            Wanted::Written(s) => self.dir.join(s.trim().replace('\\', "/")),
         };
         let path = tidy(&std::path::absolute(&path).unwrap_or(path));
+        if given && self.own.as_ref() == Some(&path) {
+            return None;
+        }
         let mut cache = self.loaded.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((p, loaded)) = cache.as_ref()
             && *p == path
         {
-            return loaded.clone();
+            return Some(loaded.clone());
         }
         let loaded = self.read(&path);
         *cache = Some((path, loaded.clone()));
-        loaded
+        Some(loaded)
     }
 
     /// Reads and analyses last year's draft (never against its own previous draft).
@@ -167,7 +195,7 @@ impl<'a> LastYear<'a> {
         }
         let cannot = |why: Message| {
             Message::new(
-                format!("前年度の報告の下書き「{name}」を読めません。{}", why.ja),
+                format!("前年度の報告の下書き「{name}」を読み取れません。{}", why.ja),
                 format!("cannot read last year's draft {name}: {}", why.en),
             )
         };
@@ -179,7 +207,7 @@ impl<'a> LastYear<'a> {
         match crate::text::decode_owned(bytes) {
             Ok(decoded) => Ok(Arc::new(Previous::new(name, decoded.text, &own))),
             Err((e, _)) => Err(cannot(Message::new(
-                format!("UTF-8 として読めないバイトがあります（{} バイト目）。UTF-8 で保存してください。", e.offset),
+                "UTF-8 として読み取れない文字があります。UTF-8 で保存し直してください。",
                 format!("invalid UTF-8 at byte {}: save it as UTF-8", e.offset),
             ))),
         }

@@ -140,3 +140,28 @@ pub fn all_numbered(table: &CostTable) -> bool {
 pub fn canonical(s: &str) -> String {
     crate::model::read::normalize(s).chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+/// The technologies of a table that took effect within `(start, end)`, with their first 適用年月日; `None`
+/// when a row's date or number cannot be read (the count cannot be trusted then).
+pub fn took_effect(
+    table: &CostTable,
+    (start, end): (jiff::civil::Date, jiff::civil::Date),
+) -> Option<Vec<(u32, jiff::civil::Date)>> {
+    if !all_numbered(table) {
+        return None;
+    }
+    let mut found = Vec::new();
+    for (number, rows) in technologies(table).iter() {
+        let dates: Vec<_> = rows.iter().filter_map(|r| r.effective.as_ref()).map(|d| d.value).collect();
+        if dates.len() < rows.len() {
+            return None;
+        }
+        if let Some(first) = dates.iter().copied().min()
+            && start <= first
+            && first <= end
+        {
+            found.push((number, first));
+        }
+    }
+    Some(found)
+}

@@ -7,9 +7,11 @@
 
 use super::new::Carried;
 use crate::Analysis;
+use crate::checks::previous::previous_changes::year_end;
 use crate::diagnostics::RuleId;
+use crate::model::places::Column;
 use crate::model::read::ReportYear;
-use crate::model::{Cell, HistoryRow, Part, Rounding, Spanned};
+use crate::model::{HistoryRow, Part, Rounding, Spanned};
 use crate::text::Message;
 use std::path::{Component, Path, PathBuf};
 
@@ -28,13 +30,10 @@ pub fn carried(last: &Analysis, text: &str, previous: String) -> Result<(ReportY
     };
     let year = ReportYear::of_end(period.value.1).before(-1);
     let report = &last.report;
-    let changes = [&report.changes.a, &report.changes.b, &report.changes.total];
-    let changes_previous = changes.map(|c| {
-        c.as_ref().and_then(|c| c.current.as_ref()).map(|n| match n.value {
-            Cell::Value(v) => v.to_string(),
-            _ => "\"-\"".to_owned(),
-        })
-    });
+    let columns = [Column::A, Column::B, Column::Total];
+    // None is printed 「-」, as the report prints it.
+    let changes_previous =
+        columns.map(|c| year_end(report, c).map(|(n, _, _)| if n == 0 { "\"-\"".to_owned() } else { n.to_string() }));
     let mut history = Vec::new();
     for back in (1..5).rev() {
         let p = year.before(back).period();

@@ -200,13 +200,15 @@ fn from_last(from: &Path, path: &Path) -> Result<(ReportYear, String), Message> 
         Err(e) => {
             let (shown, why) = (from.display(), e.message());
             return Err(Message::new(
-                format!("前年度の報告の下書き {shown} を読めません。{}", why.ja),
+                format!("前年度の報告の下書き「{shown}」を読み取れません。{}", why.ja),
                 format!("cannot read last year's draft {shown}: {}", why.en),
             ));
         }
     };
     let text = crate::text::decode_owned(bytes).map_err(|(e, _)| super::not_utf8(&e))?.text;
-    let analysis = crate::analyze(&text);
+    // Under last year's own configuration (a rounding set there changes last year's computed row).
+    let config = super::configs::Configs::new(None).ok().and_then(|c| c.for_path(from));
+    let analysis = crate::analyze_with(&text, super::settings(config.as_deref()));
     let here = if path == Path::new("-") { std::env::current_dir().unwrap_or_default() } else { carry::absolute(path) };
     let folder = if path == Path::new("-") { here } else { here.parent().map(Path::to_owned).unwrap_or_default() };
     let previous = carry::relative(&folder, &carry::absolute(from));

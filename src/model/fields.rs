@@ -60,7 +60,7 @@ pub const REPORT: &[Field] = &[
     opt("fiscal_year", "実績報告の年度", Kind::Text),
     req("period", "実績報告対象期間", Kind::Period),
     opt("rounding", "端数処理（half_up＝四捨五入, down＝切り捨て）", Kind::Rounding),
-    opt("previous", "前年度の報告の下書き（このファイルの場所からのパス）", Kind::Text),
+    opt("previous", "前年度の報告の下書き（この下書きの場所からの相対パス）", Kind::Text),
 ];
 
 pub const COLUMNS: &[Field] =

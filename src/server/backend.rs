@@ -222,8 +222,13 @@ impl Backend {
             }
             out
         };
+        let any = !dependents.is_empty();
         for dependent in dependents {
             self.analyze_and_publish(dependent).await;
+        }
+        // A client that pulls (VS Code) is told to ask again: nothing it typed in this year's draft would.
+        if any {
+            self.ask_to_pull_again();
         }
     }
 
@@ -385,7 +390,8 @@ impl LanguageServer for Backend {
                 }),
                 diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
                     identifier: Some("senshin-lint".into()),
-                    inter_file_dependencies: false,
+                    // This year's diagnostics depend on last year's draft (`report.previous`).
+                    inter_file_dependencies: true,
                     workspace_diagnostics: false,
                     ..Default::default()
                 })),

@@ -10,30 +10,16 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(period) = crate::checks::facts::report_year(cx.report) else {
         return;
     };
-    let (start, end) = period.value;
-    'parts: for part in Part::BOTH {
+    for part in Part::BOTH {
         let (Some(table), Some(col)) = (cx.report.costs.get(part), cx.report.changes.get(part)) else {
             continue;
         };
         let Some(approved) = &col.approved else {
             continue;
         };
-        if !facts::all_numbered(table) {
-            continue; // a technology may be missing from the count
-        }
-        let mut found = Vec::new();
-        for (number, rows) in facts::technologies(table).iter() {
-            let dates: Vec<_> = rows.iter().filter_map(|r| r.effective.as_ref()).collect();
-            if dates.len() < rows.len() {
-                continue 'parts; // an unreadable date: the count cannot be trusted
-            }
-            if let Some(first) = dates.iter().map(|d| d.value).min()
-                && start <= first
-                && first <= end
-            {
-                found.push((number, era_text(first)));
-            }
-        }
+        // A technology missing from the count, or an unreadable date: the count cannot be trusted.
+        let Some(found) = facts::took_effect(table, period.value) else { continue };
+        let found: Vec<(u32, String)> = found.into_iter().map(|(n, d)| (n, era_text(d))).collect();
         let stated = approved.value.count();
         if stated as usize == found.len() {
             continue;

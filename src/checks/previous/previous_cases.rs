@@ -4,7 +4,7 @@
 
 use super::{last_year, theirs};
 use crate::checks::{Context, facts};
-use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
+use crate::diagnostics::{Diagnostic, Fix, Message, RuleId, group_digits};
 use crate::model::places;
 use crate::model::{Cell, CostRow, Part, Report, Spanned, ZeroCase};
 use crate::text::Span;
@@ -51,9 +51,9 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let last = &previous.report;
     let year = last_year(previous);
     for part in Part::BOTH {
-        for entry in cx.report.zero_cases.get(part).into_iter().flatten() {
+        for (i, entry) in cx.report.zero_cases.get(part).into_iter().flatten().enumerate() {
             let Some(prior) = &entry.prior_cases else { continue };
-            let place = places::zero_entry(part, entry.notice.as_ref().map(|n| n.value.to_string()).as_deref(), 0);
+            let place = places::zero_case(part, entry, i);
             let found = find(last, part, entry);
             let (expected, labels, agree, note) = match &found {
                 Some((f, agree)) => {
@@ -143,13 +143,15 @@ fn finding(
     note: Option<Message>,
 ) -> Diagnostic {
     let shown = |c: Cell<u64>| match c {
-        Cell::Value(n) => format!("{n}件"),
+        Cell::Value(n) => format!("{}件", group_digits(i128::from(n))),
         _ => "-".to_owned(),
     };
     let (mine, theirs) = (shown(prior.value), shown(expected));
-    let written = &text[prior.span.range()];
+    // Written as the cell was: with 件 when it had it (quoted or not), digits grouped as the report groups them.
+    let written = crate::text::unquoted(text[prior.span.range()].trim());
     let replacement = match expected {
-        Cell::Value(n) if written.trim_end().ends_with('件') => format!("{n}件"),
+        Cell::Value(n) if written.trim_end().ends_with('件') => format!("{}件", group_digits(i128::from(n))),
+        Cell::Value(n) if n >= 1000 => format!("\"{}\"", group_digits(i128::from(n))),
         Cell::Value(n) => n.to_string(),
         _ => "\"-\"".to_owned(),
     };
@@ -186,11 +188,13 @@ fn finding(
         d = d.label_previous(span, label);
     }
     // Copied from last year's table, the figure is what this cell means; only a match by name and number
-    // together is sure enough to apply unasked.
+    // together is sure enough to apply unasked. A 「-」 says the technology was not found at all, which a
+    // renamed and renumbered technology would also be: it waits for review.
+    let safe = agree && matches!(expected, Cell::Value(_));
     d.fix(Fix::replace(
         Message::new(format!("前年度の報告の「{theirs}」にする"), format!("use last year's {theirs}")),
         prior.span,
         replacement,
-        agree,
+        safe,
     ))
 }

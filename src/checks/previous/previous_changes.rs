@@ -15,8 +15,8 @@ fn column<T>(c: &Columns<T>, column: Column) -> Option<&T> {
     }
 }
 
-/// Last year's count at its year end: its ⑥, else its summary's ①.
-fn year_end(report: &Report, c: Column) -> Option<(u64, Span, Message)> {
+/// Last year's count at its year end: its ⑥, else its summary's ① (`new --from` carries the same figure).
+pub(crate) fn year_end(report: &Report, c: Column) -> Option<(u64, Span, Message)> {
     if let Some(current) = column(&report.changes, c).and_then(|x| x.current.as_ref()) {
         return Some((current.value.count(), current.span, places::changes(c, ChangeItem::Current)));
     }
@@ -61,7 +61,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "To fix: copy last year's figure again; if last year's report was wrong, confirm which figure is right.",
             ))
             .fix(Fix::replace(
-                Message::new(format!("前年度の報告の{n}にする"), format!("use last year's {n}")),
+                Message::new(format!("前年度の報告の「{n}」にする"), format!("use last year's {n}")),
                 mine.span,
                 n.to_string(),
                 false,

@@ -20,17 +20,20 @@ fn list(table: &CostTable) -> Vec<(u32, Option<String>, &CostRow)> {
         .collect()
 }
 
-/// The technologies of `from` that are not in `other`.
+/// The technologies of `from` that are not in `other`: by name, or by number where either has no name. Sets,
+/// not a scan per technology: a table may have 100,000 rows, and the server runs this on every keystroke.
 fn missing<'a>(
     from: &[(u32, Option<String>, &'a CostRow)],
     other: &[(u32, Option<String>, &CostRow)],
 ) -> Vec<&'a CostRow> {
+    use std::collections::HashSet;
+    let names: HashSet<&str> = other.iter().filter_map(|(_, n, _)| n.as_deref()).collect();
+    let numbers: HashSet<u32> = other.iter().map(|(n, _, _)| *n).collect();
+    let unnamed: HashSet<u32> = other.iter().filter(|(_, n, _)| n.is_none()).map(|(n, _, _)| *n).collect();
     from.iter()
-        .filter(|(n, name, _)| {
-            !other.iter().any(|(m, theirs, _)| match (name, theirs) {
-                (Some(a), Some(b)) => a == b,
-                _ => n == m,
-            })
+        .filter(|(n, name, _)| match name {
+            Some(name) => !names.contains(name.as_str()) && !unnamed.contains(n),
+            None => !numbers.contains(n),
         })
         .map(|&(_, _, r)| r)
         .collect()
@@ -42,7 +45,7 @@ fn named(rows: &[&CostRow]) -> String {
         .map(|r| {
             let n = r.notice.as_ref().map_or(String::new(), |n| n.value.to_string());
             let name = r.name.as_ref().map_or("", |x| facts::without_facility_kind(&x.value));
-            format!("{n} {name}")
+            format!("告示番号{n} {name}")
         })
         .collect();
     if names.is_empty() { "なし".to_owned() } else { names.join("、") }
@@ -84,9 +87,13 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             (new, &[ChangeItem::Approved][..], false),
             (gone, &[ChangeItem::Insured, ChangeItem::Withdrawn, ChangeItem::Deleted][..], true),
         ];
+        // The new technologies are those that took effect this year: when they are as many as that count,
+        // a ② that differs is `approved-count`'s finding (one fault, one finding).
+        let took_effect =
+            facts::report_year(cx.report).and_then(|p| facts::took_effect(mine, p.value)).map(|t| t.len());
         for (rows, items, is_gone) in sets {
             let Some((count, span)) = sum(changes, items) else { continue };
-            if rows.len() as u64 == count {
+            if rows.len() as u64 == count || (!is_gone && took_effect == Some(rows.len())) {
                 continue;
             }
             let marks: String = items.iter().map(|i| i.mark()).collect::<Vec<_>>().join("＋");
@@ -95,7 +102,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             let message = if is_gone {
                 Message::new(
                     format!(
-                        "技術数の推移（{}）の{marks}は計{count}種類ですが、{}にあって今年度の{}にない技術は{n}種類です。",
+                        "技術数の推移（{}）の保険収載・実施取り下げ・削除の技術数（{marks}）は合わせて{count}種類ですが、{}にあって今年度の{}にない技術は{n}種類です。",
                         part.label(),
                         old_table.ja,
                         table.ja
