@@ -34,7 +34,7 @@ pub struct Meta {
 }
 
 /// The two kinds of advanced medical care: 先進医療Ａ (第２項) and 先進医療Ｂ (第３項).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Part {
     A,
     B,

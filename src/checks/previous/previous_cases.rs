@@ -16,29 +16,56 @@ struct Found<'a> {
     rows: Vec<&'a CostRow>,
 }
 
-/// Last year's technology for an entry of `part`: by name (this part first), else by number in this part; and
-/// whether name and number agree on it.
-fn find<'a>(last: &'a Report, part: Part, entry: &ZeroCase) -> Option<(Found<'a>, bool)> {
-    let number = entry.notice.as_ref().map(|n| n.value.number);
-    let name = entry.name.as_ref().map(|n| facts::canonical(&n.value));
-    let mut by_number = None;
-    for p in [part, part.other()] {
-        let Some(table) = last.costs.get(p) else { continue };
-        for (n, rows) in facts::technologies(table).iter() {
-            let named = rows.iter().filter_map(|r| r.name.as_ref()).any(|r| {
-                Some(facts::canonical(facts::without_facility_kind(&r.value))) == name
-                    || Some(facts::canonical(&r.value)) == name
-            });
-            if named {
-                let agree = p == part && Some(n) == number;
-                return Some((Found { part: p, number: n, rows: rows.to_vec() }, agree));
-            }
-            if p == part && Some(n) == number && by_number.is_none() {
-                by_number = Some(Found { part: p, number: n, rows: rows.to_vec() });
+/// Last year's technologies, by number per part and by name (as names compare), built once per check: a
+/// scan of every row for each entry would be quadratic on a large draft.
+struct Index<'a> {
+    a: Option<facts::Technologies<'a>>,
+    b: Option<facts::Technologies<'a>>,
+    /// Each name's technology, the first of its part; a row's name with and without the kind of facility.
+    names: std::collections::HashMap<(Part, String), u32>,
+}
+
+impl<'a> Index<'a> {
+    fn new(last: &'a Report) -> Index<'a> {
+        let mut names = std::collections::HashMap::new();
+        for p in Part::BOTH {
+            let Some(table) = last.costs.get(p) else { continue };
+            for (n, rows) in facts::technologies(table).iter() {
+                for r in rows.iter().filter_map(|r| r.name.as_ref()) {
+                    for name in [facts::canonical(facts::without_facility_kind(&r.value)), facts::canonical(&r.value)] {
+                        names.entry((p, name)).or_insert(n);
+                    }
+                }
             }
         }
+        let techs = |p: Part| last.costs.get(p).map(facts::technologies);
+        Index { a: techs(Part::A), b: techs(Part::B), names }
     }
-    by_number.map(|f| (f, name.is_none()))
+
+    fn rows(&self, part: Part, number: u32) -> Option<Vec<&'a CostRow>> {
+        let techs = match part {
+            Part::A => self.a.as_ref(),
+            Part::B => self.b.as_ref(),
+        }?;
+        techs.get(number).map(<[_]>::to_vec)
+    }
+
+    /// Last year's technology for an entry of `part`: by name (this part first), else by number in this part;
+    /// and whether name and number agree on it.
+    fn find(&self, part: Part, entry: &ZeroCase) -> Option<(Found<'a>, bool)> {
+        let number = entry.notice.as_ref().map(|n| n.value.number);
+        let name = entry.name.as_ref().map(|n| facts::canonical(&n.value));
+        if let Some(name) = &name {
+            for p in [part, part.other()] {
+                if let Some(&n) = self.names.get(&(p, name.clone())) {
+                    let rows = self.rows(p, n)?;
+                    return Some((Found { part: p, number: n, rows }, p == part && Some(n) == number));
+                }
+            }
+        }
+        let n = number?;
+        Some((Found { part, number: n, rows: self.rows(part, n)? }, name.is_none()))
+    }
 }
 
 /// Whether last year's tables are whole, so that a technology not found in them was not there.
@@ -50,11 +77,12 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(previous) = cx.previous else { return };
     let last = &previous.report;
     let year = last_year(previous);
+    let index = Index::new(last);
     for part in Part::BOTH {
         for (i, entry) in cx.report.zero_cases.get(part).into_iter().flatten().enumerate() {
             let Some(prior) = &entry.prior_cases else { continue };
             let place = places::zero_case(part, entry, i);
-            let found = find(last, part, entry);
+            let found = index.find(part, entry);
             let (expected, labels, agree, note) = match &found {
                 Some((f, agree)) => {
                     let Some(cases) =
