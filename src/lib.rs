@@ -119,10 +119,8 @@ pub fn analyze_loading(text: &str, settings: &Settings, load: previous::Loader) 
         && report.meta.period.is_some()
         && let Some((wanted, at)) = previous::wanted(&report, settings)
     {
-        let given = matches!(wanted, previous::Wanted::Given(_));
         match load(wanted).map(|loaded| previous::usable(&report, loaded, at)) {
             Some(Ok(p)) => previous = Some(p),
-            Some(Err(d)) if given => diagnostics.push(d.note(previous::named_elsewhere())),
             Some(Err(d)) => diagnostics.push(*d),
             None => {}
         }

@@ -43,30 +43,32 @@ pub type Loaded = Result<Arc<Previous>, Message>;
 /// A front end's way of loading last year's draft; `None` when it loads none (tests, the fuzzer).
 pub type Loader<'l> = &'l mut dyn FnMut(Wanted) -> Option<Loaded>;
 
-/// Which draft to load: the command line's, else the draft's own, else a configuration's.
-pub(crate) fn wanted<'a>(report: &'a Report, settings: &'a Settings) -> Option<(Wanted<'a>, Span)> {
+/// Which draft to load: the command line's, else the draft's own, else a configuration's; and where the
+/// draft names it (`None`: the configuration or the command line does).
+pub(crate) fn wanted<'a>(report: &'a Report, settings: &'a Settings) -> Option<(Wanted<'a>, Option<Span>)> {
     let written = report.meta.previous.as_ref();
     match (&settings.previous, written) {
-        (Some(p), _) if p.overrides_draft => Some((Wanted::Given(&p.path), Span::empty(0))),
-        (_, Some(w)) => Some((Wanted::Written(&w.value), w.span)),
-        (Some(p), None) => Some((Wanted::Given(&p.path), Span::empty(0))),
+        (Some(p), _) if p.overrides_draft => Some((Wanted::Given(&p.path), None)),
+        (_, Some(w)) => Some((Wanted::Written(&w.value), Some(w.span))),
+        (Some(p), None) => Some((Wanted::Given(&p.path), None)),
         (None, None) => None,
     }
 }
 
-/// Where a draft named by a configuration or the command line was named: the finding stands at the top of
-/// the draft, which does not name it.
-pub(crate) fn named_elsewhere() -> Message {
-    Message::new(
-        "前年度の報告の下書きは、設定ファイル「senshin-lint.toml」の「previous」、またはコマンドの「--previous」で指定されています。",
-        "Last year's draft is named by `previous` in senshin-lint.toml, or by --previous on the command line.",
-    )
-}
-
 /// Last year's draft if it can be checked against: read, parsed to its end, and of the year before this
-/// one. Otherwise the one `previous-draft` finding that says why.
-pub(crate) fn usable(report: &Report, loaded: Loaded, at: Span) -> Result<Arc<Previous>, Box<Diagnostic>> {
-    let fail = |m: Message| Diagnostic::new(RuleId::PreviousDraft, at, m);
+/// one. Otherwise the one `previous-draft` finding that says why: at the draft's `report.previous`, else at
+/// its top with a note saying where the name came from.
+pub(crate) fn usable(report: &Report, loaded: Loaded, at: Option<Span>) -> Result<Arc<Previous>, Box<Diagnostic>> {
+    let fail = |m: Message| {
+        let d = Diagnostic::new(RuleId::PreviousDraft, at.unwrap_or(Span::empty(0)), m);
+        if at.is_some() {
+            return d;
+        }
+        d.note(Message::new(
+            "前年度の報告の下書きは、設定ファイル「senshin-lint.toml」の「previous」、またはコマンドの「--previous」で指定されています。",
+            "Last year's draft is named by `previous` in senshin-lint.toml, or by --previous on the command line.",
+        ))
+    };
     let previous = loaded.map_err(|m| Box::new(fail(m)))?;
     let name = &previous.name;
     if !previous.analysis.parsed {
@@ -123,10 +125,8 @@ type OpenText<'a> = dyn Fn(&Path) -> Option<String> + Send + Sync + 'a;
 /// Last year's draft as a front end reads it: from an editor's buffer when it is open there (`open`), else
 /// from disk; read once for all the analyses of one text (a fix's rounds).
 pub struct LastYear<'a> {
-    /// The draft's folder: a path written in the draft is from there.
-    dir: PathBuf,
-    /// The draft itself: a configuration's `previous` applies to every draft below it, last year's included,
-    /// which is not checked against itself.
+    /// The draft itself, absolute: a path written in it is from its folder, and a configuration's `previous`,
+    /// which applies to every draft below it, is not applied to last year's draft itself.
     own: Option<PathBuf>,
     settings: &'a Settings,
     /// How the front end names a file it read.
@@ -142,9 +142,7 @@ impl<'a> LastYear<'a> {
         settings: &'a Settings,
         name: &'a (dyn Fn(&Path) -> String + Sync),
     ) -> LastYear<'a> {
-        let dir = draft.and_then(Path::parent).map_or_else(|| PathBuf::from("."), Path::to_owned);
-        let own = draft.map(|d| tidy(&std::path::absolute(d).unwrap_or_else(|_| d.to_owned())));
-        LastYear { dir, own, settings, name, open: Box::new(|_| None), loaded: Mutex::new(None) }
+        LastYear { own: draft.map(absolute), settings, name, open: Box::new(|_| None), loaded: Mutex::new(None) }
     }
 
     /// With the texts an editor has open.
@@ -166,12 +164,14 @@ impl<'a> LastYear<'a> {
 
     fn load(&self, wanted: Wanted) -> Option<Loaded> {
         let given = matches!(wanted, Wanted::Given(_));
-        let path = match wanted {
+        let path = absolute(&match wanted {
             Wanted::Given(p) => p.to_owned(),
             // As typed on Windows too (`..\r5\report.yaml`): a draft is shared between machines.
-            Wanted::Written(s) => self.dir.join(s.trim().replace('\\', "/")),
-        };
-        let path = tidy(&std::path::absolute(&path).unwrap_or(path));
+            Wanted::Written(s) => {
+                let dir = self.own.as_deref().and_then(Path::parent).unwrap_or(Path::new("."));
+                dir.join(s.trim().replace('\\', "/"))
+            }
+        });
         if given && self.own.as_ref() == Some(&path) {
             return None;
         }
@@ -186,32 +186,38 @@ impl<'a> LastYear<'a> {
         Some(loaded)
     }
 
-    /// Reads and analyses last year's draft (never against its own previous draft).
     fn read(&self, path: &Path) -> Loaded {
         let name = (self.name)(path);
-        let own = Settings { previous: None, ..self.settings.clone() };
-        if let Some(text) = (self.open)(path) {
-            return Ok(Arc::new(Previous::new(name, text, &own)));
-        }
-        let cannot = |why: Message| {
-            Message::new(
-                format!("前年度の報告の下書き「{name}」を読み取れません。{}", why.ja),
-                format!("cannot read last year's draft {name}: {}", why.en),
-            )
-        };
-        let bytes = match crate::read::file(path) {
-            Ok(crate::read::Contents::Bytes(b)) => b,
-            Ok(crate::read::Contents::TooLarge(size)) => return Err(cannot(crate::too_large(size))),
-            Err(e) => return Err(cannot(e.message())),
-        };
-        match crate::text::decode_owned(bytes) {
-            Ok(decoded) => Ok(Arc::new(Previous::new(name, decoded.text, &own))),
-            Err((e, _)) => Err(cannot(Message::new(
-                "UTF-8 として読み取れない文字があります。UTF-8 で保存し直してください。",
-                format!("invalid UTF-8 at byte {}: save it as UTF-8", e.offset),
-            ))),
+        match (self.open)(path) {
+            Some(text) => Ok(Arc::new(Previous::new(name, text, self.settings))),
+            None => read(path, name, self.settings),
         }
     }
+}
+
+/// Reads last year's draft from disk and analyses it (never against its own previous draft), or says why it
+/// cannot be read; `name` is how the front end shows its path.
+pub fn read(path: &Path, name: String, settings: &Settings) -> Loaded {
+    let cannot = |why: Message| {
+        Message::new(
+            format!("前年度の報告の下書き「{name}」を読み取れません。{}", why.ja),
+            format!("cannot read last year's draft {name}: {}", why.en),
+        )
+    };
+    let bytes = match crate::read::file(path) {
+        Ok(crate::read::Contents::Bytes(b)) => b,
+        Ok(crate::read::Contents::TooLarge(size)) => return Err(cannot(crate::too_large(size))),
+        Err(e) => return Err(cannot(e.message())),
+    };
+    match crate::text::decode_owned(bytes) {
+        Ok(decoded) => Ok(Arc::new(Previous::new(name, decoded.text, settings))),
+        Err((e, _)) => Err(cannot(e.message())),
+    }
+}
+
+/// A path as the loader compares and reads it: absolute, and tidy.
+pub fn absolute(path: &Path) -> PathBuf {
+    tidy(&std::path::absolute(path).unwrap_or_else(|_| path.to_owned()))
 }
 
 /// `path` without `.` and with each `..` taken back against the name before it, as a person reads it

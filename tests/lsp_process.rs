@@ -30,6 +30,8 @@ struct Server {
     answers: HashMap<i64, Value>,
     /// Answers with the id null (refused frames).
     refused: Vec<Value>,
+    /// The methods of the server's own requests, in order (each answered with null).
+    asked_by_server: Vec<String>,
 }
 
 /// Reads `Content-Length` frames until the server closes its output.
@@ -82,7 +84,15 @@ impl Server {
         let stdout = child.stdout.take().unwrap();
         let (tx, messages) = channel();
         std::thread::spawn(move || read_frames(stdout, tx));
-        Server { child, stdin, messages, next_id: 1, answers: HashMap::new(), refused: Vec::new() }
+        Server {
+            child,
+            stdin,
+            messages,
+            next_id: 1,
+            answers: HashMap::new(),
+            refused: Vec::new(),
+            asked_by_server: Vec::new(),
+        }
     }
 
     fn send_raw(&mut self, bytes: &[u8]) {
@@ -117,7 +127,8 @@ impl Server {
         let rest: Vec<Value> = self.messages.try_iter().collect();
         for m in std::iter::once(first).chain(rest) {
             match (m.get("id"), m.get("method")) {
-                (Some(id), Some(_)) => {
+                (Some(id), Some(method)) => {
+                    self.asked_by_server.push(method.as_str().unwrap_or_default().to_owned());
                     let id = id.clone();
                     self.send(&json!({"jsonrpc": "2.0", "id": id, "result": null}));
                 }
@@ -457,5 +468,69 @@ fn the_built_server_and_the_command_line_follow_one_configuration() {
     assert!(after.iter().any(|(r, _)| r == "mixed-punctuation"), "{after:?}");
     assert!(!after.iter().any(|(r, _)| r == "prior-cases" || r == "summary-vs-costs"), "{after:?}");
     assert_eq!(after, cli());
+    assert_eq!(s.finish(), Some(0));
+}
+
+/// Year over year, as VS Code meets it: a client that pulls diagnostics has both years open; last year's draft
+/// is changed in the editor, unsaved; the built server asks the client to pull again, and this year's
+/// diagnostics then say what the command line says once the change is saved, with the label in last year's
+/// file.
+#[test]
+fn the_built_server_asks_a_pulling_client_again_when_last_years_draft_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let (r5, r6) = (dir.path().join("r5/report.yaml"), dir.path().join("r6/report.yaml"));
+    std::fs::create_dir_all(r5.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(r6.parent().unwrap()).unwrap();
+    let last = include_str!("../examples/r5/report.yaml");
+    std::fs::write(&r5, last).unwrap();
+    let this = PUBLISHED.replacen("  rounding: half_up", "  previous: ../r5/report.yaml\n  rounding: half_up", 1);
+    std::fs::write(&r6, &this).unwrap();
+    let (uri5, uri6) = (format!("file://{}", r5.display()), format!("file://{}", r6.display()));
+    let mut s = Server::start();
+    let capabilities =
+        json!({"textDocument": {"diagnostic": {}}, "workspace": {"diagnostics": {"refreshSupport": true}}});
+    let id = s.ask("initialize", json!({"capabilities": capabilities, "locale": "en"}));
+    s.answer(id);
+    s.notify("initialized", json!({}));
+    s.open(&uri6, &this);
+    s.open(&uri5, last);
+    let pull = |s: &mut Server| s.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri6}}));
+    let rules = |answer: &Value| -> Vec<String> {
+        answer["result"]["items"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_owned()).collect()
+    };
+    let before = pull(&mut s);
+    assert!(rules(&before).contains(&"previous-cases".to_owned()), "{before}");
+    assert!(!rules(&before).contains(&"previous-changes".to_owned()), "{before}");
+    // ⑥ of A, 28 → 29, typed in the editor.
+    let changed = last.replacen("    current: 28\n", "    current: 29\n", 1);
+    assert!(changed != last);
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri5, "version": 2}, "contentChanges": [{"text": changed}]}),
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !s.asked_by_server.iter().any(|m| m == "workspace/diagnostic/refresh") {
+        assert!(Instant::now() < deadline, "no refresh asked: {:?}", s.asked_by_server);
+        assert!(s.take_in(Duration::from_millis(100)));
+    }
+    let after = pull(&mut s);
+    let found = after["result"]["items"].as_array().unwrap().iter().find(|d| d["code"] == "previous-changes");
+    let d = found.unwrap_or_else(|| panic!("{after}"));
+    assert_eq!(d["relatedInformation"][0]["location"]["uri"], json!(uri5));
+    // The command line, once the change is saved, finds the same at the same lines.
+    std::fs::write(&r5, &changed).unwrap();
+    let out = Command::new(binary()).args(["check", "--format", "json"]).arg(&r6).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cli =
+        v["files"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "previous-changes").cloned();
+    let cli = cli.unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(cli["range"]["start"]["line"].as_u64().unwrap() - 1, d["range"]["start"]["line"].as_u64().unwrap());
+    let (label, related) = (&cli["labels"][0], &d["relatedInformation"][0]["location"]);
+    assert!(label["path"].as_str().unwrap().ends_with("r5/report.yaml"), "{label}");
+    assert_eq!(
+        label["range"]["start"]["line"].as_u64().unwrap() - 1,
+        related["range"]["start"]["line"].as_u64().unwrap()
+    );
     assert_eq!(s.finish(), Some(0));
 }

@@ -12,8 +12,9 @@ use crate::diagnostics::RuleId;
 use crate::model::places::Column;
 use crate::model::read::ReportYear;
 use crate::model::{HistoryRow, Part, Rounding, Spanned};
+use crate::previous::Previous;
 use crate::text::Message;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
 /// The written text of a cell of last year's draft.
 fn raw<T>(text: &str, f: &Option<Spanned<T>>) -> Option<String> {
@@ -21,7 +22,8 @@ fn raw<T>(text: &str, f: &Option<Spanned<T>>) -> Option<String> {
 }
 
 /// What next year's draft carries from last year's, and next year; or why it cannot be begun from it.
-pub fn carried(last: &Analysis, text: &str, previous: String) -> Result<(ReportYear, Carried), Message> {
+pub fn carried(last: &Previous, previous: String) -> Result<(ReportYear, Carried), Message> {
+    let (text, last) = (last.text.as_str(), &last.analysis);
     let Some(period) = last.report.meta.period.as_ref().filter(|_| last.parsed) else {
         return Err(Message::new(
             "前年度の報告の下書きから、対象期間を読み取れません。先にその下書きを検査し、誤りを直してください。",
@@ -123,9 +125,4 @@ pub fn relative(from: &Path, to: &Path) -> String {
     let mut out: Vec<String> = vec!["..".to_owned(); a.len() - common];
     out.extend(b[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
     out.join("/")
-}
-
-/// The absolute, tidy form of a path the user typed.
-pub fn absolute(path: &Path) -> PathBuf {
-    crate::previous::tidy(&super::paths::absolute(path))
 }

@@ -1,7 +1,6 @@
 //! Reading a file named on the command line, for the commands that take one file (`render`, `preview`,
 //! `import`): regular files only, within the size limit, and every failure said with the file's name.
 
-use super::not_utf8;
 use super::paths::typed;
 use crate::diagnostics::{Lang, Message};
 use crate::read::{self, Contents};
@@ -24,5 +23,5 @@ pub(super) fn bytes(path: &Path) -> Result<Vec<u8>, Message> {
 /// Why a draft's bytes could not be decoded, naming it.
 pub(super) fn undecodable(path: &Path, e: &DecodeError) -> Message {
     let shown = typed(path);
-    Message::new(format!("{shown}：{}", not_utf8(e).get(Lang::Ja)), format!("{shown}: {}", not_utf8(e).get(Lang::En)))
+    Message::new(format!("{shown}：{}", e.message().get(Lang::Ja)), format!("{shown}: {}", e.message().get(Lang::En)))
 }

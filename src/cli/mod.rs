@@ -156,19 +156,11 @@ pub(crate) fn with_encoding_warning(
     diagnostics
 }
 
-/// Bytes that are no text we read, and what to do.
-pub(crate) fn not_utf8(e: &DecodeError) -> Message {
-    Message::new(
-        format!("UTF-8 として読めないバイトがあります（{} バイト目）。UTF-8 で保存してください", e.offset),
-        format!("invalid UTF-8 at byte {}: save the draft as UTF-8", e.offset),
-    )
-}
-
 pub(crate) fn unreadable(path: &str, bytes: &[u8], e: DecodeError) -> Checked {
     // The text before the first invalid byte is intact, so positions up to it are right.
     let text = String::from_utf8_lossy(bytes).into_owned();
     let at = e.offset.min(text.len());
-    let d = Diagnostic::new(RuleId::YamlSyntax, Span::new(at, at), not_utf8(&e));
+    let d = Diagnostic::new(RuleId::YamlSyntax, Span::new(at, at), e.message());
     Checked { path: path.to_owned(), text, diagnostics: vec![d], previous: None }
 }
 

@@ -9,6 +9,7 @@ use crate::model::PLACEHOLDER;
 use crate::model::fields::{self, Field};
 use crate::model::places::{period, short_period};
 use crate::model::read::ReportYear;
+use crate::previous::absolute;
 use crate::text::Message;
 use jiff::civil::Date;
 use std::io::Write;
@@ -194,35 +195,22 @@ fn today_in_japan() -> Date {
 
 /// Next year's draft begun from last year's, `from`, to be written at `path`.
 fn from_last(from: &Path, path: &Path) -> Result<(ReportYear, String), Message> {
-    let bytes = match crate::read::file(from) {
-        Ok(crate::read::Contents::Bytes(b)) => b,
-        Ok(crate::read::Contents::TooLarge(size)) => return Err(crate::too_large(size)),
-        Err(e) => {
-            let (shown, why) = (from.display(), e.message());
-            return Err(Message::new(
-                format!("前年度の報告の下書き「{shown}」を読み取れません。{}", why.ja),
-                format!("cannot read last year's draft {shown}: {}", why.en),
-            ));
-        }
-    };
-    let text = crate::text::decode_owned(bytes).map_err(|(e, _)| super::not_utf8(&e))?.text;
-    // Under last year's own configuration (a rounding set there changes last year's computed row).
+    // Read as `check` reads last year's draft, under last year's own configuration (a rounding set there
+    // changes last year's computed row).
     let config = super::configs::Configs::new(None).ok().and_then(|c| c.for_path(from));
-    let analysis = crate::analyze_with(&text, super::settings(config.as_deref()));
-    let here = if path == Path::new("-") { std::env::current_dir().unwrap_or_default() } else { carry::absolute(path) };
-    let folder = if path == Path::new("-") { here } else { here.parent().map(Path::to_owned).unwrap_or_default() };
-    let previous = carry::relative(&folder, &carry::absolute(from));
-    let (year, carried) = carry::carried(&analysis, &text, previous)?;
+    let last = crate::previous::read(from, super::paths::shown(from), super::settings(config.as_deref()))?;
+    let folder = match path {
+        p if p == Path::new("-") => std::env::current_dir().unwrap_or_default(),
+        p => absolute(p).parent().map(Path::to_owned).unwrap_or_default(),
+    };
+    let (year, carried) = carry::carried(&last, carry::relative(&folder, &absolute(from)))?;
     Ok((year, draft(year, &carried)))
 }
 
 /// `senshin-lint new`: writes the blank draft (or, `--from`, next year's draft begun from last year's) to
 /// `path` (or standard output for `-`), never over a file.
 pub fn new(path: &Path, year: Option<&str>, from: Option<&Path>, lang: Lang) -> ExitCode {
-    let fail = |m: Message| {
-        super::complain(m.get(lang));
-        ExitCode::from(2)
-    };
+    let fail = |m: Message| super::fail(&m, lang);
     let (year, text) = match (from, year.map(ReportYear::parse)) {
         (_, Some(Err(m))) => return fail(m),
         (Some(from), asked) => match from_last(from, path) {
@@ -276,18 +264,16 @@ pub fn new(path: &Path, year: Option<&str>, from: Option<&Path>, lang: Lang) -> 
                 ),
                 format!("{shown} already exists: name another file, so that no draft is overwritten."),
             );
-            eprintln!("senshin-lint: {}", m.get(lang));
-            return ExitCode::from(2);
+            return fail(m);
         }
         Err(e) => {
             let m = Message::new(
                 format!("{shown} に書き込めません（{e}）。保存場所と書き込みの権限を確かめてください。"),
                 format!("cannot write {shown} ({e}): check the folder and your permission to write there."),
             );
-            eprintln!("senshin-lint: {}", m.get(lang));
-            return ExitCode::from(2);
+            return fail(m);
         }
     };
-    println!("{}", m.get(lang));
+    super::say(&m, lang);
     ExitCode::SUCCESS
 }

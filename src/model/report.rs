@@ -119,6 +119,15 @@ impl<T> Columns<T> {
             Part::B => self.b.as_ref(),
         }
     }
+
+    /// A column, 計 included.
+    pub fn at(&self, column: super::places::Column) -> Option<&T> {
+        match column {
+            super::places::Column::A => self.a.as_ref(),
+            super::places::Column::B => self.b.as_ref(),
+            super::places::Column::Total => self.total.as_ref(),
+        }
+    }
 }
 
 /// 先－１－１ p.1, one column.
@@ -131,6 +140,22 @@ pub struct SummaryColumn {
     pub advanced_cost: Field<Amount>,
     pub total_cost: Field<Amount>,
     pub advanced_ratio: Field<Decimal>,
+}
+
+impl ChangeColumn {
+    /// The cell of an item, ①–⑦.
+    pub fn get(&self, item: super::places::ChangeItem) -> Option<&Spanned<Cell<u64>>> {
+        use super::places::ChangeItem as I;
+        match item {
+            I::Previous => self.previous.as_ref(),
+            I::Approved => self.approved.as_ref(),
+            I::Insured => self.insured.as_ref(),
+            I::Withdrawn => self.withdrawn.as_ref(),
+            I::Deleted => self.deleted.as_ref(),
+            I::Current => self.current.as_ref(),
+            I::FinalReports => self.final_reports.as_ref(),
+        }
+    }
 }
 
 /// p.2 技術数の推移, one column. `-` reads as none.

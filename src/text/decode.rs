@@ -39,6 +39,17 @@ pub struct DecodeError {
     pub offset: usize,
 }
 
+impl DecodeError {
+    /// Bytes that are no text we read, and what to do: one wording for a draft, a configuration and last
+    /// year's draft.
+    pub fn message(&self) -> super::Message {
+        super::Message::new(
+            format!("UTF-8 として読めないバイトがあります（{} バイト目）。UTF-8 で保存してください", self.offset),
+            format!("invalid UTF-8 at byte {}: save the draft as UTF-8", self.offset),
+        )
+    }
+}
+
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn utf16(body: &[u8], little: bool) -> Option<String> {

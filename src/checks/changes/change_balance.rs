@@ -2,20 +2,8 @@
 
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Message, RuleId};
+use crate::model::ChangeColumn;
 use crate::model::places::{self, ChangeItem, Column, SummaryItem};
-use crate::model::{Cell, ChangeColumn, Spanned};
-
-type Get = fn(&ChangeColumn) -> &Option<Spanned<Cell<u64>>>;
-
-const FIELDS: [(Get, ChangeItem); 7] = [
-    (|c| &c.previous, ChangeItem::Previous),
-    (|c| &c.approved, ChangeItem::Approved),
-    (|c| &c.insured, ChangeItem::Insured),
-    (|c| &c.withdrawn, ChangeItem::Withdrawn),
-    (|c| &c.deleted, ChangeItem::Deleted),
-    (|c| &c.current, ChangeItem::Current),
-    (|c| &c.final_reports, ChangeItem::FinalReports),
-];
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let ch = &cx.report.changes;
@@ -53,8 +41,8 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (Some(a), Some(b), Some(t)) = (&ch.a, &ch.b, &ch.total) else {
         return;
     };
-    for (get, item) in FIELDS {
-        let (Some(x), Some(y), Some(z)) = (get(a), get(b), get(t)) else {
+    for item in ChangeItem::ALL {
+        let (Some(x), Some(y), Some(z)) = (a.get(item), b.get(item), t.get(item)) else {
             continue;
         };
         let (xv, yv, zv) = (x.value.count(), y.value.count(), z.value.count());
@@ -81,8 +69,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn balance(col: &ChangeColumn, column: Column, out: &mut Vec<Diagnostic>) {
-    let v: Vec<Option<&Spanned<Cell<u64>>>> = FIELDS[..6].iter().map(|(get, _)| get(col).as_ref()).collect();
-    let Some(v) = v.into_iter().collect::<Option<Vec<_>>>() else {
+    let Some(v) = ChangeItem::ALL[..6].iter().map(|&item| col.get(item)).collect::<Option<Vec<_>>>() else {
         return;
     };
     let n: Vec<i128> = v.iter().map(|c| i128::from(c.value.count())).collect();
@@ -114,7 +101,7 @@ fn balance(col: &ChangeColumn, column: Column, out: &mut Vec<Diagnostic>) {
         "対処：②～⑤に数え漏れがないか確認してください。",
         "To fix: check ②–⑤ for a technology that was left out.",
     ));
-    for (cell, (_, item)) in v[..5].iter().zip(FIELDS) {
+    for (cell, item) in v[..5].iter().zip(ChangeItem::ALL) {
         d = d.label(cell.span, Message::new(item.mark(), item.mark()));
     }
     out.push(d);

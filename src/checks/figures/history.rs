@@ -39,11 +39,7 @@ pub(super) fn history(report: &Report, last_year: Option<&Report>, out: &mut Vec
                 && theirs.is_some()
             {
                 let place = places::history_row(row, i, false);
-                let from = out.len();
                 year_row(last, report.meta.rounding, row, &place, Whose::LastYear, out);
-                for f in &mut out[from..] {
-                    f.in_previous = true;
-                }
             }
         }
         None => before_last(report, out),
@@ -84,6 +80,7 @@ fn year_row(source: &Report, r: Rounding, last: &HistoryRow, row: &Message, whos
         Whose::LastYear => (RuleId::PreviousHistory, Message::new("前年度の報告の", "last year's report: ")),
     };
     let of_source = |m: &Message| Message::new(format!("{}{}", prefix.ja, m.ja), format!("{}{}", prefix.en, m.en));
+    let first = out.len();
     let tables = match (source.costs.get(Part::A), source.costs.get(Part::B)) {
         (Some(a), Some(b)) => Some(both(exacts(a, Part::A), exacts(b, Part::B))),
         _ => None,
@@ -141,6 +138,11 @@ fn year_row(source: &Report, r: Rounding, last: &HistoryRow, row: &Message, whos
             for (_, label) in &mut f.sources {
                 *label = of_source(label);
             }
+        }
+    }
+    if whose == Whose::LastYear {
+        for f in &mut out[first..] {
+            f.in_previous = true;
         }
     }
 }

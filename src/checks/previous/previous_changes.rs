@@ -4,30 +4,23 @@ use super::theirs;
 use crate::checks::Context;
 use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
 use crate::model::places::{self, ChangeItem, Column, SummaryItem};
-use crate::model::{Cell, Columns, Report, Spanned};
+use crate::model::{Cell, Report, Spanned};
 use crate::text::Span;
-
-fn column<T>(c: &Columns<T>, column: Column) -> Option<&T> {
-    match column {
-        Column::A => c.a.as_ref(),
-        Column::B => c.b.as_ref(),
-        Column::Total => c.total.as_ref(),
-    }
-}
 
 /// Last year's count at its year end: its ⑥, else its summary's ① (`new --from` carries the same figure).
 pub(crate) fn year_end(report: &Report, c: Column) -> Option<(u64, Span, Message)> {
-    if let Some(current) = column(&report.changes, c).and_then(|x| x.current.as_ref()) {
+    if let Some(current) = report.changes.at(c).and_then(|x| x.current.as_ref()) {
         return Some((current.value.count(), current.span, places::changes(c, ChangeItem::Current)));
     }
-    let t = column(&report.summary, c).and_then(|x| x.technologies.as_ref())?;
+    let t = report.summary.at(c).and_then(|x| x.technologies.as_ref())?;
     Some((t.value, t.span, places::summary(c, SummaryItem::Technologies)))
 }
 
-fn written(n: &Spanned<Cell<u64>>) -> String {
+/// A count as a sentence shows it: 「28種類」, or 「-」.
+fn written(n: &Spanned<Cell<u64>>) -> Message {
     match n.value {
-        Cell::Value(v) => format!("{v}種類"),
-        _ => "「-」".to_owned(),
+        Cell::Value(v) => Message::new(format!("{v}種類"), v.to_string()),
+        _ => Message::new("「-」", "\"-\""),
     }
 }
 
@@ -35,7 +28,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(previous) = cx.previous else { return };
     let last = &previous.report;
     for c in [Column::A, Column::B, Column::Total] {
-        let Some(mine) = column(&cx.report.changes, c).and_then(|x| x.previous.as_ref()) else { continue };
+        let Some(mine) = cx.report.changes.at(c).and_then(|x| x.previous.as_ref()) else { continue };
         let Some((n, span, place)) = year_end(last, c) else { continue };
         if mine.value.count() == n {
             continue;
@@ -47,8 +40,8 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 RuleId::PreviousChanges,
                 mine.span,
                 Message::new(
-                    format!("{}が{shown}となっていますが、{}は{n}種類です。", here.ja, there.ja),
-                    format!("{}: {} does not match {}, which is {n}.", here.en, shown.trim_matches(['「', '」']), there.en),
+                    format!("{}が{}となっていますが、{}は{n}種類です。", here.ja, shown.ja, there.ja),
+                    format!("{}: {} does not match {}, which is {n}.", here.en, shown.en, there.en),
                 ),
             )
             .label_previous(span, there.clone())

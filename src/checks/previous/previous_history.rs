@@ -31,12 +31,15 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A cell of a history row as printed: its text without quotes, and where it is.
-fn cell<T>(text: &str, f: &Option<Spanned<T>>) -> Option<(String, Span)>
-where
-    T: PartialEq,
-{
-    f.as_ref().map(|s| (crate::text::unquoted(&text[s.span.range()]).trim().to_owned(), s.span))
+/// The cells of one item in two rows, when both are read, and whether they hold the same figure.
+fn pair<T: PartialEq>(mine: &Option<Spanned<T>>, theirs: &Option<Spanned<T>>) -> Option<(Span, Span, bool)> {
+    let (m, t) = (mine.as_ref()?, theirs.as_ref()?);
+    Some((m.span, t.span, m.value == t.value))
+}
+
+/// A cell as printed: its text without quotes.
+fn printed(text: &str, span: Span) -> String {
+    crate::text::unquoted(text[span.range()].trim()).to_owned()
 }
 
 fn compare(
@@ -49,31 +52,19 @@ fn compare(
 ) {
     let place = places::history_row(row, i, false);
     let there = theirs(previous, &place);
-    let (mine_text, their_text) = (cx.text, previous.text);
-    macro_rules! pairs {
-        ($($field:ident: $ja:literal / $en:literal),* $(,)?) => {
-            [$((
-                row.$field.as_ref().map(|m| (m.span, row.$field.as_ref().zip(them.$field.as_ref()).map(|(a, b)| a.value == b.value))),
-                cell(mine_text, &row.$field),
-                cell(their_text, &them.$field),
-                ($ja, $en),
-            )),*]
-        };
-    }
-    let cells = pairs!(
-        months: "月数" / "months",
-        technologies: "技術数" / "technologies",
-        facilities: "実施医療機関数" / "facilities",
-        patients: "全患者数" / "patients",
-        total_cost: "総金額" / "total amount",
-        insured_cost: "保険外併用療養費の総額" / "insured portion",
-        advanced_cost: "先進医療及び旧高度先進医療の総額" / "advanced-care total",
-        advanced_ratio: "全医療費のうち先進医療分の割合" / "advanced-care share",
-    );
-    for (at, mine, theirs_cell, (ja, en)) in cells {
-        let (Some((span, Some(false))), Some((m, _)), Some((t, their_span))) = (at, mine, theirs_cell) else {
-            continue;
-        };
+    let cells = [
+        (pair(&row.months, &them.months), ("月数", "months")),
+        (pair(&row.technologies, &them.technologies), ("技術数", "technologies")),
+        (pair(&row.facilities, &them.facilities), ("実施医療機関数", "facilities")),
+        (pair(&row.patients, &them.patients), ("全患者数", "patients")),
+        (pair(&row.total_cost, &them.total_cost), ("総金額", "total amount")),
+        (pair(&row.insured_cost, &them.insured_cost), ("保険外併用療養費の総額", "insured portion")),
+        (pair(&row.advanced_cost, &them.advanced_cost), ("先進医療及び旧高度先進医療の総額", "advanced-care total")),
+        (pair(&row.advanced_ratio, &them.advanced_ratio), ("全医療費のうち先進医療分の割合", "advanced-care share")),
+    ];
+    for (cell, (ja, en)) in cells {
+        let Some((span, their_span, false)) = cell else { continue };
+        let (m, t) = (printed(cx.text, span), printed(previous.text, their_span));
         out.push(
             Diagnostic::new(
                 RuleId::PreviousHistory,

@@ -6,7 +6,7 @@ use super::{last_year, theirs};
 use crate::checks::{Context, facts};
 use crate::diagnostics::{Diagnostic, Message, RuleId};
 use crate::model::places::{self, ChangeItem};
-use crate::model::{ChangeColumn, CostRow, CostTable, Part, Spanned};
+use crate::model::{ChangeColumn, CostRow, CostTable, Part};
 use crate::text::Span;
 
 /// A table's technologies: number, name as names compare, first row.
@@ -51,19 +51,10 @@ fn named(rows: &[&CostRow]) -> String {
     if names.is_empty() { "なし".to_owned() } else { names.join("、") }
 }
 
+/// The sum of some items of a column, and where the first is; `None` when one is not written.
 fn sum(c: &ChangeColumn, items: &[ChangeItem]) -> Option<(u64, Span)> {
-    let cell = |i: ChangeItem| -> Option<&Spanned<crate::model::Cell<u64>>> {
-        match i {
-            ChangeItem::Approved => c.approved.as_ref(),
-            ChangeItem::Insured => c.insured.as_ref(),
-            ChangeItem::Withdrawn => c.withdrawn.as_ref(),
-            ChangeItem::Deleted => c.deleted.as_ref(),
-            _ => None,
-        }
-    };
-    let cells: Option<Vec<_>> = items.iter().map(|&i| cell(i)).collect();
-    let cells = cells?;
-    Some((cells.iter().map(|c| c.value.count()).sum(), cells[0].span))
+    let cells = items.iter().map(|&i| c.get(i)).collect::<Option<Vec<_>>>()?;
+    Some((cells.iter().map(|c| c.value.count()).sum(), cells.first()?.span))
 }
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
