@@ -329,3 +329,22 @@ fn a_printed_figure_the_formula_does_not_give_stands_beside_it_and_no_formula_re
         assert!(over_a.is_empty(), "{name}: {over_a:?}");
     }
 }
+
+/// A draft that cuts its amounts (`rounding: down`) gets ROUNDDOWN for ④–⑥, but its share ⑦ is rounded half up
+/// as the checks round it: a ⑦ the checks accept is never shown as differing from its formula.
+#[test]
+fn a_draft_that_cuts_its_amounts_still_rounds_its_share_half_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(here("examples/small/report.yaml")).unwrap();
+    let text = text.replacen("  rounding: half_up", "  rounding: down", 1);
+    assert!(text.contains("rounding: down"));
+    let (draft, out) = (dir.path().join("r.yaml"), dir.path().join("r.xlsx"));
+    std::fs::write(&draft, text).unwrap();
+    let o = run(&["export", draft.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let cells = sheet_cells(&out, "概要");
+    let formulas: Vec<&String> = cells.iter().filter(|c| c.contains("*100")).collect();
+    assert!(!formulas.is_empty(), "{cells:#?}");
+    assert!(formulas.iter().all(|c| c.contains("=ROUND(") && !c.contains("ROUNDDOWN")), "{formulas:#?}");
+    assert!(cells.iter().any(|c| c.contains("ROUNDDOWN")), "the amounts are cut: {cells:#?}");
+}

@@ -375,7 +375,9 @@ pub fn import_table(
     // Checked as `check` would check it: under the draft's configuration.
     let config = configs.for_path(draft);
     let analysis = super::analyze(Some(draft), &after, config.as_deref());
-    let (errors, warnings) = tally(&analysis.diagnostics);
+    // A draft in Shift_JIS keeps its encoding, and `check` warns of it: counted here too.
+    let diagnostics = super::with_encoding_warning(analysis.diagnostics, decoded.encoding, config.as_deref());
+    let (errors, warnings) = tally(&diagnostics);
     let found = found(errors, warnings);
     let rows = imported.rows;
     let total = if imported.total { Message::new("と合計", " and the totals row") } else { Message::new("", "") };

@@ -8,6 +8,7 @@ use super::raw::raw;
 use super::sheet::{Num, Sheet, Style, Value, a1, whole};
 use crate::Analysis;
 use crate::checks::facts;
+use crate::checks::figures::SHARE_ROUNDING;
 use crate::model::exact::Q;
 use crate::model::places::{Column, SummaryItem};
 use crate::model::value::Spanned;
@@ -176,8 +177,9 @@ pub fn sheet(analysis: &Analysis, tables: [Option<&Rows>; 2]) -> Sheet {
             .advanced_yen
             .zip(sums.total_yen)
             .filter(|&(_, t)| t != 0)
-            .map(|(a, t)| plain(Decimal::round(Q::new(a * 100, t), scale, r)));
-        let ratio = formula(Some(round(r, &x, scale)), result.clone(), Num::Percent(scale)).zip(result);
+            .map(|(a, t)| plain(Decimal::round(Q::new(a * 100, t), scale, SHARE_ROUNDING)));
+        // Half up whatever the draft's rounding, as the checks round a share.
+        let ratio = formula(Some(round(SHARE_ROUNDING, &x, scale)), result.clone(), Num::Percent(scale)).zip(result);
         let shown = printed_or_raw(&p.advanced_ratio, tree, &path("advanced_ratio"), |d| {
             (Value::Text(format!("{d}%")), plain(*d))
         });

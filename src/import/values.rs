@@ -39,6 +39,18 @@ pub fn value(key: &str, cell: &Cell) -> Result<String, Message> {
             )
         });
     }
+    if key != "name" && read::has_circled_number(&text) {
+        return Err(Message::new(
+            format!(
+                "「{}」は丸数字を含むため、数値として読み取れません。枝番は「10(1)」のように、数は半角数字で書いてください。",
+                text.trim()
+            ),
+            format!(
+                "{} holds a circled number and cannot be read as a number: write a sub-row as 10(1), numbers in ASCII digits",
+                text.trim()
+            ),
+        ));
+    }
     let dash = || quoted("-");
     match key {
         "serial" => read::read_count(&s).map(|n| n.to_string()).map_err(why),
@@ -46,16 +58,9 @@ pub fn value(key: &str, cell: &Cell) -> Result<String, Message> {
         "name" => Ok(quoted(text.trim())),
         "effective" => match cell {
             Cell::Date(d) => Ok(read::era_abbrev(*d)),
-            Cell::Number(n) => {
-                n.strip_suffix(".0").unwrap_or(n).parse().ok().and_then(excel_date).map(read::era_abbrev).ok_or_else(
-                    || {
-                        Message::new(
-                            format!("「{n}」は日付として読めません。"),
-                            format!("{n} cannot be read as a date"),
-                        )
-                    },
-                )
-            }
+            Cell::Number(n) => n.parse().ok().and_then(excel_date).map(read::era_abbrev).ok_or_else(|| {
+                Message::new(format!("「{n}」は日付として読めません。"), format!("{n} cannot be read as a date"))
+            }),
             _ => read::read_date(&s).map(read::era_abbrev).map_err(why),
         },
         "total_yen" | "advanced_yen" => match read::read_cell(&s, false, read::read_yen) {
@@ -90,6 +95,8 @@ mod tests {
     #[test]
     fn cells_are_written_as_the_draft_writes_them() {
         assert_eq!(value("serial", &t("１")).unwrap(), "1");
+        // As the draft refuses them: ① is not 1, and 10① not 101.
+        assert!(value("serial", &t("①")).is_err() && value("notice", &t("10①")).is_err());
         assert_eq!(value("notice", &t("10(１)")).unwrap(), "\"10(1)\"");
         assert_eq!(value("name", &t(" 陽子線治療 ")).unwrap(), "\"陽子線治療\"");
         assert_eq!(value("name", &t("a\"b\\c")).unwrap(), "\"a\\\"b\\\\c\"");

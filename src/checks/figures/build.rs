@@ -2,7 +2,7 @@
 //! share against its exact ratio.
 
 use super::tables::Column;
-use super::{Exact, Figure, Printed, percent_cut};
+use super::{Exact, Figure, Printed, SHARE_ROUNDING, percent_cut};
 use crate::diagnostics::{Message, RuleId, group_digits, near, oku_text};
 use crate::model::exact::Q;
 use crate::model::{Amount, Decimal, Rounding, Spanned};
@@ -96,7 +96,7 @@ pub(super) fn ratio_figure(
     let readings: Vec<(i128, i128)> =
         part.values.iter().flat_map(|&p| whole.values.iter().map(move |&w| (p, w))).filter(|&(_, w)| w > 0).collect();
     let &(p, w) = readings.first()?;
-    let rounded = |(p, w): (i128, i128)| Decimal::round(Q::new(p * 100, w), printed.value.scale, Rounding::HalfUp);
+    let rounded = |(p, w): (i128, i128)| Decimal::round(Q::new(p * 100, w), printed.value.scale, SHARE_ROUNDING);
     let e = rounded((p, w));
     let fine = percent_cut(Q::new(p * 100, w), printed.value.scale);
     let near = near(p * 100, w, printed.value.scale, true);

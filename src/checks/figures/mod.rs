@@ -92,6 +92,10 @@ pub fn figures(report: &Report, last_year: Option<&Report>) -> Vec<Figure> {
     out
 }
 
+/// How a share (⑦, and the history's) is rounded whatever the report's `rounding`: ※3 of 先－１－１ states the
+/// rounding of the amounts ④–⑥ only, and the published shares are rounded half up.
+pub const SHARE_ROUNDING: Rounding = Rounding::HalfUp;
+
 /// A ratio in percent, two places finer than printed, cut off (`12.449…`).
 pub fn percent_cut(q: Q, scale: u32) -> String {
     let cut = Decimal::round(q, scale + 2, Rounding::Down);

@@ -7,7 +7,7 @@ use crate::checks::{Context, written};
 use crate::diagnostics::{Diagnostic, Fix, Message, RuleId};
 use crate::model::exact::Q;
 use crate::model::places::{self, Column, SummaryItem};
-use crate::model::{Amount, Decimal, Rounding, Spanned};
+use crate::model::{Amount, Decimal, Spanned};
 use crate::text::Span;
 use crate::text::unquoted;
 
@@ -59,7 +59,7 @@ fn percent(cx: &Context, cell: &Option<Spanned<Decimal>>, name: &Message, out: &
         ),
     );
     if let Some(Exact::Ratio { part, whole }) = figure(cx, p.span).map(|f| f.exact) {
-        let wanted = Decimal::round(Q::new(part * 100, whole), 1, Rounding::HalfUp);
+        let wanted = Decimal::round(Q::new(part * 100, whole), 1, crate::checks::figures::SHARE_ROUNDING);
         let padded = p.value.scale == 0 && wanted.mantissa == p.value.mantissa * 10;
         d = d.fix(rewrite(cx, p.span, &format!("{wanted}%"), padded));
     }

@@ -6,7 +6,7 @@ mod tables;
 
 use super::fields::{self, Field};
 use super::places;
-use super::read::{Read, ReadError, is_circled_number, is_fullwidth_numeric, normalize};
+use super::read::{Read, ReadError, has_circled_number, is_fullwidth_numeric, normalize};
 use super::report::Report;
 use super::value::Spanned;
 use crate::diagnostics::RuleId;
@@ -443,8 +443,7 @@ impl<'a> Lowerer<'a> {
         if self.split_number(span).is_some() {
             return None;
         }
-        // NFKC would read ① as 1, and 10① as 101: a circled number is never a number here.
-        if raw.chars().any(is_circled_number) {
+        if has_circled_number(raw) {
             let place = places::at(self.tree, span.start);
             self.diags.push(
                 Diagnostic::new(

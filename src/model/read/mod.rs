@@ -125,6 +125,12 @@ pub fn is_circled_number(c: char) -> bool {
     matches!(c, '\u{2460}'..='\u{2473}' | '\u{24EA}'..='\u{24FF}' | '\u{3251}'..='\u{325F}' | '\u{32B1}'..='\u{32BF}')
 }
 
+/// Whether a value holds a circled number: NFKC would read ① as 1, and 10① as 101, so such a value is never a
+/// number here (the draft's reader and import's both ask).
+pub fn has_circled_number(raw: &str) -> bool {
+    raw.chars().any(is_circled_number)
+}
+
 /// `-` (none) or `※` (no inpatient case) where the report allows them, else the value.
 pub fn read_cell<T>(s: &str, allow_note: bool, read: impl Fn(&str) -> Read<T>) -> Read<Cell<T>> {
     match s {
